@@ -1,0 +1,1 @@
+"""Pure domain: catalogs, glossary, captions, PCM helpers, cost. No I/O beyond reading packaged data."""

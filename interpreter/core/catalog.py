@@ -1,0 +1,126 @@
+"""Language, model and voice catalogs for the LiveTranslate realtime models.
+
+The data lives in ``interpreter/resources/catalog.json`` (one place); this module gives it types.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+DEFAULT_MODEL = "qwen3-livetranslate-flash-realtime"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str
+    description: str
+    languages: frozenset[str]
+
+    def speaks(self, language: str) -> bool:
+        return language in self.languages
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What one realtime model supports and what it costs."""
+
+    name: str
+    label: str
+    default_voice: str
+    languages: tuple[str, ...]
+    audio_output_languages: frozenset[str]
+    voices: tuple[Voice, ...]
+    input_audio_tokens_per_second: float
+    output_audio_tokens_per_second: float
+    image_token_patch_px: int
+    image_tokens_per_patch: float
+    supports_sample_rate_8000: bool
+    default_input_audio_format: str
+    default_output_audio_format: str
+    transcription_on_by_default: bool
+
+    def supports_language(self, code: str) -> bool:
+        return code in self.languages
+
+    def has_audio_output(self, code: str) -> bool:
+        return code in self.audio_output_languages
+
+    def voice(self, name: str) -> Voice | None:
+        return next((v for v in self.voices if v.name == name), None)
+
+    def voices_for(self, language: str) -> tuple[Voice, ...]:
+        return tuple(v for v in self.voices if v.speaks(language))
+
+    def image_tokens(self, width: int, height: int) -> int:
+        """Tokens billed for one image frame (spec §1.11: 0.5 token per patch of patch_px × patch_px)."""
+        patches = -(-width // self.image_token_patch_px) * -(-height // self.image_token_patch_px)
+        return int(round(patches * self.image_tokens_per_patch))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    languages: dict[str, Language]
+    models: dict[str, ModelInfo]
+    asr_model: str
+    voice_clone_default_voice: str
+
+    def model(self, name: str) -> ModelInfo | None:
+        return self.models.get(name)
+
+    def language_name(self, code: str) -> str:
+        lang = self.languages.get(code)
+        return lang.name if lang else code
+
+
+def _parse(raw: dict) -> Catalog:  # type: ignore[type-arg]
+    languages = {code: Language(code, name) for code, name in raw["languages"].items()}
+    models: dict[str, ModelInfo] = {}
+    for name, m in raw["models"].items():
+        audio_langs = frozenset(m["audio_output_languages"])
+        voices = tuple(
+            Voice(
+                name=v["name"],
+                description=v["description"],
+                # "audio_output_languages" is shorthand for "every language this model can speak".
+                languages=audio_langs if v["languages"] == "audio_output_languages" else frozenset(v["languages"]),
+            )
+            for v in m["voices"]
+        )
+        models[name] = ModelInfo(
+            name=name,
+            label=m["label"],
+            default_voice=m["default_voice"],
+            languages=tuple(m["languages"]),
+            audio_output_languages=audio_langs,
+            voices=voices,
+            input_audio_tokens_per_second=float(m["input_audio_tokens_per_second"]),
+            output_audio_tokens_per_second=float(m["output_audio_tokens_per_second"]),
+            image_token_patch_px=int(m["image_token_patch_px"]),
+            image_tokens_per_patch=float(m["image_tokens_per_patch"]),
+            supports_sample_rate_8000=bool(m["supports_sample_rate_8000"]),
+            default_input_audio_format=m["default_input_audio_format"],
+            default_output_audio_format=m["default_output_audio_format"],
+            transcription_on_by_default=bool(m["transcription_on_by_default"]),
+        )
+    return Catalog(
+        languages=languages,
+        models=models,
+        asr_model=raw["asr_model"],
+        voice_clone_default_voice=raw["voice_clone_default_voice"],
+    )
+
+
+@cache
+def load_catalog() -> Catalog:
+    """The packaged catalog (read once, then cached)."""
+    text = resources.files("interpreter.resources").joinpath("catalog.json").read_text(encoding="utf-8")
+    return _parse(json.loads(text))

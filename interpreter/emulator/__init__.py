@@ -1,0 +1,1 @@
+"""emulator layer (see ARCHITECTURE.md §2)."""
