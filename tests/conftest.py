@@ -29,6 +29,7 @@ def isolated_app_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
         "LIVE_INTERPRETER_CONFIG_DIR": str(base / "config"),
         "LIVE_INTERPRETER_DATA_DIR": str(base / "data"),
         "LIVE_INTERPRETER_LOG_DIR": str(base / "logs"),
+        "LIVE_INTERPRETER_CACHE_DIR": str(base / "cache"),
     }
     for name, value in dirs.items():
         monkeypatch.setenv(name, value)

@@ -1,0 +1,44 @@
+"""What the emulator saw on each connection, for test assertions (read from any thread).
+
+Big payloads are not kept inside the event dicts: an ``input_audio_buffer.append`` is recorded with ``audio`` replaced
+by the number of decoded bytes, and the PCM itself is appended to :attr:`SessionRecord.audio`; likewise images go to
+:attr:`SessionRecord.images` and sent ``response.audio.delta`` events keep their byte count only.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class SessionRecord:
+    """One WebSocket connection.
+
+    Attributes:
+        index: 0-based connection number on this emulator.
+        model: the ``model`` query parameter.
+        received: client events in arrival order (payloads summarised, see module docstring).
+        sent: server events in send order (audio deltas summarised).
+        audio: every decoded PCM byte the client appended, in order.
+        images: every decoded image the client appended (accepted or not).
+        closed: set once the connection has ended; ``close_code`` is then the WebSocket close code if any.
+    """
+
+    index: int
+    model: str
+    received: list[dict[str, Any]] = field(default_factory=list)
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    audio: bytearray = field(default_factory=bytearray)
+    images: list[bytes] = field(default_factory=list)
+    closed: threading.Event = field(default_factory=threading.Event)
+    close_code: int | None = None
+
+    def received_types(self) -> list[str]:
+        """The ``type`` of every received event, in order."""
+        return [str(event.get("type")) for event in list(self.received)]
+
+    def sent_types(self) -> list[str]:
+        """The ``type`` of every sent event, in order."""
+        return [str(event.get("type")) for event in list(self.sent)]

@@ -1,0 +1,378 @@
+"""``live-interpreter live``: headless live interpretation of a file or the microphone.
+
+Streams the input at real-time pace (paced by the wall clock), prints each caption as it becomes final::
+
+    [00:03.2–00:05.9] Good morning everyone. → Buenos días a todos.
+
+and writes ``transcript.jsonl``, ``captions.srt`` and ``translation.wav`` into the output folder. Ctrl+C (SIGINT),
+SIGTERM, ``--duration`` and the end of the input all end the session gracefully: the service finishes the last
+sentence, the files are completed, and the exit code is 0. A second Ctrl+C quits at once.
+
+API key, in this order: ``--api-key``, the ``DASHSCOPE_API_KEY`` environment variable, the OS keychain (the key
+saved in the app for the chosen region). With ``--demo``, or with no key at all, the command runs against the
+built-in emulator and labels everything "DEMO — not real translation".
+
+Exit codes:
+    0  finished (end of input, --duration, Ctrl+C or SIGTERM)
+    1  unexpected internal error (a bug: the traceback is printed)
+    2  invalid configuration or input (unknown language or voice, unreadable file, bad option, request rejected)
+    3  the service refused the API key or the model (wrong key, key from the other region, model not enabled)
+    4  network or service trouble that did not go away (unreachable, dropped for good, throttled, server errors)
+    5  local storage or device trouble (output folder not writable, disk full, microphone failure)
+
+Importing this module is cheap (only argparse): the heavy imports happen in :func:`run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:  # the real imports happen inside the functions (module import must stay cheap)
+    from collections.abc import AsyncIterable, AsyncIterator
+    from pathlib import Path
+
+    from interpreter.media.microphone import Microphone
+    from interpreter.protocol.config import SessionConfig
+    from interpreter.protocol.session_events import Segment
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_CONFIG = 2
+EXIT_AUTH = 3
+EXIT_NETWORK = 4
+EXIT_LOCAL = 5
+
+DEMO_API_KEY = "sk-emulator-demo"
+"""The key the embedded emulator accepts (docs/dev/CONTRACTS.md)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``live`` options to ``parser`` (the subcommand's parser)."""
+    parser.description = "Interpret a file or the microphone live, printing captions and writing files."
+    parser.epilog = (
+        "Exit codes: 0 done, 1 internal error, 2 invalid configuration or input, 3 key or model refused "
+        "(wrong key or region), 4 network or service trouble, 5 local storage or device trouble."
+    )
+    parser.add_argument("--input", required=True, metavar="FILE|mic", help="audio/video file to stream, or 'mic'")
+    parser.add_argument("--target", required=True, metavar="LANG", help="language to translate into (e.g. en, zh)")
+    parser.add_argument("--source", metavar="LANG", help="language spoken (default: detect automatically)")
+    parser.add_argument("--model", metavar="M", help="realtime model (default: the catalog's default model)")
+    parser.add_argument("--voice", metavar="V", help="voice of the translated speech (default: the model's)")
+    parser.add_argument("--text-only", action="store_true", help="translate to text only, no translated voice")
+    parser.add_argument(
+        "--hotwords", metavar="FILE.csv", help="glossary CSV with two columns: source term, required translation"
+    )
+    parser.add_argument(
+        "--visual", metavar="FILE|camera[:N]|screen", help="also send pictures (video file, camera N or the screen)"
+    )
+    parser.add_argument("--out-dir", metavar="DIR", help="output folder (default: ./live-output/<date-time>)")
+    parser.add_argument("--base-url", metavar="URL", help="service address (e.g. a local emulator http://127.0.0.1:N)")
+    parser.add_argument(
+        "--api-key", metavar="KEY", help="DashScope API key (default: DASHSCOPE_API_KEY, then keychain)"
+    )
+    parser.add_argument(
+        "--region", choices=("singapore", "beijing"), default="singapore", help="service region (keys are region-bound)"
+    )
+    # dest differs from the top-level --demo so argparse's subparser defaults cannot overwrite it.
+    parser.add_argument(
+        "--demo", dest="live_demo", action="store_true", help="use the built-in emulator (not real translation)"
+    )
+    parser.add_argument("--duration", type=float, metavar="SECONDS", help="stop after this many seconds of input")
+    # Testing aid: pace the input faster than real time. Only against the emulator or a loopback address.
+    parser.add_argument("--speed", type=float, default=1.0, help=argparse.SUPPRESS)
+
+
+# ------------------------------------------------------------------------------------------------ the run
+# Everything below imports lazily so that `live-interpreter --help` and the emulator command stay fast.
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command; return the exit code (see the module docstring)."""
+    import asyncio
+    import sys
+
+    from interpreter.errors import InterpreterError
+
+    console = _Console(sys.stdout, sys.stderr)
+    try:
+        return asyncio.run(_run(args, console))
+    except InterpreterError as error:
+        console.error(error.user_message)
+        return exit_code_for(error)
+    except KeyboardInterrupt:
+        # Only reachable on a second Ctrl+C (the first one finishes gracefully) or before the loop started.
+        console.error("Stopped at once; the last sentence may be missing from the files.")
+        return EXIT_OK
+
+
+def exit_code_for(error: BaseException) -> int:
+    """The documented exit code for an error raised by a live session."""
+    from interpreter.errors import (
+        AccessDeniedError,
+        AuthenticationError,
+        ConfigError,
+        DeviceError,
+        MediaFileError,
+        NetworkError,
+        RateLimitError,
+        RequestRejectedError,
+        ServerError,
+        StorageError,
+    )
+
+    if isinstance(error, AuthenticationError | AccessDeniedError):
+        return EXIT_AUTH
+    if isinstance(error, NetworkError | ServerError | RateLimitError):
+        return EXIT_NETWORK
+    if isinstance(error, ConfigError | RequestRejectedError | MediaFileError):
+        return EXIT_CONFIG
+    if isinstance(error, StorageError | DeviceError):
+        return EXIT_LOCAL
+    return EXIT_INTERNAL
+
+
+class _Console:
+    """Where the command talks: captions on stdout, notices and errors on stderr (one line each)."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out = out
+        self.err = err
+
+    def caption(self, line: str) -> None:
+        print(line, file=self.out, flush=True)
+
+    def notice(self, text: str) -> None:
+        print(text, file=self.err, flush=True)
+
+    def error(self, text: str) -> None:
+        print(f"error: {text}", file=self.err, flush=True)
+
+
+def format_clock(ms: int | None) -> str:
+    """``mm:ss.d`` (or ``h:mm:ss.d`` past an hour) for caption lines; ``--:--.-`` when unknown."""
+    if ms is None:
+        return "--:--.-"
+    tenths = max(0, round(ms / 100))
+    hours, rest = divmod(tenths, 36_000)
+    minutes, rest = divmod(rest, 600)
+    seconds, tenth = divmod(rest, 10)
+    clock = f"{minutes:02d}:{seconds:02d}.{tenth}"
+    return f"{hours}:{clock}" if hours else clock
+
+
+def caption_line(segment: Segment) -> str:
+    """``[00:03.2–00:05.9] source → translation`` (one side alone when the other is empty)."""
+    times = f"[{format_clock(segment.start_ms)}–{format_clock(segment.end_ms)}]"
+    source, translation = segment.source_text.strip(), segment.translation_text.strip()
+    if source and translation:
+        return f"{times} {source} → {translation}"
+    return f"{times} {source or translation}"
+
+
+def _parse_hotwords(path: str, console: _Console) -> dict[str, str]:
+    """Read a two-column glossary CSV into ``{source term: translation}``; report skipped lines by number."""
+    from pathlib import Path
+
+    from interpreter.core.glossary import Glossary, parse_glossary_csv
+    from interpreter.errors import ConfigError
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"Cannot read the hotwords file {path}: {exc.strerror}.", field="hotwords") from exc
+    result = parse_glossary_csv(data)
+    for problem in result.problems:
+        console.notice(f"{path}: {problem}")
+    phrases = Glossary(Path(path).stem, result.entries).as_phrases()
+    if not phrases:
+        raise ConfigError(f"The hotwords file {path} has no usable 'source,translation' rows.", field="hotwords")
+    console.notice(f"Hotwords: {result.summary()}")
+    return phrases
+
+
+def _build_config(args: argparse.Namespace, console: _Console) -> SessionConfig:
+    """The validated session config from the options; adjustments are printed as notices."""
+    from interpreter.protocol.config import SessionConfig, validate_config
+
+    fields: dict[str, Any] = {
+        "target_language": args.target,
+        "source_language": args.source,
+        "audio_output": not args.text_only,
+        "voice": args.voice,
+    }
+    if args.model:
+        fields["model"] = args.model
+    if args.hotwords:
+        fields["hotwords"] = _parse_hotwords(args.hotwords, console)
+    validated = validate_config(SessionConfig(**fields))
+    for notice in validated.notices:
+        console.notice(f"note: {notice}")
+    return validated.config
+
+
+def _default_out_dir() -> Path:
+    from datetime import datetime
+    from pathlib import Path
+
+    return Path("live-output") / datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _audio_source(args: argparse.Namespace, config: SessionConfig, console: _Console) -> AsyncIterable[bytes]:
+    """The paced file source, or the microphone."""
+    from interpreter.errors import ConfigError, MediaFileError
+
+    if args.input == "mic":
+        try:
+            from interpreter.media.microphone import Microphone
+        except ImportError as exc:  # the microphone lands with the media issue
+            raise ConfigError(
+                "Microphone input is not available in this build; pass an audio or video file with --input.",
+                field="input",
+            ) from exc
+        return _microphone_blocks(Microphone())
+    from interpreter.media.files import decode_audio, probe
+    from interpreter.media.pacing import PacedPcmSource
+
+    info = probe(args.input)
+    if not info.has_audio:
+        raise MediaFileError(f"{args.input} has no audio track to interpret.")
+    pace = "real-time pace" if args.speed == 1.0 else f"{args.speed:g}x real-time pace (testing)"
+    length = f" ({info.duration_s:.1f} s)" if info.duration_s else ""
+    console.notice(f"Streaming {args.input}{length} at {pace}.")
+    # 40 ms blocks: the app's microphone block size, so a file exercises exactly the live path.
+    return PacedPcmSource(
+        decode_audio(args.input, rate=config.input_sample_rate), config.input_sample_rate, 40, speed=args.speed
+    )
+
+
+async def _microphone_blocks(microphone: Microphone) -> AsyncIterator[bytes]:
+    async with microphone:
+        async for block in microphone:
+            yield block
+
+
+def _check_visual(args: argparse.Namespace, console: _Console) -> None:
+    if args.visual:
+        console.notice(
+            f"note: visual input ({args.visual}) is not supported by the live command yet; continuing with audio only."
+        )
+
+
+async def _start_demo(speed: float, console: _Console) -> tuple[Any, str]:
+    """Start the embedded emulator on a free loopback port in this loop; return (server, base_url)."""
+    from interpreter.emulator.server import EmulatorServer
+
+    server = EmulatorServer(host="127.0.0.1", port=0, speed=speed)
+    await server.start()
+    console.notice(f"DEMO — not real translation (built-in emulator at {server.base_url}).")
+    return server, str(server.base_url)
+
+
+async def _run(args: argparse.Namespace, console: _Console) -> int:
+    import asyncio
+    import math
+    import signal
+    from pathlib import Path
+
+    from interpreter.errors import ConfigError
+    from interpreter.services.live_session import GapDetected, LiveSession, LiveUpdate, SegmentCompleted, StatusChanged
+    from interpreter.store.secrets import resolve_api_key
+    from interpreter.transport.endpoints import is_loopback, parse_region
+
+    region = parse_region(args.region)
+    demo = bool(getattr(args, "live_demo", False) or getattr(args, "demo", False))
+    speed = float(args.speed)
+    if not (speed > 0 and math.isfinite(speed)):
+        raise ConfigError("--speed must be a positive number.", field="speed")
+    if speed != 1.0 and not (demo or is_loopback(args.base_url)):
+        raise ConfigError("--speed is a testing aid: use it only with --demo or a loopback --base-url.", field="speed")
+    if args.duration is not None and args.duration <= 0:
+        raise ConfigError("--duration must be a positive number of seconds.", field="duration")
+
+    config = _build_config(args, console)
+    _check_visual(args, console)
+    api_key: str | None = None
+    if not demo:
+        api_key, _source = resolve_api_key(args.api_key, region.value)
+        if api_key is None and args.base_url is None:
+            console.notice("No API key found (--api-key, DASHSCOPE_API_KEY or the keychain); running the demo.")
+            demo = True
+    audio = _audio_source(args, config, console)
+    out_dir = Path(args.out_dir) if args.out_dir else _default_out_dir()
+
+    server = None
+    base_url = args.base_url
+    if demo:
+        server, base_url = await _start_demo(speed, console)
+        api_key = DEMO_API_KEY
+    assert api_key is not None or base_url is not None
+    try:
+        printed_failure = False
+
+        def on_update(update: LiveUpdate) -> None:
+            nonlocal printed_failure
+            if isinstance(update, SegmentCompleted):
+                console.caption(("[DEMO] " if demo else "") + caption_line(update.segment))
+            elif isinstance(update, GapDetected):
+                console.caption(f"[{format_clock(update.start_ms)}–{format_clock(update.end_ms)}] [audio lost]")
+            elif isinstance(update, StatusChanged):
+                status = update.status
+                if status.state == "reconnecting" and status.error is not None:
+                    console.notice(
+                        f"Connection trouble ({status.error.user_message}); reconnecting in "
+                        f"{status.retry_in_s or 0:.1f} s."
+                    )
+                elif status.state == "connected" and status.attempt > 1:
+                    console.notice("Reconnected; unfinished speech is being sent again.")
+
+        session = LiveSession(
+            config,
+            api_key=api_key or "",
+            base_url=base_url,
+            region=region,
+            audio_source=audio,
+            out_dir=out_dir,
+            on_update=on_update,
+            max_audio_s=args.duration,
+        )
+        loop = asyncio.get_running_loop()
+        main_task = asyncio.current_task()
+        stops = 0
+
+        def on_signal() -> None:
+            nonlocal stops
+            stops += 1
+            if stops == 1:
+                console.notice("Finishing the last sentence… (press Ctrl+C again to quit at once)")
+                session.request_stop()
+            elif main_task is not None:
+                main_task.cancel()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, on_signal)
+            except (NotImplementedError, RuntimeError):  # Windows event loops have no signal handlers
+                pass
+        try:
+            summary = await session.run()
+        except asyncio.CancelledError:
+            raise KeyboardInterrupt from None
+        finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                try:
+                    loop.remove_signal_handler(sig)
+                except (NotImplementedError, RuntimeError):
+                    pass
+        files = ", ".join(str(path) for path in summary.files.values())
+        stats = summary.connection
+        dropped = f", {stats.audio_frames_dropped} audio blocks dropped" if stats and stats.audio_frames_dropped else ""
+        reconnects = f", {stats.reconnects} reconnects" if stats and stats.reconnects else ""
+        console.notice(
+            f"Done: {len(summary.segments)} segments from {summary.audio_sent_s:.1f} s of audio"
+            f"{reconnects}{dropped}. Files: {files}"
+        )
+        return EXIT_OK
+    finally:
+        if server is not None:
+            await server.stop()

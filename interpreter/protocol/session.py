@@ -1,0 +1,459 @@
+"""The LiveTranslate realtime session as a sans-I/O state machine.
+
+The transport feeds every received text frame to :meth:`RealtimeSession.receive`, writes whatever
+:meth:`RealtimeSession.data_to_send` returns, and hands :meth:`RealtimeSession.events_received` to the application.
+Nothing here awaits, sleeps, or touches a socket, so every behaviour is testable from recorded transcripts.
+
+States::
+
+    CONNECTING --session.created--> CREATED --session.updated--> CONFIGURED --first audio--> STREAMING
+        ^                              |  error                                                  |
+        |                              v                                           finish()      v
+        +---- begin_reconnect() ---- FAILED                       FINISHED <--session.finished-- FINISHING
+
+``finish()`` may be called in any live state; the ``session.finish`` frame then goes out as soon as the connection
+is configured and the held audio has been sent. A lost connection goes back to CONNECTING with
+:meth:`begin_reconnect`; the next ``session.updated`` replays the audio the server may not have finished with.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Literal
+
+from interpreter.core.catalog import Catalog
+from interpreter.errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    ConfigError,
+    InterpreterError,
+    RateLimitError,
+    RequestRejectedError,
+    ServerError,
+    ServiceError,
+)
+from interpreter.protocol.config import SessionConfig, session_update_payload, validate_config
+from interpreter.protocol.events import (
+    AudioCommitted,
+    ClientEvent,
+    InputAudioAppend,
+    InputAudioClear,
+    InputAudioCommit,
+    InputImageAppend,
+    ResponseDone,
+    ServerErrorEvent,
+    ServerEvent,
+    SessionCreated,
+    SessionFinish,
+    SessionFinished,
+    SessionUpdate,
+    SessionUpdated,
+    SpeechStarted,
+    SpeechStopped,
+    Usage,
+    parse_server_event,
+)
+from interpreter.protocol.replay import ReplayAudio, ReplayBuffer
+from interpreter.protocol.segments import SegmentTracker
+from interpreter.protocol.session_events import (
+    GapMarked,
+    SegmentsRetracted,
+    SessionEvent,
+    SessionFailed,
+    SynthesizedEvent,
+)
+
+# The server VAD starts a segment this long before the detected speech (``prefix_padding_ms`` in session.created,
+# spec §1.6); a replay keeps the same lead so the first syllable is not clipped.
+VAD_PREFIX_PADDING_MS = 300
+DEFAULT_REPLAY_LIMIT_MS = 60_000
+
+FrameKind = Literal["control", "audio", "image"]
+
+
+@dataclass(frozen=True)
+class OutgoingFrame:
+    """One JSON text frame to write. ``kind`` lets the transport drop audio (then images) before control frames
+    when its send queue is full."""
+
+    text: str
+    kind: FrameKind
+
+
+class SessionState(Enum):
+    CONNECTING = "connecting"
+    CREATED = "created"
+    CONFIGURED = "configured"
+    STREAMING = "streaming"
+    FINISHING = "finishing"
+    FINISHED = "finished"
+    FAILED = "failed"
+
+
+class _Link(Enum):
+    """Where the current connection stands (the session state adds finish/failure on top)."""
+
+    CONNECTING = "connecting"
+    CREATED = "created"  # session.update sent, waiting for session.updated
+    CONFIGURED = "configured"
+    LOST = "lost"
+
+
+def _new_event_id() -> str:
+    # The official SDK's form: "event_" + 32 hex digits.
+    return "event_" + uuid.uuid4().hex
+
+
+class RealtimeSession:
+    """One live translation session, across any number of connections.
+
+    Args:
+        config: the user's choices; validated here (see ``validate_config``), adjustments are in :attr:`notices`.
+        replay_limit_ms: most audio kept for a replay after a lost connection (60 s covers any sentence the server
+            is still working on, at 1.9 MB of 16 kHz PCM).
+        event_ids: source of client ``event_id`` values (default: random, like the SDK); inject for stable tests.
+        catalog: model catalog (default: the packaged one).
+
+    Raises:
+        ConfigError: the config cannot work with the chosen model.
+    """
+
+    def __init__(
+        self,
+        config: SessionConfig,
+        *,
+        replay_limit_ms: int = DEFAULT_REPLAY_LIMIT_MS,
+        event_ids: Callable[[], str] | None = None,
+        catalog: Catalog | None = None,
+    ) -> None:
+        validated = validate_config(config, catalog)
+        self.config = validated.config
+        self.notices = validated.notices
+        self._payload = session_update_payload(self.config, catalog)
+        self._manual = self.config.turn_detection.mode == "manual"
+        self._event_ids = event_ids or _new_event_id
+        self._replay = ReplayBuffer(self.config.input_sample_rate, replay_limit_ms)
+        self._tracker = SegmentTracker(
+            transcription=self.config.transcribe_source,
+            manual=self._manual,
+            target_language=self.config.target_language,
+        )
+        self._outgoing: list[OutgoingFrame] = []
+        self._events: list[SessionEvent] = []
+        self._link = _Link.CONNECTING
+        self._link_offset = 0  # session sample where this connection's audio clock starts
+        self._audio_on_link = False
+        self._pending_commits: deque[tuple[int, int]] = deque()  # (turn start, commit) samples awaiting "committed"
+        self._turn_start = 0  # manual mode: session sample where the uncommitted turn starts
+        self._settled = 0  # session sample before which the server needs nothing from us
+        self._finish_requested = False
+        self._finished = False
+        self._failed = False
+        self.last_error: InterpreterError | None = None
+        self.usage = Usage()  # total of every response.done
+        self.reconnects = 0
+        self.audio_dropped_ms = 0  # appended after finish(): never sent
+        self.images_dropped = 0  # appended while no configured connection had audio yet
+
+    # ---- state --------------------------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> SessionState:
+        if self._failed:
+            return SessionState.FAILED
+        if self._finished:
+            return SessionState.FINISHED
+        if self._finish_requested:
+            return SessionState.FINISHING
+        if self._link is _Link.CREATED:
+            return SessionState.CREATED
+        if self._link is _Link.CONFIGURED:
+            return SessionState.STREAMING if self._audio_on_link else SessionState.CONFIGURED
+        return SessionState.CONNECTING
+
+    @property
+    def audio_sent_ms(self) -> int:
+        """Audio appended so far on the session clock (client side; the server may not have all of it yet)."""
+        return self._replay.samples_to_ms(self._replay.total_samples)
+
+    @property
+    def replay_buffered_ms(self) -> int:
+        """Audio a reconnect would send again right now."""
+        start = max(self._replay.keep_from, self._replay.retained_from)
+        return self._replay.samples_to_ms(self._replay.total_samples - start)
+
+    def source_item_for(self, translation_item_id: str) -> str | None:
+        """The source item id a translation item is paired with (while its segment is open)."""
+        return self._tracker.source_item_for(translation_item_id)
+
+    # ---- outputs ------------------------------------------------------------------------------------------------
+
+    def data_to_send(self) -> list[OutgoingFrame]:
+        """Frames to write, in order; calling it empties the queue."""
+        frames, self._outgoing = self._outgoing, []
+        return frames
+
+    def events_received(self) -> list[SessionEvent]:
+        """Typed server events and synthesized ones, in order; calling it empties the queue.
+
+        ``SpeechStarted``/``SpeechStopped`` are rewritten to session-clock ms (stable across reconnects).
+        """
+        events, self._events = self._events, []
+        return events
+
+    # ---- calls from the application -------------------------------------------------------------------------------
+
+    def append_audio(self, pcm: bytes) -> None:
+        """Queue PCM s16le mono at ``config.input_sample_rate`` (held until configured, kept for replay).
+
+        Audio appended after :meth:`finish` is dropped (counted in :attr:`audio_dropped_ms`): the server would not
+        translate anything sent after ``session.finish``.
+
+        Raises:
+            ValueError: ``pcm`` is not a whole number of 16-bit samples.
+        """
+        if self._finish_requested or self._finished:
+            self.audio_dropped_ms += self._replay.samples_to_ms(len(pcm) // 2)
+            return
+        self._replay.append(pcm)
+        if pcm and self._link is _Link.CONFIGURED and not self._failed:
+            self._queue(InputAudioAppend(pcm), "audio")
+            self._audio_on_link = True
+
+    def append_image(self, jpeg: bytes) -> bool:
+        """Queue one JPEG frame; returns False when it was dropped because no configured connection has carried
+        audio yet (the service wants audio first, spec §1.4). Images are live context and never replayed."""
+        if self._link is not _Link.CONFIGURED or not self._audio_on_link or self._finish_requested or self._failed:
+            self.images_dropped += 1
+            return False
+        self._queue(InputImageAppend(jpeg), "image")
+        return True
+
+    def commit(self) -> bool:
+        """Manual mode: end the current turn so the server translates it. Returns False (and sends nothing) when
+        no audio arrived since the last commit or clear, because the server rejects an empty commit.
+
+        Raises:
+            ConfigError: the session uses server VAD, where the server cuts turns itself.
+        """
+        if not self._manual:
+            raise ConfigError(
+                "Committing a sentence needs manual turn detection; this session detects pauses by itself.",
+                field="turn_detection.mode",
+            )
+        if self._finish_requested or self._finished or self._replay.total_samples == self._turn_start:
+            return False
+        self._replay.mark("commit")
+        if self._link is _Link.CONFIGURED:
+            self._pending_commits.append((self._turn_start, self._replay.total_samples))
+            self._queue(InputAudioCommit(), "control")
+        self._turn_start = self._replay.total_samples
+        return True
+
+    def clear(self) -> None:
+        """Discard audio the server holds that is not committed yet."""
+        if self._finish_requested or self._finished:
+            return
+        self._replay.mark("clear")
+        self._turn_start = self._replay.total_samples
+        if not self._tracker.has_pending and not self._pending_commits:
+            self._settled = self._replay.total_samples
+            self._release()
+        if self._link is _Link.CONFIGURED:
+            self._queue(InputAudioClear(), "control")
+
+    def finish(self) -> None:
+        """Ask the server to flush and end the session (FINISHING); ``session.finished`` makes it FINISHED and
+        finalizes every pending segment, so the last sentence is never lost."""
+        if self._finish_requested or self._finished:
+            return
+        self._finish_requested = True
+        if self._link is _Link.CONFIGURED and not self._failed:
+            self._queue(SessionFinish(), "control")
+
+    def connection_lost(self) -> None:
+        """The connection dropped. Unsent frames are discarded (the replay buffer has the audio) and unfinished
+        segments are retracted: a replay will produce them again under new ids."""
+        if self._finished or self._link is _Link.LOST:
+            return
+        self._link = _Link.LOST
+        self._outgoing.clear()
+        self._pending_commits.clear()
+        self._audio_on_link = False
+        retracted = self._tracker.discard_pending()
+        if retracted:
+            self._events.append(SegmentsRetracted(retracted))
+
+    def begin_reconnect(self) -> None:
+        """A new connection attempt starts: back to CONNECTING with the replay buffer kept.
+
+        Also leaves FAILED, so the transport decides (with ``retry.classify``) whether a failure is worth a retry.
+        """
+        if self._finished:
+            return
+        self.connection_lost()
+        self._link = _Link.CONNECTING
+        self._failed = False
+        self.reconnects += 1
+
+    # ---- server frames ----------------------------------------------------------------------------------------------
+
+    def receive(self, text: str) -> None:
+        """Process one server text frame.
+
+        Raises:
+            ProtocolError: the frame is malformed; the session state is unchanged, so the caller may log it and go on.
+        """
+        self._handle(parse_server_event(text))
+
+    def _handle(self, event: ServerEvent) -> None:
+        match event:
+            case SessionCreated():
+                self._events.append(event)
+                if self._link is _Link.CONNECTING and not self._failed:
+                    self._link = _Link.CREATED
+                    self._queue(SessionUpdate(self._payload), "control")
+            case SessionUpdated():
+                self._events.append(event)
+                if self._link is _Link.CREATED and not self._failed:
+                    self._link = _Link.CONFIGURED
+                    self._start_streaming()
+            case ServerErrorEvent():
+                self._events.append(event)
+                self._server_error(event)
+            case SessionFinished():
+                self._events.extend(self._tracker.flush())
+                self._finished = True
+                self._outgoing.clear()
+                self._events.append(event)
+            case SpeechStarted():
+                start = self._session_ms(event.audio_start_ms)
+                self._events.append(replace(event, audio_start_ms=start))
+                self._tracker.speech_started(start)
+                self._release()
+            case SpeechStopped():
+                end = self._session_ms(event.audio_end_ms)
+                self._events.append(replace(event, audio_end_ms=end))
+                self._finalized(self._tracker.speech_stopped(end))
+            case AudioCommitted():
+                self._events.append(event)
+                if self._pending_commits:
+                    start, end = self._pending_commits.popleft()
+                    ms = self._replay.samples_to_ms
+                    self._tracker.turn_committed(ms(start), ms(end))
+            case ResponseDone():
+                self.usage = self.usage + event.usage
+                self._events.append(event)
+                self._finalized(self._tracker.handle(event))
+            case _:
+                self._events.append(event)
+                self._finalized(self._tracker.handle(event))
+
+    def _finalized(self, events: list[SynthesizedEvent]) -> None:
+        self._events.extend(events)
+        self._release()
+
+    def _server_error(self, event: ServerErrorEvent) -> None:
+        configuring = self._link in (_Link.CONNECTING, _Link.CREATED)
+        error = _error_from_event(event, configuring=configuring)
+        self.last_error = error
+        # While configuring, any refusal means the session never starts. Later, only a refused key or model ends
+        # it; other errors (an image sent too often, an empty commit) concern one request.
+        if configuring or isinstance(error, AuthenticationError | AccessDeniedError):
+            self._fail(error)
+
+    def _fail(self, error: InterpreterError) -> None:
+        if self._failed:
+            return
+        self._failed = True
+        self.last_error = error
+        self._outgoing.clear()
+        self._events.append(SessionFailed(error))
+
+    # ---- helpers ------------------------------------------------------------------------------------------------
+
+    def _queue(self, event: ClientEvent, kind: FrameKind) -> None:
+        self._outgoing.append(OutgoingFrame(event.to_json(self._event_ids()), kind))
+
+    def _session_ms(self, link_ms: int) -> int:
+        """A time from the server (ms since this connection's first audio) on the session clock."""
+        return self._replay.samples_to_ms(self._link_offset) + link_ms
+
+    def _start_streaming(self) -> None:
+        """The connection is configured: send held or replayed audio (and turn markers), then a pending finish."""
+        plan = self._replay.plan()
+        if plan.gap is not None:
+            ms = self._replay.samples_to_ms
+            self._events.append(GapMarked(ms(plan.gap[0]), ms(plan.gap[1])))
+            self._replay.skip_gap()
+        self._link_offset = plan.start
+        turn_start = plan.start
+        for item in plan.items:
+            if isinstance(item, ReplayAudio):
+                self._queue(InputAudioAppend(item.pcm), "audio")
+                self._audio_on_link = True
+            elif item.kind == "commit":
+                self._pending_commits.append((turn_start, item.position))
+                self._queue(InputAudioCommit(), "control")
+                turn_start = item.position
+            else:
+                self._queue(InputAudioClear(), "control")
+                turn_start = item.position
+        if self._finish_requested:
+            self._queue(SessionFinish(), "control")
+
+    def _release(self) -> None:
+        """Let the replay buffer forget audio the server is done with (see module docs of ``replay``)."""
+        settled = max(self._settled, self._replay.ms_to_samples(self._tracker.settled_ms))
+        self._settled = settled
+        keep = settled
+        if self._tracker.has_pending:
+            start_ms = self._tracker.oldest_pending_start_ms()
+            if start_ms is not None:
+                start = self._replay.ms_to_samples(start_ms)
+                padding = 0 if self._manual else self._replay.ms_to_samples(VAD_PREFIX_PADDING_MS)
+                keep = min(start, max(settled, start - padding))
+        if self._pending_commits:
+            keep = min(keep, self._pending_commits[0][0])
+        self._replay.release_before(keep)
+
+
+# Service error codes by family, compared without case or separators (spec §8.2: native "InvalidApiKey" and compat
+# "invalid_api_key" name the same error).
+_AUTH_CODES = ("invalidapikey",)
+_ACCESS_PREFIXES = ("accessdenied", "arrearage", "modelaccessdenied", "workspaceaccessdenied", "allocationquota")
+_RATE_PREFIXES = ("throttling", "limitrequests", "limitburstrate", "insufficientquota", "ratelimit")
+_SERVER_PREFIXES = ("internalerror", "servererror", "serviceunavailable")
+
+
+def _normalized(code: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", code.lower())
+
+
+def _error_from_event(event: ServerErrorEvent, *, configuring: bool) -> ServiceError:
+    """The typed error for a server ``error`` event; the server's own message is kept for the user."""
+    code = _normalized(event.code or event.error_type)
+    kind = _normalized(event.error_type)
+    message = event.message.strip() or "no reason given"
+    detail = f"type={event.error_type} code={event.code} param={event.param}"
+    if code in _AUTH_CODES:
+        return AuthenticationError(
+            f"The service refused the API key ({message}); check the key and its region in Settings.",
+            code=event.code,
+            detail=detail,
+        )
+    if code.startswith(_ACCESS_PREFIXES) or kind.startswith(_ACCESS_PREFIXES):
+        return AccessDeniedError(
+            f"The account may not use this model right now: {message}", code=event.code, detail=detail
+        )
+    if code.startswith(_RATE_PREFIXES):
+        return RateLimitError(f"The service is busy or the quota is used up: {message}", code=event.code, detail=detail)
+    if code.startswith(_SERVER_PREFIXES):
+        return ServerError(f"The translation service had an internal error: {message}", code=event.code, detail=detail)
+    what = "the session settings" if configuring else "a request"
+    return RequestRejectedError(f"The translation service rejected {what}: {message}", code=event.code, detail=detail)

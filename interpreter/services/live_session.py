@@ -1,0 +1,396 @@
+"""A headless live interpretation session: audio source → realtime connection → captions, transcript, voice.
+
+``LiveSession`` is the orchestration the ``live`` command and the GUI's live view-model share. It owns no device
+and no window: audio (and optionally images) come in as async iterables, and everything a front end shows goes out
+as plain-data ``LiveUpdate`` values through a callback and/or ``updates()``.
+
+    audio_source ──feeder task──> RealtimeConnection.send_audio
+    RealtimeConnection.events() ──consumer──> CaptionTrack + transcript/SRT/WAV sinks ──> LiveUpdate
+
+Stopping (``request_stop()``, end of input, ``max_audio_s``) always goes through ``RealtimeConnection.finish()``, so
+the last sentence is translated and written before the files are closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterable, AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+from interpreter.core.captions import Caption, CaptionChange, CaptionTrack
+from interpreter.core.cost import TokenCounts
+from interpreter.errors import InterpreterError
+from interpreter.media.wav import SERVICE_OUTPUT_RATE
+from interpreter.protocol.config import SessionConfig
+from interpreter.protocol.events import AudioDelta, ResponseDone
+from interpreter.protocol.session_events import (
+    GapMarked,
+    Segment,
+    SegmentFinalized,
+    SegmentsRetracted,
+    SourceProgress,
+    TranslationProgress,
+)
+from interpreter.services.outputs import (
+    CAPTIONS_NAME,
+    TRANSCRIPT_NAME,
+    TRANSLATION_AUDIO_NAME,
+    SrtWriter,
+    TranscriptJsonlWriter,
+    TranslationWavWriter,
+)
+from interpreter.transport.endpoints import Region
+from interpreter.transport.realtime import ConnectionStats, ConnectionStatus, RealtimeConnection
+
+logger = logging.getLogger(__name__)
+
+BYTES_PER_SAMPLE = 2  # s16le
+
+
+# ---------------------------------------------------------------------------------------------- updates
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionsChanged:
+    """One caption row changed (``change.inserted``: a new row at ``change.index``); ``caption`` is its snapshot."""
+
+    change: CaptionChange
+    caption: Caption
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionsRetracted:
+    """These unfinished rows were blanked: after a reconnect their speech comes again under new item ids."""
+
+    source_item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentCompleted:
+    """A segment is final: its source text, translation and times will not change again."""
+
+    segment: Segment
+
+
+@dataclass(frozen=True, slots=True)
+class GapDetected:
+    """Speech between ``start_ms`` and ``end_ms`` never reached the service (a long outage)."""
+
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedAudio:
+    """A piece of the translated voice for playback: mono s16le at ``rate`` Hz."""
+
+    pcm: bytes
+    rate: int = SERVICE_OUTPUT_RATE
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChanged:
+    """The connection changed state (connecting, connected, reconnecting, closed, failed)."""
+
+    status: ConnectionStatus
+
+
+@dataclass(frozen=True, slots=True)
+class UsageUpdated:
+    """Running token totals of the session (for the cost meter)."""
+
+    tokens: TokenCounts
+
+
+LiveUpdate: TypeAlias = (
+    CaptionsChanged
+    | CaptionsRetracted
+    | SegmentCompleted
+    | GapDetected
+    | TranslatedAudio
+    | StatusChanged
+    | UsageUpdated
+)
+UpdateCallback: TypeAlias = Callable[[LiveUpdate], None]
+ConnectionFactory: TypeAlias = Callable[[SessionConfig], RealtimeConnection]
+
+StopReason = Literal["end_of_input", "stop_requested", "duration_reached"]
+
+
+@dataclass
+class LiveSummary:
+    """What a finished session produced."""
+
+    segments: list[Segment] = field(default_factory=list)
+    gaps: list[tuple[int, int]] = field(default_factory=list)
+    audio_sent_s: float = 0.0
+    translated_audio_s: float = 0.0
+    tokens: TokenCounts = field(default_factory=TokenCounts)
+    stop_reason: StopReason = "end_of_input"
+    files: dict[str, Path] = field(default_factory=dict)
+    connection: ConnectionStats | None = None
+
+
+# ---------------------------------------------------------------------------------------------- session
+
+
+class LiveSession:
+    """Run one live interpretation session to completion.
+
+    Args:
+        config: validated session configuration.
+        api_key: DashScope API key (or the emulator's).
+        base_url: custom service address (emulator, proxy), else None for ``region``.
+        region: public region.
+        audio_source: async iterable of mono s16le PCM blocks at ``config.input_sample_rate``, already paced
+            (``media.pacing.PacedPcmSource`` for files, the microphone for live input).
+        image_source: optional async iterable of JPEG frames, already gated (≤2 fps, ≤1080p, ≤500 KB).
+        out_dir: folder for ``transcript.jsonl``, ``captions.srt`` and ``translation.wav`` (None: no files).
+        on_update: called on the loop thread for every ``LiveUpdate`` (must be quick and must not raise).
+        max_audio_s: stop after this many seconds of input audio (None: until the source ends or a stop).
+        connection_factory: builds the connection (tests and benchmarks inject options); default uses
+            ``RealtimeConnection(config, api_key=..., base_url=..., region=...)``.
+
+    Contract: ``run()`` once; ``request_stop()`` from the loop thread at any time (signal handlers included).
+    """
+
+    def __init__(
+        self,
+        config: SessionConfig,
+        *,
+        api_key: str,
+        base_url: str | None = None,
+        region: Region | str = Region.SINGAPORE,
+        audio_source: AsyncIterable[bytes],
+        image_source: AsyncIterable[bytes] | None = None,
+        out_dir: str | Path | None = None,
+        on_update: UpdateCallback | None = None,
+        max_audio_s: float | None = None,
+        connection_factory: ConnectionFactory | None = None,
+    ) -> None:
+        self.config = config
+        self._api_key = api_key
+        self._base_url = base_url
+        self._region = region
+        self._audio_source = audio_source
+        self._image_source = image_source
+        self.out_dir = Path(out_dir) if out_dir is not None else None
+        self._callbacks: list[UpdateCallback] = [on_update] if on_update is not None else []
+        self._end_listeners: list[Callable[[], None]] = []
+        self._max_audio_s = max_audio_s
+        self._connection_factory = connection_factory
+        self.captions = CaptionTrack()
+        self.summary = LiveSummary()
+        self._stop = asyncio.Event()
+        self._started = False
+        self._bytes_per_second = config.input_sample_rate * BYTES_PER_SAMPLE
+        self._connection: RealtimeConnection | None = None
+        self._transcript: TranscriptJsonlWriter | None = None
+        self._srt: SrtWriter | None = None
+        self._wav: TranslationWavWriter | None = None
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def connection(self) -> RealtimeConnection | None:
+        """The live connection while ``run()`` is active."""
+        return self._connection
+
+    def add_listener(self, callback: UpdateCallback) -> None:
+        """Also call ``callback`` for every update (same rules as ``on_update``)."""
+        self._callbacks.append(callback)
+
+    def updates(self) -> AsyncIterator[LiveUpdate]:
+        """The updates as an async iterator; subscribed at this call, so call it before ``run()`` to see them all.
+
+        Ends when the session ends. Unbounded buffer: the consumer is expected to keep up (it is local UI code).
+        """
+        queue: asyncio.Queue[LiveUpdate | None] = asyncio.Queue()
+        self._callbacks.append(queue.put_nowait)
+        self._end_listeners.append(lambda: queue.put_nowait(None))
+        return self._drain(queue)
+
+    @staticmethod
+    async def _drain(queue: asyncio.Queue[LiveUpdate | None]) -> AsyncIterator[LiveUpdate]:
+        while (item := await queue.get()) is not None:
+            yield item
+
+    def request_stop(self) -> None:
+        """Ask the session to end gracefully (finish the last sentence, close the files). Idempotent."""
+        if not self._stop.is_set():
+            self.summary.stop_reason = "stop_requested"
+            self._stop.set()
+
+    async def run(self) -> LiveSummary:
+        """Stream the source until it ends, a stop is requested or ``max_audio_s`` is reached; then finish.
+
+        Returns:
+            The summary (also kept as ``self.summary``); files are complete when this returns.
+
+        Raises:
+            InterpreterError: a fatal failure (wrong key, unusable config, network gone for good, disk full).
+                Files hold everything finalized before it.
+        """
+        if self._started:
+            raise RuntimeError("LiveSession.run() may be called only once")
+        self._started = True
+        connection = self._make_connection()
+        self._connection = connection
+        consumer = asyncio.create_task(self._consume(connection), name="live-consumer")
+        feeders: list[asyncio.Task[None]] = []
+        try:
+            self._open_sinks()
+            await connection.start()
+            feeders.append(asyncio.create_task(self._feed_audio(connection), name="live-audio-feeder"))
+            if self._image_source is not None:
+                feeders.append(asyncio.create_task(self._feed_images(connection), name="live-image-feeder"))
+            stop_wait = asyncio.create_task(self._stop.wait(), name="live-stop-wait")
+            try:
+                await asyncio.wait({feeders[0], stop_wait, consumer}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                stop_wait.cancel()
+            await self._cancel(feeders)
+            for feeder in feeders:
+                if not feeder.cancelled() and feeder.exception() is not None:
+                    raise feeder.exception()  # type: ignore[misc]
+            await connection.finish()
+            await consumer
+        except BaseException:
+            await self._cancel(feeders)
+            await connection.abort()
+            with contextlib.suppress(InterpreterError, asyncio.CancelledError):
+                await consumer
+            raise
+        finally:
+            self.summary.connection = connection.stats
+            self._close_sinks()
+            for notify_end in self._end_listeners:
+                notify_end()
+        return self.summary
+
+    # ------------------------------------------------------------------ internals
+
+    def _make_connection(self) -> RealtimeConnection:
+        if self._connection_factory is not None:
+            return self._connection_factory(self.config)
+        return RealtimeConnection(self.config, api_key=self._api_key, base_url=self._base_url, region=self._region)
+
+    async def _feed_audio(self, connection: RealtimeConnection) -> None:
+        limit_bytes = None if self._max_audio_s is None else int(self._max_audio_s * self._bytes_per_second)
+        sent = 0
+        iterator = aiter(self._audio_source)
+        try:
+            async for block in iterator:
+                if limit_bytes is not None and sent + len(block) > limit_bytes:
+                    block = block[: max(0, limit_bytes - sent) // BYTES_PER_SAMPLE * BYTES_PER_SAMPLE]
+                if block:
+                    connection.send_audio(block)
+                    sent += len(block)
+                    self.summary.audio_sent_s = sent / self._bytes_per_second
+                if limit_bytes is not None and sent >= limit_bytes:
+                    if not self._stop.is_set():
+                        self.summary.stop_reason = "duration_reached"
+                    return
+        finally:
+            # Release the source (a microphone stream, a decoder) even when cancelled mid-wait.
+            aclose = getattr(iterator, "aclose", None)
+            if aclose is not None:
+                with contextlib.suppress(Exception):
+                    await aclose()
+
+    async def _feed_images(self, connection: RealtimeConnection) -> None:
+        assert self._image_source is not None
+        async for jpeg in self._image_source:
+            if self.summary.audio_sent_s > 0:  # the service wants audio before the first image (spec §1.4)
+                connection.send_image(jpeg)
+
+    @staticmethod
+    async def _cancel(tasks: list[asyncio.Task[None]]) -> None:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _open_sinks(self) -> None:
+        if self.out_dir is None:
+            return
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._transcript = TranscriptJsonlWriter(self.out_dir / TRANSCRIPT_NAME)
+        self._srt = SrtWriter(self.out_dir / CAPTIONS_NAME)
+        if self.config.audio_output:
+            self._wav = TranslationWavWriter(self.out_dir / TRANSLATION_AUDIO_NAME)
+
+    def _close_sinks(self) -> None:
+        if self._transcript is not None:
+            self.summary.files["transcript"] = self._transcript.close()
+        if self._srt is not None:
+            self.summary.files["captions"] = self._srt.close()
+        if self._wav is not None:
+            self.summary.translated_audio_s = self._wav.duration_s
+            self.summary.files["translation_audio"] = self._wav.close()
+
+    def _emit(self, update: LiveUpdate) -> None:
+        for callback in self._callbacks:
+            callback(update)
+
+    def _caption(self, change: CaptionChange) -> None:
+        self._emit(CaptionsChanged(change, self.captions[change.index]))
+
+    async def _consume(self, connection: RealtimeConnection) -> None:
+        """Route every connection event to captions, sinks and listeners until the connection ends."""
+        async for event in connection.events():
+            if isinstance(event, ConnectionStatus):
+                self._emit(StatusChanged(event))
+            elif isinstance(event, SourceProgress):
+                self._caption(self.captions.update_source(event.source_item_id, event.confirmed, event.stash))
+            elif isinstance(event, TranslationProgress):
+                self._caption(self.captions.update_translation(event.source_item_id, event.confirmed, event.stash))
+            elif isinstance(event, SegmentsRetracted):
+                self._on_retracted(event.source_item_ids)
+            elif isinstance(event, AudioDelta):
+                if self._wav is not None:
+                    self._wav.write(event.pcm)
+                self._emit(TranslatedAudio(event.pcm))
+            elif isinstance(event, ResponseDone):
+                self.summary.tokens = self.summary.tokens + TokenCounts.from_usage(event.usage)
+                self._emit(UsageUpdated(self.summary.tokens))
+            elif isinstance(event, SegmentFinalized):
+                self._on_segment(event.segment)
+            elif isinstance(event, GapMarked):
+                self._on_gap(event.start_ms, event.end_ms)
+
+    def _on_retracted(self, source_item_ids: tuple[str, ...]) -> None:
+        # Their audio is replayed after a reconnect and comes back under new ids; blank the old rows so the
+        # speech is not shown twice (CaptionTrack keeps row indexes stable, so rows are emptied, not removed).
+        for item_id in source_item_ids:
+            if self.captions.index_of(item_id) is None:
+                continue
+            self.captions.update_source(item_id, "", "")
+            self._caption(self.captions.update_translation(item_id, "", ""))
+        self._emit(CaptionsRetracted(source_item_ids))
+
+    def _on_segment(self, segment: Segment) -> None:
+        self.summary.segments.append(segment)
+        source_key = segment.source_item_id or f"segment-{segment.index}"
+        self._caption(
+            self.captions.finalize(
+                source_key, segment.source_text, segment.translation_text, segment.start_ms, segment.end_ms
+            )
+        )
+        if self._transcript is not None:
+            self._transcript.write_segment(segment)
+        if self._srt is not None:
+            self._srt.add_segment(segment)
+        self._emit(SegmentCompleted(segment))
+
+    def _on_gap(self, start_ms: int, end_ms: int) -> None:
+        self.summary.gaps.append((start_ms, end_ms))
+        self._caption(self.captions.mark_gap(start_ms, end_ms))
+        if self._transcript is not None:
+            self._transcript.write_gap(start_ms, end_ms)
+        if self._srt is not None:
+            self._srt.add_gap(start_ms, end_ms)
+        self._emit(GapDetected(start_ms, end_ms))

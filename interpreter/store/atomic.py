@@ -1,0 +1,110 @@
+"""Atomic file replacement: the one place that knows how to write a file so readers never see half of it.
+
+Recipe: write to a temporary file in the *same directory* (``os.replace`` is atomic only within one file system),
+flush and fsync it, ``os.replace`` it over the target, then fsync the directory so the rename itself survives a
+power cut (POSIX; skipped where directories cannot be opened, i.e. Windows). If anything fails, the temporary file is
+removed and the old target is left untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from interpreter.errors import StorageError
+
+# Temp names start with a dot and end in .tmp so a crash leftover is hidden and easy to recognise.
+_TEMP_PREFIX = "."
+_TEMP_SUFFIX = ".tmp"
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open directories; NTFS journals the rename itself.
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (network, tmpfs variants) refuse fsync on directories; the data file is synced.
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """Open a binary stream whose content replaces ``path`` atomically when the block exits normally.
+
+    If the block raises, the target is unchanged, the temporary file is deleted and the exception propagates.
+
+    Raises:
+        StorageError: the folder is not writable or the replace failed (the original OSError is chained).
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX + target.name + ".", suffix=_TEMP_SUFFIX, dir=directory)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot write {target}; check that the folder exists and is writable.", detail=str(exc)
+        ) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        _copy_mode(target, temp)
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, OSError):
+            raise StorageError(
+                f"Cannot write {target}; check free disk space and permissions.", detail=str(exc)
+            ) from exc
+        raise
+    _fsync_dir(directory)
+
+
+def _copy_mode(target: Path, temp: Path) -> None:
+    # mkstemp creates 0600; keep the permissions an existing file had (a user may have made it group-readable).
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    os.chmod(temp, mode & 0o7777)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (see the module docstring).
+
+    Raises:
+        StorageError: the file could not be written; the old content is intact.
+    """
+    with atomic_writer(path) as stream:
+        stream.write(data)
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` atomically. Newlines are written as given (no platform translation).
+
+    Raises:
+        StorageError: the file could not be written; the old content is intact.
+    """
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def atomic_write_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+    """Replace ``path`` with whatever ``write(stream)`` writes (for writers that want a stream, e.g. ``wave``).
+
+    Raises:
+        StorageError: the file could not be written; the old content is intact.
+    """
+    with atomic_writer(path) as stream:
+        write(stream)

@@ -1,0 +1,604 @@
+"""The realtime connection: a thin asyncio pump between a WebSocket and the sans-I/O ``RealtimeSession``.
+
+    send_audio(pcm) ─> RealtimeSession.append_audio ─> data_to_send() ─> SendQueue ─> writer task ─> websocket
+    websocket ─> reader task ─> RealtimeSession.receive ─> events_received() ─> asyncio.Queue ─> events()
+    supervisor task: connect → (reader + writer) → on a retryable failure: status "reconnecting", backoff,
+                     RealtimeSession.begin_reconnect() (re-sends the config, replays unfinished audio), connect again.
+
+All protocol decisions (what to send, what a frame means, which audio to replay) live in ``interpreter.protocol``;
+all retry decisions are the pure functions in ``interpreter.protocol.retry``. This module only moves bytes, keeps
+time and maps socket failures to ``interpreter.errors`` (through :mod:`interpreter.transport.errors`).
+
+Everything runs on one event loop; ``send_audio``/``send_image`` must be called on the loop's thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import platform
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias
+from urllib.parse import urlsplit
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
+from interpreter import __version__
+from interpreter.errors import ConfigError, InterpreterError, NetworkError, NetworkTimeoutError, ProtocolError
+from interpreter.protocol.config import SessionConfig
+from interpreter.protocol.events import SessionUpdated
+from interpreter.protocol.retry import Decision, RejectTracker, backoff, classify
+from interpreter.protocol.session import RealtimeSession, SessionState
+from interpreter.protocol.session_events import SegmentFinalized, SessionEvent, SessionFailed
+from interpreter.transport.endpoints import Region, is_loopback, realtime_url
+from interpreter.transport.errors import HandshakeRateLimitError, map_connect_error, map_connection_closed
+from interpreter.transport.send_queue import DEFAULT_MAX_FRAMES, QueuedFrame, SendQueue
+
+logger = logging.getLogger(__name__)
+
+ConnectionState = Literal["connecting", "connected", "reconnecting", "closed", "failed"]
+
+USER_AGENT = f"live-interpreter/{__version__} python/{platform.python_version()}"
+
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+"""Largest server message accepted. Audio deltas are Base64 24 kHz PCM (64 KB per second of speech); a long
+sentence delivered in one delta can exceed websockets' 1 MiB default. 16 MiB (~4 min of audio) bounds memory
+while never rejecting a real message."""
+
+KEEPALIVE_INTERVAL_S = 20.0
+"""Ping period. Gateways and NATs commonly drop connections idle for 60 s or more; during long pauses in a talk no
+audio may flow (a muted mic), so a ping every 20 s keeps the session alive and notices a dead peer."""
+
+KEEPALIVE_TIMEOUT_S = 20.0
+"""A pong later than this means the peer is gone: the connection is treated as dropped and reconnected."""
+
+CLOSE_TIMEOUT_S = 2.0
+"""How long a close handshake may take before the socket is simply torn down (nothing more is expected)."""
+
+CONFIGURE_TIMEOUT_S = 10.0
+"""From an open socket to ``session.updated``: the service answers in well under a second; 10 s means it hung."""
+
+STABLE_CONNECTION_S = 10.0
+"""A configured connection that lived this long (or produced a finalized segment) counts as a success: the backoff
+and the reject counter start over. Shorter-lived connections keep backing off, so a server that accepts and then
+drops every session cannot cause a reconnect storm."""
+
+MAX_INITIAL_ATTEMPTS = 5
+"""Connection attempts before ``start()`` gives up when no session was ever established (about 7 s with the default
+backoff). A first connection that keeps failing is most likely a wrong address or no network: say so instead of
+spinning. Once a session has worked, reconnects continue until ``finish()``/``abort()``: a presenter cannot
+babysit the app, and the network usually comes back."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionStatus:
+    """A change in the connection's life, delivered through ``events()`` among the session events.
+
+    Attributes:
+        state: "connecting" (handshake attempt ``attempt``), "connected" (session configured), "reconnecting"
+            (waiting ``retry_in_s`` before the next attempt because of ``error``), "closed" (ended on purpose),
+            "failed" (ended by the fatal ``error``).
+        attempt: 1-based attempt number since the last stable connection.
+        retry_in_s: the wait before the next attempt ("reconnecting" only).
+        error: the failure behind "reconnecting"/"failed".
+    """
+
+    state: ConnectionState
+    attempt: int = 0
+    retry_in_s: float | None = None
+    error: InterpreterError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionStats:
+    """Counters since the connection object was created (a snapshot; see ``RealtimeConnection.stats``)."""
+
+    handshakes: int
+    reconnects: int
+    frames_sent: int
+    audio_frames_sent: int
+    image_frames_sent: int
+    bytes_sent: int
+    messages_received: int
+    bytes_received: int
+    audio_frames_dropped: int
+    image_frames_dropped: int
+    frames_discarded_on_reconnect: int
+    send_queue_high_water: int
+    finish_timed_out: bool
+
+
+ConnectionEvent: TypeAlias = SessionEvent | ConnectionStatus
+FrameWrittenHook: TypeAlias = Callable[[QueuedFrame, float], None]
+"""Called after each frame is written to the socket with the frame and ``time.perf_counter()`` at that moment
+(for latency measurement; must be cheap and must not raise)."""
+
+
+class _End:
+    """Sentinel closing the event stream."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """How one connection ended: ``error`` None means on purpose (finish/abort)."""
+
+    error: InterpreterError | None
+    handshake_ok: bool
+    configured_for: float
+    produced_segments: bool
+
+
+_END = _End()
+
+
+class RealtimeConnection:
+    """One live LiveTranslate session over a WebSocket, reconnecting through network trouble.
+
+    Args:
+        config: the session configuration (already validated).
+        api_key: DashScope API key; sent only in the ``Authorization`` header, never logged.
+        base_url: custom service address (emulator, proxy); overrides ``region``.
+        region: public region when ``base_url`` is None.
+        send_queue_frames: depth of the outgoing queue (see ``send_queue.DEFAULT_MAX_FRAMES``).
+        connect_timeout: seconds for TCP + TLS + WebSocket upgrade.
+        configure_timeout: seconds from an open socket to a configured session.
+        finish_timeout: seconds ``finish()`` waits for ``session.finished`` before closing anyway.
+        retry: reconnect on retryable failures (False: every failure is fatal).
+        backoff_factory: makes the delay sequence for one run of failures (default ``protocol.retry.backoff()``).
+        max_initial_attempts: attempts before giving up when no session was ever established.
+        keepalive_interval: ping period in seconds (None disables pings).
+        keepalive_timeout: seconds to wait for a pong before declaring the connection dead.
+        on_frame_written: optional latency hook, see ``FrameWrittenHook``.
+        session: the sans-I/O session to drive (default: a new ``RealtimeSession(config)``).
+    """
+
+    def __init__(
+        self,
+        config: SessionConfig,
+        *,
+        api_key: str,
+        base_url: str | None = None,
+        region: Region | str = Region.SINGAPORE,
+        send_queue_frames: int = DEFAULT_MAX_FRAMES,
+        connect_timeout: float = 5.0,
+        configure_timeout: float = CONFIGURE_TIMEOUT_S,
+        finish_timeout: float = 20.0,
+        retry: bool = True,
+        backoff_factory: Callable[[], Iterator[float]] | None = None,
+        max_initial_attempts: int = MAX_INITIAL_ATTEMPTS,
+        keepalive_interval: float | None = KEEPALIVE_INTERVAL_S,
+        keepalive_timeout: float | None = KEEPALIVE_TIMEOUT_S,
+        on_frame_written: FrameWrittenHook | None = None,
+        session: RealtimeSession | None = None,
+    ) -> None:
+        if not api_key or not api_key.strip():
+            raise ConfigError("No API key is set: add one in Settings or set DASHSCOPE_API_KEY.", field="api_key")
+        self._config = config
+        self._api_key = api_key.strip()
+        self._url = realtime_url(base_url if base_url else region, config.model)
+        parts = urlsplit(self._url)
+        self._host = parts.netloc
+        self._region_label = parts.hostname if base_url else str(region).capitalize()
+        self._loopback = is_loopback(base_url)
+        self._session = session if session is not None else RealtimeSession(config)
+        self._queue = SendQueue(send_queue_frames)
+        self._connect_timeout = connect_timeout
+        self._configure_timeout = configure_timeout
+        self._finish_timeout = finish_timeout
+        self._retry = retry
+        self._backoff_factory = backoff_factory or backoff
+        self._max_initial_attempts = max(1, max_initial_attempts)
+        self._keepalive_interval = keepalive_interval
+        self._keepalive_timeout = keepalive_timeout
+        self._on_frame_written = on_frame_written
+
+        self._events: asyncio.Queue[ConnectionEvent | _End] = asyncio.Queue()
+        self._supervisor: asyncio.Task[None] | None = None
+        self._ws: ClientConnection | None = None
+        self._configured = asyncio.Event()  # the current connection reached CONFIGURED
+        self._ever_configured = asyncio.Event()
+        self._finished = asyncio.Event()  # session.finished arrived
+        self._closing = False  # finish()/abort() decided to end: no more reconnects
+        self._closing_event = asyncio.Event()
+        self._finishing = False  # finish() sent session.finish; no more audio
+        self._session_failure: InterpreterError | None = None  # SessionFailed seen on the current connection
+        self._session_failed = asyncio.Event()
+        self._events_ended = False
+        self._failure: InterpreterError | None = None
+        self._state: ConnectionState = "connecting"
+        self._segments_on_connection = 0
+
+        self._handshakes = 0
+        self._reconnects = 0
+        self._frames_sent = 0
+        self._audio_frames_sent = 0
+        self._image_frames_sent = 0
+        self._bytes_sent = 0
+        self._messages_received = 0
+        self._bytes_received = 0
+        self._discarded_on_reconnect = 0
+        self._finish_timed_out = False
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def session(self) -> RealtimeSession:
+        """The sans-I/O session (read-only use: state, audio_sent_ms, last_error)."""
+        return self._session
+
+    @property
+    def state(self) -> ConnectionState:
+        """The last published connection state."""
+        return self._state
+
+    @property
+    def url(self) -> str:
+        """The realtime URL in use (contains no credentials)."""
+        return self._url
+
+    @property
+    def stats(self) -> ConnectionStats:
+        """A snapshot of the counters."""
+        return ConnectionStats(
+            handshakes=self._handshakes,
+            reconnects=self._reconnects,
+            frames_sent=self._frames_sent,
+            audio_frames_sent=self._audio_frames_sent,
+            image_frames_sent=self._image_frames_sent,
+            bytes_sent=self._bytes_sent,
+            messages_received=self._messages_received,
+            bytes_received=self._bytes_received,
+            audio_frames_dropped=self._queue.dropped_audio,
+            image_frames_dropped=self._queue.dropped_images,
+            frames_discarded_on_reconnect=self._discarded_on_reconnect,
+            send_queue_high_water=self._queue.high_water,
+            finish_timed_out=self._finish_timed_out,
+        )
+
+    async def start(self) -> None:
+        """Connect and wait until the session is configured.
+
+        Retryable failures are retried with backoff (up to ``max_initial_attempts``); the statuses appear in
+        ``events()`` meanwhile.
+
+        Raises:
+            InterpreterError: the fatal error (e.g. AuthenticationError for a wrong key or region).
+            RuntimeError: called twice.
+        """
+        if self._supervisor is not None:
+            raise RuntimeError("RealtimeConnection.start() may be called only once")
+        self._supervisor = asyncio.create_task(self._supervise(), name="realtime-supervisor")
+        configured = asyncio.create_task(self._ever_configured.wait(), name="realtime-start-wait")
+        try:
+            await asyncio.wait({configured, self._supervisor}, return_when=asyncio.FIRST_COMPLETED)
+        except asyncio.CancelledError:
+            await self.abort()
+            raise
+        finally:
+            configured.cancel()
+        if self._failure is not None:
+            raise self._failure
+        if not self._ever_configured.is_set():
+            # The supervisor ended without a session and without a failure: abort() raced us.
+            raise NetworkError("The live session was stopped before it started.")
+
+    def send_audio(self, pcm: bytes) -> None:
+        """Queue one block of 16-bit mono PCM at the configured input rate. Never blocks.
+
+        Ignored after ``finish()``/``abort()`` or a fatal failure (the failure is reported through ``events()``).
+        """
+        entered_at = time.perf_counter()
+        if self._closing or self._failure is not None or self._finishing:
+            return
+        self._session.append_audio(pcm)
+        self._pump(entered_at)
+
+    def send_image(self, jpeg: bytes) -> None:
+        """Queue one JPEG frame (already gated to ≤2 fps, ≤1080p, ≤500 KB). Never blocks; same rules as audio."""
+        entered_at = time.perf_counter()
+        if self._closing or self._failure is not None or self._finishing:
+            return
+        self._session.append_image(jpeg)
+        self._pump(entered_at)
+
+    async def events(self) -> AsyncIterator[ConnectionEvent]:
+        """Session events and connection statuses, in order, until the connection ends.
+
+        Single consumer. Ends after a "closed" status; after a "failed" status it raises the fatal error.
+        ``SessionFailed`` never appears here: it becomes a "reconnecting" or "failed" status.
+        """
+        while True:
+            item = await self._events.get()
+            if isinstance(item, _End):
+                self._events.put_nowait(item)  # later calls end at once too
+                if self._failure is not None:
+                    raise self._failure
+                return
+            yield item
+
+    async def finish(self) -> None:
+        """End the session gracefully: ``session.finish``, wait for ``session.finished``, then close.
+
+        Waiting is what keeps the last sentence: the service finalizes the trailing segment only after
+        ``session.finish``. After ``finish_timeout`` seconds without ``session.finished`` the connection is closed
+        anyway (``stats.finish_timed_out``). Never raises for a failure already reported through ``events()``.
+        """
+        if self._supervisor is None or self._supervisor.done():
+            self._end_events()
+            return
+        if not self._finishing:
+            self._finishing = True
+            self._session.finish()
+            self._pump(time.perf_counter())
+        finished = asyncio.create_task(self._finished.wait(), name="realtime-finish-wait")
+        try:
+            done, _ = await asyncio.wait(
+                {finished, self._supervisor}, timeout=self._finish_timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+            if not done:
+                self._finish_timed_out = True
+                logger.warning("No session.finished within %.0f s; closing anyway", self._finish_timeout)
+        finally:
+            finished.cancel()
+        await self._shutdown()
+
+    async def abort(self) -> None:
+        """Close at once without waiting for the service (unsent audio and pending results are lost)."""
+        await self._shutdown(graceful=False)
+
+    # ------------------------------------------------------------------ internals: supervisor
+
+    async def _supervise(self) -> None:
+        """Connect, serve, and reconnect until closed on purpose or failed."""
+        tracker = RejectTracker()
+        delays = self._backoff_factory()
+        attempt = 0
+        try:
+            while True:
+                attempt += 1
+                self._publish_status(ConnectionStatus("connecting", attempt))
+                outcome = await self._run_connection(tracker, attempt)
+                failure = outcome.error
+                if failure is None or self._closing:
+                    self._publish_status(ConnectionStatus("closed", attempt))
+                    return
+                if outcome.configured_for >= STABLE_CONNECTION_S or outcome.produced_segments:
+                    tracker.record_success()
+                    delays = self._backoff_factory()
+                    attempt = 1
+                elif outcome.handshake_ok:
+                    tracker.record_rejected_after_connect()
+                decision = classify(failure) if self._retry else Decision.FATAL
+                never_worked = not self._ever_configured.is_set()
+                if (
+                    decision is Decision.FATAL
+                    or tracker.should_give_up()
+                    or (never_worked and attempt >= self._max_initial_attempts)
+                ):
+                    self._fail(failure)
+                    return
+                delay = next(delays)
+                if isinstance(failure, HandshakeRateLimitError) and failure.retry_after_s is not None:
+                    delay = max(delay, failure.retry_after_s)
+                logger.info("Connection attempt %d failed (%s); retrying in %.2f s", attempt, failure, delay)
+                self._publish_status(ConnectionStatus("reconnecting", attempt, delay, failure))
+                if not await self._sleep_unless_closing(delay):
+                    self._publish_status(ConnectionStatus("closed", attempt))
+                    return
+                # Back to CONNECTING with the replay buffer kept; after the next session.updated the session
+                # re-sends its config, replays unfinished audio and, if finish() was called, session.finish.
+                self._session.begin_reconnect()
+                if self._ever_configured.is_set():
+                    self._reconnects += 1
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # boundary: a bug in the pump must end the session visibly, not as a dead task
+            logger.exception("Realtime connection crashed")
+            self._fail(
+                NetworkError(
+                    "The live session stopped because of an internal error; start it again.",
+                    detail=f"{type(exc).__name__}: {exc}",
+                )
+            )
+        finally:
+            self._end_events()
+
+    async def _sleep_unless_closing(self, delay: float) -> bool:
+        """Sleep ``delay`` s; False if the connection was closed meanwhile (the sleep is then cut short)."""
+        try:
+            await asyncio.wait_for(self._closing_event.wait(), delay)
+        except TimeoutError:
+            return True
+        return False
+
+    def _fail(self, error: InterpreterError) -> None:
+        if self._failure is None:
+            self._failure = error
+        logger.warning("Live session failed: %s", error)
+        self._publish_status(ConnectionStatus("failed", 0, None, error))
+
+    # ------------------------------------------------------------------ internals: one connection
+
+    async def _run_connection(self, tracker: RejectTracker, attempt: int) -> _Outcome:
+        """Open one WebSocket and pump it until it ends; say how and why it ended (never raises errors)."""
+        self._handshakes += 1
+        self._configured.clear()
+        self._session_failed.clear()
+        self._session_failure = None
+        self._segments_on_connection = 0
+        # Frames queued for a previous connection are stale: the session replays what is still unfinished.
+        self._discarded_on_reconnect += self._queue.clear()
+        try:
+            ws = await connect(
+                self._url,
+                additional_headers={"Authorization": f"Bearer {self._api_key}"},
+                user_agent_header=USER_AGENT,
+                open_timeout=self._connect_timeout,
+                ping_interval=self._keepalive_interval,
+                ping_timeout=self._keepalive_timeout,
+                close_timeout=CLOSE_TIMEOUT_S,
+                max_size=MAX_MESSAGE_BYTES,
+                # Base64 PCM barely compresses; deflate would cost CPU on every 40 ms block for nothing.
+                compression=None,
+                # The system proxy applies to the real service; the local emulator must never be reached through it.
+                proxy=None if self._loopback else True,
+            )
+        except (OSError, TimeoutError, InvalidHandshake, InvalidURI, ConnectionClosed) as connect_exc:
+            connect_error = map_connect_error(
+                connect_exc, model=self._config.model, host=self._host, region_label=self._region_label
+            )
+            return _Outcome(error=connect_error, handshake_ok=False, configured_for=0.0, produced_segments=False)
+        tracker.record_connected()
+        self._ws = ws
+        loop = asyncio.get_running_loop()
+        configured_at: float | None = None
+        error: InterpreterError | None = None
+        reader = asyncio.create_task(self._read_loop(ws), name="realtime-reader")
+        writer = asyncio.create_task(self._write_loop(ws), name="realtime-writer")
+        configured = asyncio.create_task(self._configured.wait(), name="realtime-configured")
+        session_failed = asyncio.create_task(self._session_failed.wait(), name="realtime-session-failed")
+        pending: set[asyncio.Task[Any]] = {reader, writer, configured, session_failed}
+        try:
+            while True:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                if configured in done:
+                    configured_at = loop.time()
+                    self._ever_configured.set()
+                    self._publish_status(ConnectionStatus("connected", attempt))
+                    done = done - {configured}
+                if session_failed in done:
+                    error = self._session_failure
+                    break
+                if done:
+                    for task in done:
+                        task_exc = task.exception()
+                        if isinstance(task_exc, InterpreterError):
+                            error = task_exc
+                        elif task_exc is not None:
+                            raise task_exc
+                    break
+        finally:
+            for task in (reader, writer, configured, session_failed):
+                task.cancel()
+            await asyncio.gather(reader, writer, configured, session_failed, return_exceptions=True)
+            self._ws = None
+            await ws.close()
+        if error is not None and not self._closing and not self._finished.is_set():
+            self._session.connection_lost()
+        return _Outcome(
+            error=error,
+            handshake_ok=True,
+            configured_for=0.0 if configured_at is None else loop.time() - configured_at,
+            produced_segments=self._segments_on_connection > 0,
+        )
+
+    async def _read_loop(self, ws: ClientConnection) -> None:
+        """Feed every server message to the session; return when closed on purpose, raise otherwise."""
+        deadline = asyncio.get_running_loop().time() + self._configure_timeout
+        while True:
+            try:
+                if self._configured.is_set():
+                    message = await ws.recv()
+                else:
+                    async with asyncio.timeout_at(deadline):
+                        message = await ws.recv()
+            except TimeoutError:
+                raise NetworkTimeoutError(
+                    f"The service accepted the connection but did not start the session within "
+                    f"{self._configure_timeout:.0f} s; trying again may help."
+                ) from None
+            except ConnectionClosed as exc:
+                if self._closing or self._finished.is_set():
+                    return
+                raise map_connection_closed(exc) from exc
+            if isinstance(message, bytes):
+                # The protocol is JSON text only (spec §1.2); a binary frame is a server bug, not fatal.
+                logger.warning("Ignoring a %d-byte binary frame from the service", len(message))
+                continue
+            self._messages_received += 1
+            self._bytes_received += len(message)
+            try:
+                self._session.receive(message)
+            except ProtocolError as exc:
+                # One unreadable frame must not end a live talk; the session state is unchanged (its contract).
+                logger.warning("Ignoring a malformed frame from the service: %s", exc)
+                continue
+            self._pump(time.perf_counter())
+
+    async def _write_loop(self, ws: ClientConnection) -> None:
+        """Drain the send queue into the socket; return when closed on purpose, raise otherwise."""
+        hook = self._on_frame_written
+        while True:
+            item = await self._queue.get()
+            text = item.frame.text
+            try:
+                await ws.send(text)
+            except ConnectionClosed as exc:
+                # The frame is lost with this connection; the session replays unfinished audio after reconnecting.
+                if self._closing or self._finished.is_set():
+                    return
+                raise map_connection_closed(exc) from exc
+            written_at = time.perf_counter()
+            self._frames_sent += 1
+            self._bytes_sent += len(text)
+            kind = item.frame.kind
+            if kind == "audio":
+                self._audio_frames_sent += 1
+            elif kind == "image":
+                self._image_frames_sent += 1
+            if hook is not None:
+                hook(item, written_at)
+
+    def _pump(self, entered_at: float) -> None:
+        """Move the session's outgoing frames into the send queue and its events to the consumers."""
+        for frame in self._session.data_to_send():
+            self._queue.put(frame, entered_at)
+        failure: InterpreterError | None = None
+        for event in self._session.events_received():
+            if isinstance(event, SessionFailed):
+                failure = event.error
+                continue
+            if isinstance(event, SegmentFinalized):
+                self._segments_on_connection += 1
+            elif isinstance(event, SessionUpdated):
+                # The session state cannot say this alone: while finishing it reads FINISHING whatever the link.
+                self._configured.set()
+            self._events.put_nowait(event)
+        if self._session.state is SessionState.FINISHED:
+            self._finished.set()
+        if failure is not None and self._session_failure is None:
+            self._session_failure = failure
+            self._session_failed.set()
+
+    def _publish_status(self, status: ConnectionStatus) -> None:
+        self._state = status.state
+        self._events.put_nowait(status)
+
+    def _end_events(self) -> None:
+        if not self._events_ended:
+            self._events_ended = True
+            self._events.put_nowait(_END)
+
+    async def _shutdown(self, *, graceful: bool = True) -> None:
+        """Stop reconnecting, close the socket, wait for the supervisor to finish."""
+        self._closing = True
+        self._closing_event.set()
+        ws = self._ws
+        supervisor = self._supervisor
+        if ws is not None:
+            if graceful:
+                await ws.close()
+            else:
+                ws.transport.abort()
+        if supervisor is not None and not supervisor.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(supervisor), CLOSE_TIMEOUT_S + 1.0)
+            except TimeoutError:
+                supervisor.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await supervisor
+        self._end_events()

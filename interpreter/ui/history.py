@@ -1,0 +1,140 @@
+"""Session history, export (bilingual SRT, VTT, TXT and the translated voice as WAV) and crash-recovery wording.
+
+The journal (``store.journal.SessionJournal``) holds every finalised segment as it arrived; exporting reads it back,
+so a session cut short by a crash exports exactly like a finished one.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interpreter.errors import InterpreterError
+from interpreter.ui.caption_rows import format_clock
+
+_log = logging.getLogger(__name__)
+
+#: Export formats written side by side (file suffix -> journal method).
+EXPORTS = {"srt": "export_srt", "vtt": "export_vtt", "txt": "export_txt", "wav": "export_wav"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def session_label(info: Any) -> str:
+    """One line describing a journal session: when, languages, length, segments, and how it ended."""
+    when = info.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    languages = f"{info.source or _tr('auto')} → {info.target}"
+    state = "" if info.clean else _tr(" (interrupted)")
+    return _tr("{when}  {languages}  {duration}  {count} segments{state}").format(
+        when=when, languages=languages, duration=format_clock(info.duration_ms), count=info.segment_count, state=state
+    )
+
+
+def recovery_text(info: Any) -> str:
+    """The recovery offer after a crash or kill."""
+    return _tr(
+        "The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?"
+    ).format(when=info.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), count=info.segment_count)
+
+
+def export_session(journal: Any, session_id: int, directory: Path, stem: str | None = None) -> list[Path]:
+    """Write the session as SRT, VTT, TXT (bilingual) and WAV (when there is audio) into ``directory``.
+
+    Raises:
+        InterpreterError: from the journal (e.g. the folder is not writable).
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    stem = stem or f"session-{session_id}"
+    info = journal.session(session_id)
+    written = []
+    for suffix, method in EXPORTS.items():
+        if suffix == "wav" and info is not None and not info.audio_bytes:
+            continue  # text-only session: no voice to export
+        written.append(getattr(journal, method)(session_id, directory / f"{stem}.{suffix}"))
+    return written
+
+
+def export_session_interactively(parent: Any, journal: Any, session_id: int) -> list[Path]:
+    """Ask for a folder, export there, and report the result in place (notice on the window when it has one)."""
+    folder = QFileDialog.getExistingDirectory(parent, _tr("Export session to folder"))
+    if not folder:
+        return []
+    try:
+        written = export_session(journal, session_id, Path(folder))
+    except InterpreterError as exc:
+        _notify(parent, exc.user_message, "error")
+        return []
+    _notify(
+        parent,
+        _tr("Exported {names} to {folder}").format(names=", ".join(p.name for p in written), folder=folder),
+        "info",
+    )
+    return written
+
+
+def _notify(parent: Any, text: str, level: str) -> None:
+    show = getattr(parent, "show_notice", None)
+    if callable(show):
+        show(text, level)
+    elif level == "error":
+        QMessageBox.warning(parent, _tr("Export"), text)
+
+
+class HistoryDialog(QDialog):
+    """Past sessions, newest first; export the selected one."""
+
+    def __init__(self, journal: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Session history"))
+        self.resize(640, 420)  # px: a dozen sessions visible without scrolling
+        self.journal = journal
+        self.list = QListWidget(self)
+        for info in journal.list_sessions():
+            item = QListWidgetItem(session_label(info))
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.list.addItem(item)
+        empty = QLabel(self.tr("No sessions yet. Every live session is saved here automatically."), self)
+        empty.setVisible(self.list.count() == 0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self._export)
+        buttons.rejected.connect(self.reject)
+        self.list.currentRowChanged.connect(lambda row: self.export_button.setEnabled(row >= 0))
+        layout = QVBoxLayout(self)
+        layout.addWidget(empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+
+    def selected_session(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _export(self) -> None:
+        session_id = self.selected_session()
+        if session_id is not None:
+            export_session_interactively(self.parent() or self, self.journal, session_id)
+
+
+def open_history_dialog(parent: QWidget | None, journal: Any) -> HistoryDialog:
+    """Show the history dialog non-modally."""
+    dialog = HistoryDialog(journal, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

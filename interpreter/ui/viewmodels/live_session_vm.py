@@ -1,0 +1,443 @@
+"""LiveSessionViewModel: the Live tab's state and the one owner of a running ``services.live_session.LiveSession``.
+
+It does not orchestrate audio, the connection or outputs itself (LiveSession does); it translates the session's
+updates into plain-data Qt signals and into rows of a CaptionListModel, keeps the session journal current as each
+segment is finalised, and feeds the translated voice to the player.
+
+Threading: everything here runs on the Qt main thread (the qasync loop). Audio blocks are observed in the async
+source wrapper, never in a device callback, so no signal is ever emitted from a device thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterable, AsyncIterator
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImage
+
+from interpreter.core.catalog import Catalog
+from interpreter.core.cost import load_pricing
+from interpreter.core.pcm import rms_dbfs
+from interpreter.errors import InterpreterError
+from interpreter.protocol.config import SessionConfig, VoiceClone, validate_config
+from interpreter.services.live_session import (
+    CaptionsChanged,
+    CaptionsRetracted,
+    GapDetected,
+    LiveSession,
+    LiveUpdate,
+    SegmentCompleted,
+    StatusChanged,
+    TranslatedAudio,
+    UsageUpdated,
+)
+from interpreter.services.outputs import segment_record
+from interpreter.ui.caption_model import CaptionListModel
+from interpreter.ui.viewmodels.environment import AudioPlayback, Endpoint, LiveEnvironment
+from interpreter.ui.viewmodels.live_options import LiveOptions, normalized
+
+_log = logging.getLogger(__name__)
+
+#: Input level is published at most every this many ms: a meter needs ~10 updates/s to look alive; 40 ms audio
+#: blocks would otherwise make 25 repaints per second for no visible gain.
+LEVEL_INTERVAL_MS = 100
+#: Session clock tick (ms) for the status bar duration.
+DURATION_TICK_MS = 1000
+
+
+class SessionPhase(StrEnum):
+    """Where the Live tab is in a session's life."""
+
+    IDLE = "idle"
+    STARTING = "starting"
+    LIVE = "live"
+    RECONNECTING = "reconnecting"
+    STOPPING = "stopping"
+    FAILED = "failed"
+
+
+class LiveSessionViewModel(QObject):
+    """State of the Live tab (see the module docstring).
+
+    Args:
+        catalog: models, languages and voices.
+        environment: endpoint, devices, sources, player and journal (injected by app.py or a test).
+        options: initial selections (from the settings).
+    """
+
+    phase_changed = Signal(object)  # SessionPhase
+    options_changed = Signal(object)  # LiveOptions
+    devices_changed = Signal()
+    input_level_changed = Signal(float)  # dBFS of the microphone
+    preview_changed = Signal(QImage)  # a small picture of what the visual source sends
+    notice_posted = Signal(str, str)  # level ("info" | "warning" | "error"), text: shown in place, never modal
+    notice_cleared = Signal()
+    connection_changed = Signal(str, str)  # state ("connecting" | "connected" | ...), text for the status bar
+    latency_changed = Signal(int)  # ms from end of speech to final translation, last segment
+    duration_changed = Signal(int)  # seconds since the session started
+    cost_changed = Signal(str)  # formatted running cost estimate
+    error_occurred = Signal(str)  # a user sentence for a failure that ended the session
+    segment_finalized = Signal(object)  # the finalized segment (plain dataclass from the protocol layer)
+    audio_received = Signal(int)  # total bytes of translated voice received in this session so far
+    session_started = Signal()
+    session_finished = Signal()
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        environment: LiveEnvironment,
+        options: LiveOptions | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.env = environment
+        self._options = normalized(catalog, options or LiveOptions())
+        self.captions = CaptionListModel(self)
+        self._phase = SessionPhase.IDLE
+        self._session: LiveSession | None = None
+        self._endpoint: Endpoint | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._connected: asyncio.Future[None] | None = None
+        self._player: AudioPlayback | None = None
+        self._journal_id: Any = None
+        # Rows of the session's CaptionTrack that were cleared from the view: the track keeps its indexes, the view
+        # shows rows [offset:], so "Clear" works mid-session without disturbing the session.
+        self._row_offset = 0
+        self._started_at = 0.0
+        self._audio_bytes = 0
+        self._last_level_at = 0.0
+        self._duration_timer = QTimer(self)
+        self._duration_timer.setInterval(DURATION_TICK_MS)
+        self._duration_timer.timeout.connect(self._tick)
+
+    # --- state ----------------------------------------------------------------------------------------------------
+    @property
+    def options(self) -> LiveOptions:
+        return self._options
+
+    @property
+    def phase(self) -> SessionPhase:
+        return self._phase
+
+    @property
+    def is_active(self) -> bool:
+        """True from Start until the session has finished (including while it finishes)."""
+        return self._phase in (
+            SessionPhase.STARTING,
+            SessionPhase.LIVE,
+            SessionPhase.RECONNECTING,
+            SessionPhase.STOPPING,
+        )
+
+    @property
+    def session(self) -> LiveSession | None:
+        """The running LiveSession (None when idle)."""
+        return self._session
+
+    @property
+    def audio_bytes(self) -> int:
+        """Translated voice received in the current (or last) session, in bytes."""
+        return self._audio_bytes
+
+    @property
+    def journal_session_id(self) -> Any:
+        """The journal id of the current (or last) session, None when there is no journal."""
+        return self._journal_id
+
+    def update_options(self, **changes: Any) -> None:
+        """Change selections (ignored while a session runs: the service takes them at connect time)."""
+        if self.is_active:
+            return
+        updated = normalized(self.catalog, replace(self._options, **changes))
+        if updated != self._options:
+            self._options = updated
+            self.options_changed.emit(updated)
+
+    def input_devices(self) -> list[Any]:
+        return self.env.input_devices()
+
+    def output_devices(self) -> list[Any]:
+        return self.env.output_devices()
+
+    def visual_sources(self) -> list[Any]:
+        return self.env.visual_sources()
+
+    def clear_captions(self) -> None:
+        """Clear the caption list; the session and the journal keep everything."""
+        self._row_offset = len(self._session.captions) if self._session is not None else 0
+        self.captions.clear()
+
+    def session_config(self) -> SessionConfig:
+        """The SessionConfig the current options stand for (before validation)."""
+        options = self._options
+        return SessionConfig(
+            model=options.model,
+            target_language=options.target_language,
+            source_language=options.source_language or None,
+            audio_output=options.audio_output,
+            voice=options.voice or None,
+            hotwords=dict(options.hotwords),
+            voice_clone=VoiceClone.OFF,
+        )
+
+    # --- commands -------------------------------------------------------------------------------------------------
+    def toggle(self) -> None:
+        """Start when idle, stop when live (the Start/Stop button and Ctrl+Enter)."""
+        if self._phase in (SessionPhase.IDLE, SessionPhase.FAILED):
+            self.start()
+        elif self._phase in (SessionPhase.STARTING, SessionPhase.LIVE, SessionPhase.RECONNECTING):
+            self.stop()
+
+    @qasync.asyncSlot()
+    async def start(self) -> None:
+        """Start a session with the current options; failures become a notice, never an exception."""
+        await self.start_session()
+
+    @qasync.asyncSlot()
+    async def stop(self) -> None:
+        """Finish the session keeping the last sentence (session.finish → session.finished)."""
+        await self.stop_session()
+
+    async def start_session(self) -> bool:
+        """Coroutine form of ``start``: returns True once the session is connected and configured."""
+        if self.is_active:
+            return False
+        self.notice_cleared.emit()
+        self._set_phase(SessionPhase.STARTING)
+        self.connection_changed.emit("connecting", self.tr("Connecting…"))
+        try:
+            validated = validate_config(self.session_config(), self.catalog)
+            endpoint = self.env.endpoint()
+            audio = self._observed(self._options)
+            image = self.env.open_image_source(self._options)
+            self._player = self.env.open_playback(self._options) if validated.config.audio_output else None
+            if self._player is not None:
+                await self._player.start()
+        except InterpreterError as exc:
+            self._player = None
+            self._fail(exc)
+            self.session_finished.emit()
+            return False
+        for notice in validated.notices:
+            self.notice_posted.emit("info", notice)
+        self._endpoint = endpoint
+        self._audio_bytes = 0
+        self._row_offset = 0
+        self.captions.clear()
+        self._journal_start(endpoint.demo)
+        session = LiveSession(
+            validated.config,
+            api_key=endpoint.api_key,
+            base_url=endpoint.base_url,
+            region=endpoint.region,
+            audio_source=audio,
+            image_source=image,
+            out_dir=self._session_dir(),
+            on_update=self._on_update,
+        )
+        self._session = session
+        self._connected = asyncio.get_running_loop().create_future()
+        self._task = asyncio.ensure_future(self._run(session))
+        # Connected (session configured) or ended (a fatal error, or a source that ended at once): either way the
+        # task has settled the phase.
+        await asyncio.wait({self._connected, self._task}, return_when=asyncio.FIRST_COMPLETED)
+        if not self._connected.done():
+            return False
+        self._started_at = time.monotonic()
+        self._duration_timer.start()
+        self.duration_changed.emit(0)
+        self.session_started.emit()
+        return True
+
+    async def stop_session(self) -> None:
+        """Coroutine form of ``stop``; returns when the session has finished (last sentence kept)."""
+        session = self._session
+        if session is None:
+            return
+        if self._phase != SessionPhase.STOPPING:
+            self._set_phase(SessionPhase.STOPPING)
+            self.connection_changed.emit("closing", self.tr("Finishing…"))
+            session.request_stop()
+        await self._settle()
+
+    async def shutdown(self) -> None:
+        """Application exit: finish an active session properly, then release the player."""
+        await self.stop_session()
+        await self._close_player()
+
+    # --- session updates (LiveSession calls this on the loop thread) --------------------------------------------------
+    def _on_update(self, update: LiveUpdate) -> None:
+        if isinstance(update, CaptionsChanged):
+            row = update.change.index - self._row_offset
+            if row >= 0:
+                self.captions.set_row(row, update.caption)
+        elif isinstance(update, TranslatedAudio):
+            self._audio_chunk(update.pcm)
+        elif isinstance(update, SegmentCompleted):
+            self._segment_done(update)
+        elif isinstance(update, StatusChanged):
+            status = update.status
+            error = status.error.user_message if status.error is not None else None
+            self._connection_status(status.state, status.attempt, status.retry_in_s, error)
+        elif isinstance(update, UsageUpdated):
+            self._usage(update)
+        elif isinstance(update, GapDetected):
+            self._journal_call(
+                "append_segment", self._journal_id, {"gap": True, "start_ms": update.start_ms, "end_ms": update.end_ms}
+            )
+        elif isinstance(update, CaptionsRetracted):
+            pass  # the rows were blanked through CaptionsChanged; the replayed speech arrives as new rows
+
+    def _segment_done(self, update: SegmentCompleted) -> None:
+        segment = update.segment
+        self._journal_call("append_segment", self._journal_id, segment_record(segment))
+        session = self._session
+        if session is not None and segment.end_ms is not None:
+            # Latency as the audience feels it: audio sent since the speech ended, until its final translation.
+            latency = int(session.summary.audio_sent_s * 1000) - int(segment.end_ms)
+            if latency >= 0:
+                self.latency_changed.emit(latency)
+        self.segment_finalized.emit(segment)
+
+    def _audio_chunk(self, pcm: bytes) -> None:
+        self._audio_bytes += len(pcm)
+        if self._player is not None:
+            self._player.feed(pcm)
+        self._journal_call("append_audio", self._journal_id, pcm)
+        self.audio_received.emit(self._audio_bytes)
+
+    def _usage(self, update: UsageUpdated) -> None:
+        region = self._endpoint.region if self._endpoint is not None else "singapore"
+        estimate = load_pricing().estimate(update.tokens, self._options.model, region)
+        text = estimate.format() if estimate.priced else self.tr("price unknown")
+        self.cost_changed.emit(self.tr("Cost ≈ {amount}").format(amount=text))
+
+    def _connection_status(self, state: str, attempt: int, retry_in_s: float | None, error: str | None) -> None:
+        if state == "connected":
+            text = self.tr("Connected")
+            if self._connected is not None and not self._connected.done():
+                self._connected.set_result(None)
+            if self._phase in (SessionPhase.STARTING, SessionPhase.RECONNECTING):
+                if self._phase == SessionPhase.RECONNECTING:
+                    self.notice_posted.emit("info", self.tr("Reconnected. Speech from the break was sent again."))
+                self._set_phase(SessionPhase.LIVE)
+        elif state == "reconnecting" or (state == "connecting" and self._phase == SessionPhase.RECONNECTING):
+            text = self.tr("Reconnecting… (attempt {n})").format(n=max(1, attempt))
+            if self._phase in (SessionPhase.LIVE, SessionPhase.STARTING, SessionPhase.RECONNECTING):
+                self._set_phase(SessionPhase.RECONNECTING)
+                wait = self.tr(" Next try in {s:.0f} s.").format(s=retry_in_s) if retry_in_s else ""
+                self.notice_posted.emit(
+                    "warning", self.tr("Connection lost — reconnecting. Keep speaking: your speech is kept.") + wait
+                )
+        elif state == "connecting":
+            text = self.tr("Connecting…")
+        elif state == "failed":
+            text = self.tr("Disconnected")
+        else:
+            text = self.tr("Not connected")
+        self.connection_changed.emit(state, text)
+
+    # --- internals ------------------------------------------------------------------------------------------------
+    async def _run(self, session: LiveSession) -> None:
+        error: InterpreterError | None = None
+        try:
+            await session.run()
+        except InterpreterError as exc:
+            error = exc
+        finally:
+            self._duration_timer.stop()
+            await self._close_player()
+            self._journal_call("end_session", self._journal_id)
+            self._session = None
+        if error is not None:
+            self._fail(error)
+        else:
+            self._set_phase(SessionPhase.IDLE)
+            self.connection_changed.emit("closed", self.tr("Not connected"))
+        self.session_finished.emit()
+
+    async def _settle(self) -> None:
+        task = self._task
+        if task is not None and not task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(task)
+
+    def _observed(self, options: LiveOptions) -> AsyncIterable[bytes]:
+        """The chosen audio source, publishing its level on the loop thread as blocks pass through."""
+        source = self.env.open_audio_source(options)
+
+        async def blocks() -> AsyncIterator[bytes]:
+            async for block in source:
+                now = time.monotonic()
+                if block and (now - self._last_level_at) * 1000 >= LEVEL_INTERVAL_MS:
+                    self._last_level_at = now
+                    self.input_level_changed.emit(rms_dbfs(block))
+                yield block
+
+        return blocks()
+
+    def _session_dir(self) -> Path | None:
+        journal = self.env.journal
+        if journal is None or self._journal_id is None:
+            return None
+        directory = getattr(journal, "session_dir", None)
+        return directory(self._journal_id) if callable(directory) else None
+
+    def _fail(self, error: InterpreterError) -> None:
+        _log.warning("live session failed: %s", error)
+        self._duration_timer.stop()
+        self._set_phase(SessionPhase.FAILED)
+        self.connection_changed.emit("failed", self.tr("Disconnected"))
+        self.error_occurred.emit(error.user_message)
+        self.notice_posted.emit("error", error.user_message)
+
+    def _set_phase(self, phase: SessionPhase) -> None:
+        if phase != self._phase:
+            self._phase = phase
+            self.phase_changed.emit(phase)
+
+    def _tick(self) -> None:
+        self.duration_changed.emit(int(time.monotonic() - self._started_at))
+
+    async def _close_player(self) -> None:
+        if self._player is not None:
+            player, self._player = self._player, None
+            try:
+                await player.stop()  # drains: the last translated words are still heard
+            except InterpreterError as exc:
+                _log.warning("closing the voice player failed: %s", exc)
+
+    def _journal_start(self, demo: bool) -> None:
+        self._journal_id = None
+        if self.env.journal is None:
+            return
+        meta = {
+            "model": self._options.model,
+            "source_language": self._options.source_language or None,
+            "target_language": self._options.target_language,
+            "audio_output": self._options.audio_output,
+            "demo": demo,
+        }
+        self._journal_id = self._journal_call("start_session", meta)
+
+    def _journal_call(self, method: str, *args: Any) -> Any:
+        """Call the journal; a storage failure is shown but never stops the interpretation."""
+        journal = self.env.journal
+        if journal is None or (method != "start_session" and self._journal_id is None):
+            return None
+        try:
+            return getattr(journal, method)(*args)
+        except InterpreterError as exc:
+            _log.warning("journal %s failed: %s", method, exc)
+            self.notice_posted.emit("warning", exc.user_message)
+            return None

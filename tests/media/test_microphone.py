@@ -1,0 +1,184 @@
+"""Microphone: real capture from the PulseAudio virtual mic; device loss and overflow with the working fake."""
+
+from __future__ import annotations
+
+import asyncio
+
+import numpy as np
+import pytest
+
+from interpreter.errors import DeviceError
+from interpreter.media.microphone import DeviceStatus, MicBlock, Microphone, open_microphone
+from tests.fakes.pulse import PulseDaemon
+from tests.fakes.sounddevice_fake import FakeDevice, FakeSoundDevice
+from tests.media.mediagen import speechlike
+
+WAIT_S = 20.0  # generous: the first PortAudio callback can take seconds on a loaded machine
+
+
+async def _collect_until(blocks, predicate, timeout: float = WAIT_S) -> list[MicBlock]:  # type: ignore[no-untyped-def]
+    got: list[MicBlock] = []
+
+    async def run() -> None:
+        async for b in blocks:
+            got.append(b)
+            if predicate(got):
+                return
+
+    await asyncio.wait_for(run(), timeout)
+    return got
+
+
+def _align(captured: np.ndarray, sent: np.ndarray) -> np.ndarray:
+    corr = np.correlate(captured.astype(np.float64), sent.astype(np.float64), "valid")
+    k = int(np.argmax(corr))
+    return captured[k : k + len(sent)]
+
+
+@pytest.mark.audio
+async def test_played_speech_arrives_bit_identical_at_16k(pulse: PulseDaemon) -> None:
+    sent = speechlike(1.0, 16000)
+    mic = await open_microphone(samplerate=16000, block_ms=40)
+    try:
+        blocks = mic.blocks()
+        await _collect_until(blocks, lambda g: len(g) >= 1)  # the device is delivering
+        player = pulse.play_into_mic(sent.tobytes())
+        got = await _collect_until(blocks, lambda g: len(g) >= 50)  # 2 s: the 1 s clip and margin
+        player.wait(timeout=10)
+    finally:
+        await mic.stop()
+    assert all(len(b.pcm) == 1280 for b in got)
+    captured = np.frombuffer(b"".join(b.pcm for b in got), np.int16)
+    np.testing.assert_array_equal(_align(captured, sent), sent)
+    assert mic.stats.dropped_blocks == 0
+
+
+@pytest.mark.audio
+async def test_native_rate_capture_is_resampled_faithfully(pulse: PulseDaemon) -> None:
+    statuses: list[DeviceStatus] = []
+    sent = speechlike(1.0, 16000, seed=7)
+    async with Microphone(block_ms=20, on_status=statuses.append) as mic:
+        assert mic.device is not None and mic.device.default_samplerate != 16000  # the resampling path
+        blocks = mic.blocks()
+        await _collect_until(blocks, lambda g: len(g) >= 1)
+        player = pulse.play_into_mic(sent.tobytes())
+        peaks: list[float] = []
+        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or len(g) >= 100)
+        player.wait(timeout=10)
+        assert max(peaks) > -20  # the meter saw the speech
+    assert all(len(b.pcm) == 640 for b in got)
+    captured = np.frombuffer(b"".join(b.pcm for b in got), np.int16)
+    aligned = _align(captured, sent)
+    assert np.corrcoef(aligned, sent)[0, 1] > 0.98
+    assert [s.kind for s in statuses] == ["started", "stopped"]
+    assert all(b.available_at >= b.captured_at - 0.5 for b in got)
+
+
+@pytest.mark.audio
+async def test_mute_sends_silence_and_keeps_the_meter(pulse: PulseDaemon) -> None:
+    sent = speechlike(1.0, 16000, seed=3)
+    async with Microphone(samplerate=16000) as mic:
+        mic.muted = True
+        blocks = mic.blocks()
+        await _collect_until(blocks, lambda g: len(g) >= 1)
+        player = pulse.play_into_mic(sent.tobytes())
+        peaks: list[float] = []
+        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or len(g) >= 40)
+        player.wait(timeout=10)
+        assert max(peaks) > -20  # the meter keeps working while muted
+    assert all(b.filler and not any(b.pcm) for b in got)
+
+
+def _fake(rate: float = 48000.0) -> FakeSoundDevice:
+    t = np.arange(48000 * 60)
+    tone = (np.sin(2 * np.pi * 440 * t / rate) * 8000).astype(np.int16)
+    return FakeSoundDevice(
+        [
+            FakeDevice("USB Mic", rate=rate, signal=lambda s, n: tone[s % 48000 : s % 48000 + n]),
+            FakeDevice("Built-in Mic", rate=44100.0, signal=lambda s, n: np.full(n, 1000, np.int16)),
+        ],
+        default=(1, 1),
+    )
+
+
+async def test_unplugged_device_falls_back_to_default_and_session_continues() -> None:
+    sd = _fake()
+    statuses: list[DeviceStatus] = []
+    async with Microphone("USB Mic", sd=sd, on_status=statuses.append, recover_interval_s=0.05) as mic:
+        blocks = mic.blocks()
+        await _collect_until(blocks, lambda g: len(g) >= 3)
+        sd.devices[0].plugged = False  # yanked out
+        got = await _collect_until(blocks, lambda g: any(not b.filler and b.pcm[:2] == b"\xe8\x03" for b in g))
+        assert mic.device is not None and mic.device.name == "Built-in Mic"
+    kinds = [s.kind for s in statuses]
+    assert kinds[:3] == ["started", "lost", "switched"]
+    assert "continues" in statuses[1].message
+    assert isinstance(statuses[1].error, DeviceError)
+    assert got  # the iterator never ended while the device was gone
+
+
+async def test_lost_device_sends_paced_silence_then_recovers_same_device() -> None:
+    sd = _fake()
+    sd.devices[1].fail_open = True  # no fallback available: only the original device can come back
+    statuses: list[DeviceStatus] = []
+    async with Microphone("USB Mic", sd=sd, on_status=statuses.append, recover_interval_s=0.05) as mic:
+        blocks = mic.blocks()
+        await _collect_until(blocks, lambda g: len(g) >= 2)
+        sd.devices[0].plugged = False
+        fillers = await _collect_until(blocks, lambda g: sum(b.filler for b in g) >= 5)
+        assert mic.lost
+        sd.devices[0].plugged = True
+        await _collect_until(blocks, lambda g: any(not b.filler for b in g))
+        assert not mic.lost
+    assert [s.kind for s in statuses][:3] == ["started", "lost", "recovered"]
+    assert all(len(b.pcm) == 1280 for b in fillers)
+
+
+async def test_stalled_device_is_detected_by_the_watchdog() -> None:
+    sd = _fake()
+    statuses: list[DeviceStatus] = []
+    async with Microphone("USB Mic", sd=sd, on_status=statuses.append, stall_timeout_s=0.3) as mic:
+        blocks = mic.blocks()
+        await _collect_until(blocks, lambda g: len(g) >= 2)
+        # Wedge the device: its thread stops delivering but never reports finished.
+        sd.streams[0]._finished = None
+        sd.streams[0]._stop.set()
+
+        async def wait_lost() -> None:
+            while not any(s.kind == "lost" for s in statuses):
+                await asyncio.sleep(0.02)
+
+        await asyncio.wait_for(wait_lost(), WAIT_S)
+
+
+async def test_slow_consumer_drops_oldest_and_counts() -> None:
+    sd = _fake()
+    async with Microphone("USB Mic", sd=sd, queue_blocks=3) as mic:
+
+        async def wait_drops() -> None:
+            while mic.stats.dropped_blocks < 3:
+                await asyncio.sleep(0.02)
+
+        await asyncio.wait_for(wait_drops(), WAIT_S)
+        newest = mic.stats.blocks
+    # What is left in the queue are the newest blocks.
+    got = [b async for b in mic.blocks()]
+    assert 1 <= len(got) <= 4
+    assert newest - mic.stats.dropped_blocks <= mic.stats.blocks
+
+
+async def test_device_that_cannot_open_raises_device_error_at_start() -> None:
+    sd = _fake()
+    sd.devices[0].fail_open = True
+    with pytest.raises(DeviceError) as err:
+        await open_microphone("USB Mic", sd=sd)
+    assert "USB Mic" in err.value.user_message
+    with pytest.raises(DeviceError):
+        await open_microphone("No Such Mic", sd=sd)
+
+
+def test_block_size_is_bounded() -> None:
+    with pytest.raises(ValueError):
+        Microphone(block_ms=10)
+    with pytest.raises(ValueError):
+        Microphone(block_ms=100)

@@ -1,0 +1,103 @@
+"""WavWriter: streaming, valid headers, atomic finalize, nothing half-written under the final name."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from interpreter.errors import MediaFileError
+from interpreter.media.wav import WavWriter
+
+
+def _read(path: Path) -> tuple[wave._wave_params, bytes]:
+    with wave.open(str(path), "rb") as w:
+        return w.getparams(), w.readframes(w.getnframes())
+
+
+def test_streams_and_finalizes(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "voice.wav"
+    pcm = np.arange(-24000, 24000, dtype=np.int16).tobytes()
+    with WavWriter(target) as w:
+        for i in range(0, len(pcm), 999):  # odd sizes: half samples are carried over
+            w.write(pcm[i : i + 999])
+            assert not target.exists()
+        assert w.duration_s == pytest.approx(2.0)
+    params, frames = _read(target)
+    assert (params.nchannels, params.sampwidth, params.framerate) == (1, 2, 24000)
+    assert frames == pcm
+    assert list(target.parent.iterdir()) == [target]
+
+
+def test_abort_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "voice.wav"
+    w = WavWriter(target)
+    w.write(b"\x00\x01" * 100)
+    w.abort()
+    assert list(tmp_path.iterdir()) == []
+    w.abort()  # idempotent
+    assert w.closed
+
+
+def test_exception_in_body_still_keeps_what_was_said(tmp_path: Path) -> None:
+    target = tmp_path / "voice.wav"
+    with pytest.raises(KeyError), WavWriter(target, rate=16000) as w:
+        w.write(b"\x10\x00" * 160)
+        raise KeyError("boom")
+    params, frames = _read(target)
+    assert params.framerate == 16000 and len(frames) == 320
+
+
+def test_does_not_replace_existing_file_until_close(tmp_path: Path) -> None:
+    target = tmp_path / "voice.wav"
+    target.write_bytes(b"old")
+    w = WavWriter(target)
+    w.write(b"\x00\x00" * 10)
+    assert target.read_bytes() == b"old"
+    w.close()
+    assert _read(target)[0].nframes == 10
+    assert w.close() == target  # idempotent
+
+
+def test_killed_process_leaves_no_final_file(tmp_path: Path) -> None:
+    # A real crash: the process dies mid-recording (os._exit skips every finalizer).
+    target = tmp_path / "crash.wav"
+    code = (
+        "import os, sys; from interpreter.media.wav import WavWriter\n"
+        f"w = WavWriter({str(target)!r}); w.write(b'\\x01\\x00' * 48000); os._exit(3)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, timeout=30, check=False)
+    assert proc.returncode == 3
+    assert not target.exists()
+    leftovers = [p.name for p in tmp_path.iterdir()]
+    assert len(leftovers) == 1 and leftovers[0].endswith(".part")
+
+
+def test_unwritable_directory_is_a_media_file_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(MediaFileError) as err:
+        WavWriter(blocker / "sub" / "voice.wav")
+    assert "voice.wav" in err.value.user_message
+
+
+def test_write_after_close_is_a_bug(tmp_path: Path) -> None:
+    w = WavWriter(tmp_path / "v.wav")
+    w.close()
+    with pytest.raises(RuntimeError):
+        w.write(b"\x00\x00")
+
+
+def test_stereo(tmp_path: Path) -> None:
+    target = tmp_path / "st.wav"
+    with WavWriter(target, rate=48000, channels=2) as w:
+        w.write(b"\x01\x00\x02\x00" * 480)
+    params, _ = _read(target)
+    assert params.nchannels == 2 and params.nframes == 480
+    assert os.path.getsize(target) == 44 + 1920

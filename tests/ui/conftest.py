@@ -1,0 +1,82 @@
+"""Fixtures for the Qt tests: a qasync loop that runs inside pytest-qt's waits, views, Xvfb for screenshots.
+
+qasync wiring (see shared notes/headless-testing.md): a function-scoped ``qasync.QEventLoop(qapp,
+already_running=True)`` is set as the asyncio loop; tests drive it with ``qtbot.waitUntil`` / ``qtbot.waitSignal``
+(which spin the Qt event loop, and with it asyncio). Teardown cancels leftover tasks, lets them finish, marks the loop
+not running without calling ``stop()`` (that would quit the QApplication), closes it and keeps a reference so a
+closed loop is never garbage-collected mid-session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_CLOSED_LOOPS: list[Any] = []
+
+
+@pytest.fixture
+def qloop(qapp: Any, qtbot: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop bound to the test's QApplication, current for the test's duration."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            qtbot.waitUntil(lambda: all(task.done() for task in pending), timeout=10_000)
+        loop._QEventLoop__is_running = False  # noqa: SLF001 - qasync has no public "detach" for already_running
+        loop.close()
+        asyncio.set_event_loop(None)
+        _CLOSED_LOOPS.append(loop)
+
+
+def run_coro(qtbot: Any, loop: asyncio.AbstractEventLoop, coro: Any, timeout_ms: int = 20_000) -> Any:
+    """Run ``coro`` on the qasync loop from a sync test, spinning Qt until it is done; returns its result."""
+    task = loop.create_task(coro)
+    qtbot.waitUntil(task.done, timeout=timeout_ms)
+    return task.result()
+
+
+@pytest.fixture
+def speech_wav() -> Path:
+    """The bundled ~5 s English speech sample (16 kHz mono)."""
+    with resources.as_file(resources.files("interpreter.resources").joinpath("samples", "speech_en_16k.wav")) as p:
+        return Path(p)
+
+
+@pytest.fixture
+def xvfb_display() -> Iterator[str]:
+    """A private Xvfb server; yields its DISPLAY (":N"). Skips nothing: Xvfb is a declared system dependency."""
+    executable = shutil.which("Xvfb")
+    assert executable, "Xvfb is required for screenshot tests (tools/system-packages.txt)"
+    read_fd, write_fd = os.pipe()
+    # -displayfd: Xvfb picks a free display number and writes it to the pipe when ready (no fixed sleep, no race).
+    proc = subprocess.Popen(
+        [executable, "-displayfd", str(write_fd), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    assert number, "Xvfb did not report a display"
+    try:
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
