@@ -108,7 +108,6 @@ async def _render(out: Path) -> list[Path]:
             catalog,
             model="qwen3.5-livetranslate-flash-realtime",
             target_language="ja",
-            voice="Liora Mira",
             voice_clone=VoiceClone.NEVER,
         )
     )
@@ -137,12 +136,12 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[f"LIVE_INTERPRETER_{name}_DIR"] = str(scratch / name.lower())
     os.environ.pop("DASHSCOPE_API_KEY", None)  # the status lines must not depend on the developer's shell
 
-    from PySide6.QtWidgets import QApplication
-
     import qasync
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["dialog-screenshots"])
     app.setApplicationName("Live Interpreter")
+    app.setQuitOnLastWindowClosed(False)  # each dialog is closed after its shot; that must not quit the loop
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:

@@ -252,7 +252,10 @@ class ScreenSource(FrameSource):
         import mss.exception
 
         try:
-            grabber = mss.mss()  # mss handles are per-thread: create it in the worker
+            # mss handles are per-thread: create it in the worker. mss >= 10.2 names the class MSS (mss.mss is
+            # deprecated there); older releases only have the factory.
+            factory = getattr(mss, "MSS", None) or mss.mss
+            grabber = factory()
         except mss.exception.ScreenShotError as exc:
             raise DeviceError("The screen cannot be captured (no display is available).", detail=str(exc)) from exc
         with grabber:

@@ -98,3 +98,19 @@ def dominant_freq(pcm: np.ndarray, rate: int) -> float:
     """Frequency (Hz) of the strongest FFT bin of a 1-D signal."""
     spectrum = np.abs(np.fft.rfft(pcm.astype(np.float64) * np.hanning(len(pcm))))
     return float(np.argmax(spectrum) * rate / len(pcm))
+
+
+def windowed_corr(recorded: np.ndarray, sent: np.ndarray, window: int) -> float:
+    """Median over windows of ``sent`` of the best correlation found anywhere in ``recorded``.
+
+    Robust to one dropout or glitch in a real sound server (which shifts the rest of the recording), while still
+    demanding that most of the signal arrives intact.
+    """
+    rec = recorded.astype(np.float64)
+    scores = []
+    for start in range(0, len(sent) - window + 1, window):
+        w = sent[start : start + window].astype(np.float64)
+        corr = np.correlate(rec, w, "valid")
+        k = int(np.argmax(corr))
+        scores.append(float(np.corrcoef(rec[k : k + window], w)[0, 1]))
+    return float(np.median(scores))

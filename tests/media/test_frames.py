@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import cv2
@@ -39,8 +40,30 @@ async def _take(source, n: int, timeout: float = 20.0):  # type: ignore[no-untyp
     return got
 
 
+class PacedCapture:
+    """A fake camera: a cv2.VideoCapture over a file, read at the file's frame rate like a real camera."""
+
+    def __init__(self, path: str) -> None:
+        self._cap = cv2.VideoCapture(path)
+        self._period = 1.0 / (self._cap.get(cv2.CAP_PROP_FPS) or 10)
+        self._tick = threading.Event()
+
+    def isOpened(self) -> bool:  # noqa: N802 - cv2's name
+        return bool(self._cap.isOpened())
+
+    def set(self, prop: int, value: float) -> bool:
+        return bool(self._cap.set(prop, value))
+
+    def read(self) -> tuple[bool, np.ndarray | None]:
+        self._tick.wait(self._period)  # a camera delivers at its frame rate; never set, so this is the pacing
+        return self._cap.read()
+
+    def release(self) -> None:
+        self._cap.release()
+
+
 async def test_camera_source_reads_frames_in_a_worker(tmp_path: Path) -> None:
-    with CameraSource(str(_video(tmp_path)), fps=20) as cam:
+    with CameraSource(str(_video(tmp_path)), fps=20, capture_factory=PacedCapture) as cam:
         frames = await _take(cam, 3)
     assert frames[0].image.shape == (240, 320, 3)
     assert [f.seq for f in frames] == sorted({f.seq for f in frames})

@@ -38,7 +38,7 @@ def qloop(qapp: Any, qtbot: Any) -> Iterator[asyncio.AbstractEventLoop]:
             task.cancel()
         if pending:
             qtbot.waitUntil(lambda: all(task.done() for task in pending), timeout=10_000)
-        loop._QEventLoop__is_running = False  # noqa: SLF001 - qasync has no public "detach" for already_running
+        loop._QEventLoop__is_running = False
         loop.close()
         asyncio.set_event_loop(None)
         _CLOSED_LOOPS.append(loop)

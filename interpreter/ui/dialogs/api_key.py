@@ -333,6 +333,7 @@ class ApiKeyDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save_button")
+        self.save_button.setDefault(True)  # Enter in the key field saves
         self.remove_button = self.buttons.addButton("Remove saved key", QDialogButtonBox.ButtonRole.DestructiveRole)
         self.remove_button.setObjectName("remove_button")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

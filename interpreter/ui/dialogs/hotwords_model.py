@@ -68,7 +68,7 @@ class _State:
 
 
 class _StateCommand(QUndoCommand):
-    """One undo step: the state before and after."""
+    """One undo step: the state before and after. ``text`` is lower case because Qt shows it as "Undo <text>"."""
 
     def __init__(self, vm: HotwordsViewModel, before: _State, after: _State, text: str) -> None:
         super().__init__(text)
@@ -242,7 +242,7 @@ class HotwordsViewModel(QObject):
         gid = self._new_id()
         glossary = Glossary(self._unique_name(name.strip() or "New glossary"))
         after = replace(self._state, items=(*self._state.items, (gid, glossary)), current=gid)
-        self._push(after, f"Create glossary “{glossary.name}”")
+        self._push(after, f"create glossary “{glossary.name}”")
         return self.current_row
 
     def rename(self, row: int, name: str) -> str:
@@ -257,7 +257,7 @@ class HotwordsViewModel(QObject):
         elif any(term_key(other) == term_key(name) for other in others):
             error = f"There is already a glossary called “{name}”; choose another name."
         else:
-            self._push(self._state.replaced(gid, replace(glossary, name=name)), f"Rename to “{name}”")
+            self._push(self._state.replaced(gid, replace(glossary, name=name)), f"rename to “{name}”")
             return ""
         self.message.emit(error, True)
         self.glossaries_changed.emit()  # let the list put the old name back
@@ -273,14 +273,14 @@ class HotwordsViewModel(QObject):
         if current == gid:
             current = items[min(row, len(items) - 1)][0] if items else None
         chosen = None if self._state.chosen == gid else self._state.chosen
-        self._push(replace(self._state, items=items, current=current, chosen=chosen), f"Delete “{glossary.name}”")
+        self._push(replace(self._state, items=items, current=current, chosen=chosen), f"delete “{glossary.name}”")
 
     def set_language_pair(self, source_lang: str | None, target_lang: str | None) -> None:
         """Tie the glossary on screen to a language pair (None = any language on that side)."""
         current = self.current()
         if current is None or (current.source_lang, current.target_lang) == (source_lang, target_lang):
             return
-        self._edit_current(replace(current, source_lang=source_lang, target_lang=target_lang), "Change languages")
+        self._edit_current(replace(current, source_lang=source_lang, target_lang=target_lang), "change languages")
 
     def choose_current(self) -> None:
         """Use the glossary on screen for live sessions (saved in settings by the caller, not an undo step)."""
@@ -299,7 +299,7 @@ class HotwordsViewModel(QObject):
             self.new_glossary()
             current = self.current()
             assert current is not None
-        if not self._edit_current(current.with_entries((*current.entries, GlossaryEntry(source, target))), "Add term"):
+        if not self._edit_current(current.with_entries((*current.entries, GlossaryEntry(source, target))), "add term"):
             return -1
         return len(self.entries()) - 1
 
@@ -315,7 +315,7 @@ class HotwordsViewModel(QObject):
             return False
         entries = list(current.entries)
         entries[row] = new
-        return self._edit_current(current.with_entries(entries), "Edit term")
+        return self._edit_current(current.with_entries(entries), "edit term")
 
     def remove_entries(self, rows: list[int]) -> None:
         """Delete ``rows`` of the glossary on screen."""
@@ -325,7 +325,7 @@ class HotwordsViewModel(QObject):
             return
         kept = [e for i, e in enumerate(current.entries) if i not in doomed]
         self._edit_current(
-            current.with_entries(kept), f"Delete {len(doomed)} {'term' if len(doomed) == 1 else 'terms'}"
+            current.with_entries(kept), f"delete {len(doomed)} {'term' if len(doomed) == 1 else 'terms'}"
         )
 
     # ---- files ---------------------------------------------------------------------------------------------------
@@ -356,7 +356,7 @@ class HotwordsViewModel(QObject):
         updated = current.with_entries((*current.entries, *result.entries))
         if current.source_lang is None and current.target_lang is None and (result.source_lang or result.target_lang):
             updated = replace(updated, source_lang=result.source_lang, target_lang=result.target_lang)
-        self._edit_current(updated, f"Import {len(result.entries)} terms from {path.name}")
+        self._edit_current(updated, f"import {len(result.entries)} terms from {path.name}")
         self.import_finished.emit(result.summary(), [str(problem) for problem in result.problems])
         return result
 

@@ -63,6 +63,7 @@ class VoiceRow:
     name: str
     description: str
     languages: str
+    languages_short: str
     available: bool
     reason: str
     is_default: bool
@@ -208,18 +209,25 @@ class VoicesViewModel(QObject):
                 reason = f"Does not speak {target_name}."
             else:
                 reason = ""
-            languages = ", ".join(sorted(self.catalog.language_name(code) for code in voice.languages))
             rows.append(
                 VoiceRow(
                     name=voice.name,
                     description=voice.description,
-                    languages=languages,
+                    languages=", ".join(sorted(self.catalog.language_name(code) for code in voice.languages)),
+                    languages_short=self._languages_short(voice.languages, info),
                     available=not reason,
                     reason=reason,
                     is_default=voice.name == info.default_voice,
                 )
             )
         return rows
+
+    def _languages_short(self, languages: frozenset[str], info: ModelInfo) -> str:
+        """A column-sized summary: the names when few, "All 29 spoken languages" when the voice speaks them all."""
+        # Beyond this many names the column truncates; the tooltip carries the full list.
+        if len(languages) > 4 and languages == info.audio_output_languages:
+            return f"All {len(languages)} spoken languages"
+        return ", ".join(sorted(self.catalog.language_name(code) for code in languages))
 
     def selection(self) -> VoiceSelection:
         if self._clone is VoiceClone.NEVER:
@@ -472,11 +480,14 @@ class VoicesDialog(QDialog):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             name = f"{row.name} (default)" if row.is_default else row.name
-            cells = [name, row.description, row.languages, row.reason or "Speaks the target language"]
+            cells = [name, row.description, row.languages_short, row.reason or "Speaks the target language"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.name)
-                item.setToolTip(row.reason or f"{row.name}: {row.description}")
+                if column == _COL_LANGUAGES:
+                    item.setToolTip(row.languages)
+                else:
+                    item.setToolTip(row.reason or f"{row.name}: {row.description}")
                 flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
                 item.setFlags(flags if row.available else Qt.ItemFlag.NoItemFlags)
                 self.table.setItem(index, column, item)

@@ -43,7 +43,7 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(520)
 
         title = QLabel("Welcome to Live Interpreter")
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         body = QLabel(
             "Live Interpreter translates speech as it is spoken, with captions and a translated voice, using "
             "Alibaba Cloud Model Studio (DashScope). To use the real service you need an API key from the Model "
