@@ -396,7 +396,8 @@ def parse_glossary_csv(data: bytes | str, *, delimiter: str | None = None) -> Im
 
     Rules, chosen so that a messy real-world file imports as much as it safely can:
 
-    - blank rows are ignored; cells are trimmed and inner line breaks become spaces; empty trailing cells ("a;b;;") are ignored;
+    - blank rows are ignored; cells are trimmed and inner line breaks become spaces; empty trailing cells
+      ("a;b;;") are ignored;
     - a header is recognised by its labels ("source"/"target", "term"/"translation", "原文"/"译文", …), possibly
       with a language in parentheses ("source (en)"), or by naming two languages ("en,zh"); a header may put the
       columns in any order and may have extra columns (notes), which are ignored;

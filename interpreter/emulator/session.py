@@ -12,7 +12,6 @@ import base64
 import binascii
 import contextlib
 import json
-import logging
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -33,8 +32,6 @@ from interpreter.emulator.session_config import (
     render_session,
 )
 from interpreter.emulator.vad import EnergyVad, VadEvent
-
-log = logging.getLogger(__name__)
 
 # Source partials (conversation.item.input_audio_transcription.text) every 400 ms of speech, about one word.
 ASR_PARTIAL_INTERVAL_MS = 400

@@ -9,6 +9,7 @@ removed and the old target is left untouched.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -73,12 +74,22 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
 
 
 def _copy_mode(target: Path, temp: Path) -> None:
-    # mkstemp creates 0600; keep the permissions an existing file had (a user may have made it group-readable).
+    # mkstemp creates 0600. Keep the permissions an existing file had (a user may have made it group-readable);
+    # a new file gets what open() would have given it (0666 less the umask), so exported captions and audio are
+    # as readable as any other file the user saves. Secrets never go through here (they live in the keyring).
     try:
-        mode = target.stat().st_mode
+        mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
-        return
-    os.chmod(temp, mode & 0o7777)
+        mode = 0o666 & ~_umask()
+    os.chmod(temp, mode)
+
+
+@functools.cache
+def _umask() -> int:
+    # The only portable way to read the umask is to set it and put it back; done once, on first write.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

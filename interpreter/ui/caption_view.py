@@ -323,7 +323,8 @@ class CaptionView(QWidget):
         # Heights depend on the width and font: re-measure rows (lazily, Qt only asks for what it needs).
         self.list.scheduleDelayedItemsLayout()
         if self._following:
-            QTimer.singleShot(0, self.list.scrollToBottom)
+            # Context object: the call is dropped if the view is destroyed before the timer fires.
+            QTimer.singleShot(0, self.list, self.list.scrollToBottom)
 
     def _at_bottom(self) -> bool:
         bar = self.list.verticalScrollBar()

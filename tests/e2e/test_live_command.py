@@ -94,9 +94,7 @@ def test_wrong_key_is_one_sentence_and_exit_code_3(
         ["--demo", "--target", "es", "--hotwords", "/nonexistent/terms.csv"],
     ],
 )
-def test_configuration_errors_exit_2(
-    tmp_path: Path, extra: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_configuration_errors_exit_2(tmp_path: Path, extra: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["live", "--input", str(SPEECH), "--out-dir", str(tmp_path), *extra])
     assert code == EXIT_CONFIG
     assert capsys.readouterr().err.strip().splitlines()[-1].startswith("error: ")

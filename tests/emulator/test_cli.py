@@ -39,10 +39,10 @@ async def test_prints_base_url_first_and_stops_cleanly(signum: int) -> None:
         line = (await asyncio.wait_for(process.stdout.readline(), 30)).decode().strip()
         assert line.startswith("http://127.0.0.1:")
         url = line.replace("http://", "ws://") + "/api-ws/v1/realtime?model=qwen3-livetranslate-flash-realtime"
-        async with aiohttp.ClientSession() as http:
-            async with http.ws_connect(url, headers={"Authorization": "Bearer sk-cli-test"}) as ws:
-                created = await ws.receive_json(timeout=15)
-                assert created["type"] == "session.created"
+        headers = {"Authorization": "Bearer sk-cli-test"}
+        async with aiohttp.ClientSession() as http, http.ws_connect(url, headers=headers) as ws:
+            created = await ws.receive_json(timeout=15)
+            assert created["type"] == "session.created"
         process.send_signal(signum)
         assert await asyncio.wait_for(process.wait(), 30) == 0
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import math
 import re
 from pathlib import Path
@@ -101,7 +102,7 @@ async def test_texts_are_deterministic_demo_and_audio_follows_the_translation(ma
     texts = client.of_type("response.audio_transcript.text")
     shown = [t["text"] + t["stash"] for t in texts]
     assert shown[-1] == done["transcript"] and texts[-1]["stash"] == ""
-    assert all(len(a) <= len(b) for a, b in zip(shown, shown[1:]))  # grows, never flickers back
+    assert all(len(a) <= len(b) for a, b in itertools.pairwise(shown))  # grows, never flickers back
     pcm = b"".join(base64.b64decode(e["delta"]) for e in client.of_type("response.audio.delta"))
     assert len(pcm) == 2 * OUTPUT_RATE * MS_PER_CHAR * len(done["transcript"]) // 1000
     chunks = client.of_type("response.audio.delta")
@@ -168,7 +169,7 @@ async def test_text_only_forms(make_emulator, form: str) -> None:  # type: ignor
     elif form == "cumulative":
         assert all("stash" not in e for e in events)
         assert events[-1]["text"] == final
-        assert all(b["text"].startswith(a["text"]) for a, b in zip(events, events[1:]))
+        assert all(b["text"].startswith(a["text"]) for a, b in itertools.pairwise(events))
     else:
         assert all("stash" not in e for e in events)
         assert "".join(e["text"] for e in events) == final

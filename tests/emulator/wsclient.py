@@ -38,8 +38,8 @@ class RawClient:
         for start in range(0, len(pcm), chunk):
             await self.send("input_audio_buffer.append", audio=base64.b64encode(pcm[start : start + chunk]).decode())
 
-    async def recv(self, timeout: float = EVENT_TIMEOUT_S) -> dict[str, Any]:
-        message = await self.ws.receive(timeout=timeout)
+    async def recv(self, wait_s: float = EVENT_TIMEOUT_S) -> dict[str, Any]:
+        message = await self.ws.receive(timeout=wait_s)
         if message.type != aiohttp.WSMsgType.TEXT:
             raise ConnectionError(f"connection ended: {message.type!r} {message.data!r}")
         event = json.loads(message.data)
@@ -47,13 +47,13 @@ class RawClient:
         return event
 
     async def until(
-        self, predicate: Callable[[dict[str, Any]], bool] | str, timeout: float = EVENT_TIMEOUT_S
+        self, predicate: Callable[[dict[str, Any]], bool] | str, wait_s: float = EVENT_TIMEOUT_S
     ) -> dict[str, Any]:
         """Receive until an event matches (a type name or a predicate); returns it."""
         test = (lambda e: e["type"] == predicate) if isinstance(predicate, str) else predicate
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(wait_s):
             while True:
-                event = await self.recv(timeout)
+                event = await self.recv(wait_s)
                 if test(event):
                     return event
 

@@ -72,7 +72,9 @@ async def test_file_session_writes_complete_outputs(make_emulator: Callable[...,
     assert summary.tokens.total > 0
 
 
-async def test_stop_request_finishes_the_sentence_in_progress(make_emulator: Callable[..., Any], tmp_path: Path) -> None:
+async def test_stop_request_finishes_the_sentence_in_progress(
+    make_emulator: Callable[..., Any], tmp_path: Path
+) -> None:
     emu = make_emulator(speed=8.0)
     live: LiveSession
 

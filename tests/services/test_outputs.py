@@ -11,7 +11,9 @@ from interpreter.protocol.session_events import Segment
 from interpreter.services.outputs import GAP_TEXT, SrtWriter, TranscriptJsonlWriter, TranslationWavWriter
 
 
-def _segment(index: int, start: int | None, end: int | None, source: str = "Hello.", translation: str = "Hola.") -> Segment:
+def _segment(
+    index: int, start: int | None, end: int | None, source: str = "Hello.", translation: str = "Hola."
+) -> Segment:
     return Segment(
         index=index,
         source_item_id=f"item_{index}",

@@ -239,7 +239,10 @@ async def test_handshake_that_never_answers_times_out() -> None:
 
 async def test_unreachable_service_is_a_network_error_after_the_initial_attempts() -> None:
     conn = RealtimeConnection(
-        SessionConfig(), api_key="sk-x", base_url="http://127.0.0.1:9", backoff_factory=fast_backoff,
+        SessionConfig(),
+        api_key="sk-x",
+        base_url="http://127.0.0.1:9",
+        backoff_factory=fast_backoff,
         max_initial_attempts=2,
     )
     events = Collector(conn)

@@ -138,6 +138,15 @@ class ApiKeyViewModel(QObject):
     def environment_key_set(self) -> bool:
         return bool(os.environ.get(API_KEY_ENV, "").strip())
 
+    def has_stored_key(self) -> bool:
+        """Whether the keyring holds a key for the selected region (False when there is no usable keyring)."""
+        if not self.keyring_available:
+            return False
+        try:
+            return bool(self._secrets.get_api_key(self._region.value))
+        except StorageError:
+            return False
+
     def unavailable_message(self) -> str:
         """The plain sentence shown when there is no keyring (empty when there is one)."""
         if self.keyring_available:
@@ -284,7 +293,7 @@ class ApiKeyDialog(QDialog):
             self._region_group.addButton(button)
             self.region_buttons[region] = button
             region_row.addWidget(button)
-            button.toggled.connect(lambda checked, r=region: checked and self.vm.set_region(r))
+            button.toggled.connect(lambda checked, r=region: self._region_toggled(r, checked))
         region_row.addStretch(1)
 
         self.region_note = QLabel(REGION_NOTE)
@@ -356,12 +365,16 @@ class ApiKeyDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.vm.region_changed.connect(self._show_region)
-        self.vm.status_changed.connect(self.status_label.setText)
+        self.vm.status_changed.connect(self._show_status)
         self.vm.busy_changed.connect(self._show_busy)
         self.vm.check_finished.connect(self._show_check)
         self.vm.save_finished.connect(self._show_saved)
         self._show_keyring_state()
         self.vm.refresh()
+
+    def _region_toggled(self, region: Region, checked: bool) -> None:
+        if checked:
+            self.vm.set_region(region)
 
     def _set_key_visible(self, visible: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
@@ -373,7 +386,7 @@ class ApiKeyDialog(QDialog):
         self.keyring_banner.setVisible(bool(message))
         available = not message
         self.save_button.setEnabled(available)
-        self.remove_button.setEnabled(available)
+        self.remove_button.setEnabled(available and self.vm.has_stored_key())
         if not available:
             self.save_button.setToolTip(f"No keyring: set {API_KEY_ENV} instead.")
             self.key_edit.setPlaceholderText("sk-… (can be tested, but not saved without a keyring)")
@@ -383,11 +396,15 @@ class ApiKeyDialog(QDialog):
         if not button.isChecked():
             button.setChecked(True)
 
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.remove_button.setEnabled(not self.vm.busy and self.vm.has_stored_key())
+
     def _show_busy(self, busy: bool) -> None:
         available = self.vm.keyring_available
         self.test_button.setEnabled(not busy)
         self.save_button.setEnabled(not busy and available)
-        self.remove_button.setEnabled(not busy and available)
+        self.remove_button.setEnabled(not busy and self.vm.has_stored_key())
         if busy:
             self.result_label.setStyleSheet("")
             self.result_label.setText("Working…")

@@ -401,7 +401,7 @@ class VoicesDialog(QDialog):
             button.setObjectName(f"clone_{mode.value}")
             self._clone_group.addButton(button)
             self.clone_buttons[mode] = button
-            button.toggled.connect(lambda checked, m=mode: checked and self.vm.set_voice_clone(m))
+            button.toggled.connect(lambda checked, m=mode: self._clone_toggled(m, checked))
             if mode is VoiceClone.NEVER:
                 row = QHBoxLayout()
                 row.addWidget(button)
@@ -527,6 +527,10 @@ class VoicesDialog(QDialog):
         self.preview_label.setText(message)
 
     # ---- user input ----------------------------------------------------------------------------------------------
+
+    def _clone_toggled(self, mode: VoiceClone, checked: bool) -> None:
+        if checked:
+            self.vm.set_voice_clone(mode)
 
     def _target_picked(self, _index: int) -> None:
         code = self.target_combo.currentData()

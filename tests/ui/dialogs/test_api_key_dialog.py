@@ -91,6 +91,7 @@ def test_remove_deletes_the_saved_key(qtbot: Any, qloop: Any, memory_keyring: Me
     assert ok
     assert memory_keyring.entries == {}
     assert "No key is saved" in dialog.status_label.text()
+    assert not dialog.remove_button.isEnabled()  # nothing left to remove
 
 
 def test_no_keyring_says_so_offers_the_env_var_and_writes_nothing(
