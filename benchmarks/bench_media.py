@@ -54,7 +54,7 @@ async def playback_latency(seconds: float = 10.0) -> dict[str, float]:
     # Warm-up: the first device callback can come seconds after start; measure the steady state, not that.
     player.feed(chunk * 5)
     player.end_of_response()
-    while not player.outputs[0].buffer.drained:
+    while not player.outputs[0].buffer.drained:  # noqa: ASYNC110 - polling a condition set on a device thread
         await asyncio.sleep(0.01)
     player.outputs[0].buffer.latencies_s.clear()
     t0 = time.monotonic()
@@ -144,7 +144,7 @@ class PacedCapture:
         self._period = 1.0 / (self._cap.get(cv2.CAP_PROP_FPS) or 2)
         self._tick = threading.Event()
 
-    def isOpened(self) -> bool:  # noqa: N802 - cv2's name
+    def isOpened(self) -> bool:
         return bool(self._cap.isOpened())
 
     def set(self, prop: int, value: float) -> bool:
@@ -192,7 +192,11 @@ async def cpu_usage(seconds: float = 20.0) -> dict[str, float]:
             task.cancel()
         cpu = time.process_time() - t_cpu
         wall = time.monotonic() - t_wall
-    return {"cpu_percent_of_one_core": 100 * cpu / wall, "cpu_s_per_min": cpu / wall * 60, "frames_sent": gate.stats.sent}
+    return {
+        "cpu_percent_of_one_core": 100 * cpu / wall,
+        "cpu_s_per_min": cpu / wall * 60,
+        "frames_sent": gate.stats.sent,
+    }
 
 
 async def main() -> None:
@@ -208,7 +212,7 @@ async def main() -> None:
         for key, value in values.items():
             print(f"{group + '.' + key:<48}{value:>12.2f}")
     out = Path("bench-results")
-    out.mkdir(exist_ok=True)
+    out.mkdir(exist_ok=True)  # noqa: ASYNC240 - once, at the end
     (out / "media.json").write_text(json.dumps(results, indent=2))
 
 

@@ -103,7 +103,7 @@ def find_device(spec: str | int | None, kind: Kind, *, sd: Any = None) -> AudioD
         raise DeviceError(f"No audio {kind} device was found; connect one and try again.")
     if spec is None or spec == "" or spec == "default":
         for dev in devices:
-            if (dev.is_default_input if kind == "input" else dev.is_default_output):
+            if dev.is_default_input if kind == "input" else dev.is_default_output:
                 return dev
         return devices[0]
     if isinstance(spec, int) or spec.isdigit():
@@ -112,14 +112,10 @@ def find_device(spec: str | int | None, kind: Kind, *, sd: Any = None) -> AudioD
             if dev.index == wanted:
                 return dev
         raise DeviceError(f"There is no audio {kind} device number {wanted}; pick one from the device list.")
-    for match in (
-        lambda d: d.device_id == spec,
-        lambda d: d.name == spec,
-        lambda d: d.name.lower() == spec.lower(),
-    ):
-        hits = [d for d in devices if match(d)]
-        if hits:
-            return hits[0]
+    exact = [d for d in devices if spec in (d.device_id, d.name)]
+    exact += [d for d in devices if d.name.lower() == spec.lower()]
+    if exact:
+        return exact[0]
     partial = [d for d in devices if spec.lower() in d.name.lower()]
     if len(partial) == 1:
         return partial[0]
@@ -156,9 +152,7 @@ def pulse_routing(*, timeout: float = 2.0) -> PulseRouting | None:
     try:
         sink = subprocess.run(["pactl", "get-default-sink"], capture_output=True, text=True, timeout=timeout)
         source = subprocess.run(["pactl", "get-default-source"], capture_output=True, text=True, timeout=timeout)
-        modules = subprocess.run(
-            ["pactl", "list", "short", "modules"], capture_output=True, text=True, timeout=timeout
-        )
+        modules = subprocess.run(["pactl", "list", "short", "modules"], capture_output=True, text=True, timeout=timeout)
     except (OSError, subprocess.SubprocessError):
         return None
     if sink.returncode != 0 or source.returncode != 0:

@@ -203,8 +203,8 @@ class VoicePlayer:
 
     def __init__(
         self,
-        monitor: str | int | None | bool = None,
-        second: str | int | None | bool = False,
+        monitor: str | int | bool | None = None,
+        second: str | int | bool | None = False,
         *,
         monitor_volume: float = 1.0,
         second_volume: float = 1.0,
@@ -237,9 +237,7 @@ class VoicePlayer:
                 if spec is False or (i == 1 and spec is None):  # the second output is off unless named
                     continue
                 device = await asyncio.to_thread(find_device, None if spec is True else spec, "output", sd=sdm)
-                out = AudioOutput(
-                    device, volume=volume, target_ms=self._target_ms, samplerate=self._samplerate, sd=sdm
-                )
+                out = AudioOutput(device, volume=volume, target_ms=self._target_ms, samplerate=self._samplerate, sd=sdm)
                 await asyncio.to_thread(out.open)
                 out.on_failure = self._failure_notifier(out)
                 self.outputs.append(out)
@@ -289,7 +287,7 @@ class VoicePlayer:
         """Audio still to play on the slowest output."""
         return max((o.buffer.buffered_ms for o in self.outputs), default=0.0)
 
-    async def stop(self, *, drain: bool = True, timeout: float = DEFAULT_DRAIN_TIMEOUT_S) -> None:
+    async def stop(self, *, drain: bool = True, timeout: float = DEFAULT_DRAIN_TIMEOUT_S) -> None:  # noqa: ASYNC109
         """Close the outputs. With ``drain`` everything received so far is played first (nothing cut mid-word).
 
         Idempotent. Never hangs longer than ``timeout`` plus the device latency.
@@ -297,7 +295,9 @@ class VoicePlayer:
         if drain:
             self.end_of_response()
             deadline = time.monotonic() + timeout
-            while any(not o.buffer.drained for o in self.outputs) and time.monotonic() < deadline:
+            while any(not o.buffer.drained for o in self.outputs) and time.monotonic() < deadline:  # noqa: ASYNC110 - polling a condition set on a device thread
+                # Polling: the drain condition is met on the PortAudio thread; an Event set from there would
+                # need a loop hop per callback for a state checked only at stop.
                 await asyncio.sleep(_DRAIN_POLL_S)
             # What was pulled last is still in the device buffer; let it reach the speaker before closing.
             tail = max((o.device_latency_s for o in self.outputs), default=0.0)

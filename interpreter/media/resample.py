@@ -14,10 +14,10 @@ def to_mono_int16(block: np.ndarray) -> np.ndarray:
     if block.ndim == 2:
         block = block[:, 0] if block.shape[1] == 1 else block.mean(axis=1, dtype=np.float32)
     if block.dtype == np.int16:
-        return block
-    if np.issubdtype(block.dtype, np.floating):
-        return np.clip(np.rint(block * 32767.0), -32768, 32767).astype(np.int16)
-    return np.clip(block, -32768, 32767).astype(np.int16)
+        return np.asarray(block, dtype=np.int16)
+    scaled = np.rint(block * 32767.0) if np.issubdtype(block.dtype, np.floating) else block
+    out: np.ndarray = np.clip(scaled, -32768, 32767).astype(np.int16)
+    return out
 
 
 class MonoResampler:

@@ -21,11 +21,11 @@ class PortAudioError(Exception):
     """Stands in for ``sounddevice.PortAudioError``."""
 
 
-class CallbackAbort(Exception):  # noqa: N818 - sounddevice's name
+class CallbackAbort(Exception):
     """Stands in for ``sounddevice.CallbackAbort``."""
 
 
-class CallbackStop(Exception):  # noqa: N818 - sounddevice's name
+class CallbackStop(Exception):
     """Stands in for ``sounddevice.CallbackStop``."""
 
 
@@ -134,12 +134,12 @@ class FakeSoundDevice:
     def query_hostapis(self) -> tuple[dict[str, Any], ...]:
         return ({"name": "FakeAPI", "devices": list(range(len(self.devices)))},)
 
-    def InputStream(self, **kw: Any) -> _Stream:  # noqa: N802 - sounddevice's name
+    def InputStream(self, **kw: Any) -> _Stream:
         stream = _Stream(self, "input", **kw)
         self.streams.append(stream)
         return stream
 
-    def OutputStream(self, **kw: Any) -> _Stream:  # noqa: N802 - sounddevice's name
+    def OutputStream(self, **kw: Any) -> _Stream:
         stream = _Stream(self, "output", **kw)
         self.streams.append(stream)
         return stream

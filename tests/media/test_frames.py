@@ -27,7 +27,7 @@ def _video(tmp_path: Path, seconds: float = 2.0, fps: int = 10) -> Path:
     return write_video(tmp_path / "v.mp4", frames, fps)
 
 
-async def _take(source, n: int, timeout: float = 20.0):  # type: ignore[no-untyped-def]
+async def _take(source, n: int, within: float = 20.0):  # type: ignore[no-untyped-def]
     got = []
 
     async def run() -> None:
@@ -36,7 +36,7 @@ async def _take(source, n: int, timeout: float = 20.0):  # type: ignore[no-untyp
             if len(got) >= n:
                 return
 
-    await asyncio.wait_for(run(), timeout)
+    await asyncio.wait_for(run(), within)
     return got
 
 
@@ -48,7 +48,7 @@ class PacedCapture:
         self._period = 1.0 / (self._cap.get(cv2.CAP_PROP_FPS) or 10)
         self._tick = threading.Event()
 
-    def isOpened(self) -> bool:  # noqa: N802 - cv2's name
+    def isOpened(self) -> bool:
         return bool(self._cap.isOpened())
 
     def set(self, prop: int, value: float) -> bool:

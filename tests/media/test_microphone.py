@@ -11,12 +11,13 @@ from interpreter.errors import DeviceError
 from interpreter.media.microphone import DeviceStatus, MicBlock, Microphone, open_microphone
 from tests.fakes.pulse import PulseDaemon
 from tests.fakes.sounddevice_fake import FakeDevice, FakeSoundDevice
-from tests.media.mediagen import speechlike, windowed_corr as _windowed_corr
+from tests.media.mediagen import speechlike
+from tests.media.mediagen import windowed_corr as _windowed_corr
 
 WAIT_S = 20.0  # generous: the first PortAudio callback can take seconds on a loaded machine
 
 
-async def _collect_until(blocks, predicate, timeout: float = WAIT_S) -> list[MicBlock]:  # type: ignore[no-untyped-def]
+async def _collect_until(blocks, predicate, within: float = WAIT_S) -> list[MicBlock]:  # type: ignore[no-untyped-def]
     got: list[MicBlock] = []
 
     async def run() -> None:
@@ -25,7 +26,7 @@ async def _collect_until(blocks, predicate, timeout: float = WAIT_S) -> list[Mic
             if predicate(got):
                 return
 
-    await asyncio.wait_for(run(), timeout)
+    await asyncio.wait_for(run(), within)
     return got
 
 
@@ -146,7 +147,7 @@ async def test_stalled_device_is_detected_by_the_watchdog() -> None:
         sd.streams[0]._stop.set()
 
         async def wait_lost() -> None:
-            while not any(s.kind == "lost" for s in statuses):
+            while not any(s.kind == "lost" for s in statuses):  # noqa: ASYNC110 - polling a condition set on a device thread
                 await asyncio.sleep(0.02)
 
         await asyncio.wait_for(wait_lost(), WAIT_S)
@@ -157,7 +158,7 @@ async def test_slow_consumer_drops_oldest_and_counts() -> None:
     async with Microphone("USB Mic", sd=sd, queue_blocks=3) as mic:
 
         async def wait_drops() -> None:
-            while mic.stats.dropped_blocks < 3:
+            while mic.stats.dropped_blocks < 3:  # noqa: ASYNC110 - polling a condition set on a device thread
                 await asyncio.sleep(0.02)
 
         await asyncio.wait_for(wait_drops(), WAIT_S)

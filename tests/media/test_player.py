@@ -11,17 +11,18 @@ from interpreter.errors import DeviceError
 from interpreter.media.player import VoicePlayer
 from tests.fakes.pulse import PulseDaemon
 from tests.fakes.sounddevice_fake import FakeDevice, FakeSoundDevice
-from tests.media.mediagen import speechlike, windowed_corr as _windowed_corr
+from tests.media.mediagen import speechlike
+from tests.media.mediagen import windowed_corr as _windowed_corr
 
 WAIT_S = 20.0
 
 
-async def _wait(predicate, timeout: float = WAIT_S) -> None:  # type: ignore[no-untyped-def]
+async def _wait(predicate, within: float = WAIT_S) -> None:  # type: ignore[no-untyped-def]
     async def run() -> None:
-        while not predicate():
+        while not predicate():  # noqa: ASYNC110 - polling a condition set on a device thread
             await asyncio.sleep(0.01)
 
-    await asyncio.wait_for(run(), timeout)
+    await asyncio.wait_for(run(), within)
 
 
 def _best_corr(recorded: np.ndarray, sent: np.ndarray) -> float:
@@ -134,8 +135,8 @@ async def test_output_unplugged_mid_session_is_reported() -> None:
 def test_volume_bounds() -> None:
     player = VoicePlayer()
     with pytest.raises(ValueError):
-        from interpreter.media.player import AudioOutput
         from interpreter.media.devices import AudioDevice
+        from interpreter.media.player import AudioOutput
 
         AudioOutput(AudioDevice(0, "x", "api", 0, 1, 24000.0), volume=3.0, sd=_fake())
     player.set_volume(0, 0.5)  # not started: no-op
