@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("DASHSCOPE_API_KEY", None)  # the status lines must not depend on the developer's shell
 
     import qasync
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["dialog-screenshots"])
@@ -148,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         with loop:
             shots = loop.run_until_complete(_render(out))
     finally:
+        # Delete every window while Qt is still whole: left to interpreter shutdown, PySide6 6.12 on xcb destroys
+        # them after the QApplication about one run in three ("shared QObject was deleted directly", SIGSEGV).
+        for widget in QApplication.topLevelWidgets():
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.shutdown()
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"{len(shots)} screenshots in {out}")
     return 0

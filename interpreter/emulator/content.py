@@ -108,13 +108,19 @@ class SegmentContent:
         scripted_language = utterance.language if utterance else None
         self.source_language = source_language or scripted_language or "en"
 
-    def provisional_source(self, elapsed_ms: float) -> str:
-        """What the recogniser would show after ``elapsed_ms`` of this segment's speech."""
+    def provisional_source(self, elapsed_ms: float) -> tuple[str, str]:
+        """Confirmed ``text`` and tentative ``stash`` the recogniser would show after ``elapsed_ms`` of speech.
+
+        Confirmed text only ever grows (a real recogniser never revises what it confirmed; clients append to it),
+        so the changing duration of a default demo segment stays in the stash.
+        """
         if self._utterance is None:
-            return default_source(self.index, elapsed_ms)
+            full = default_source(self.index, elapsed_ms)
+            confirmed = f"Demo segment {self.index}"
+            return confirmed, full[len(confirmed) :]
         pieces = split_pieces(self._utterance.source)
         shown = min(len(pieces), 1 + int(elapsed_ms // SCRIPT_MS_PER_WORD))
-        return "".join(pieces[:shown])
+        return confirmed_and_stash("".join(pieces[:shown]))
 
     def final(self, duration_ms: float, target: str, phrases: Mapping[str, str]) -> SegmentText:
         """Final recognised source and translation for a segment of ``duration_ms`` of audio."""

@@ -18,7 +18,7 @@ from aiohttp import WSMsgType, web
 
 from interpreter.core.catalog import ModelInfo
 from interpreter.emulator.app import EmulatorContext
-from interpreter.emulator.content import ContentSource, confirmed_and_stash
+from interpreter.emulator.content import ContentSource
 from interpreter.emulator.ids import new_id
 from interpreter.emulator.images import ImageCheck, ImageRejected
 from interpreter.emulator.outbox import Outbox
@@ -336,7 +336,7 @@ class EmulatedSession:
         if now_ms - self._last_partial_ms < ASR_PARTIAL_INTERVAL_MS:
             return
         self._last_partial_ms = now_ms
-        text, stash = confirmed_and_stash(segment.content.provisional_source(now_ms - segment.start_ms))
+        text, stash = segment.content.provisional_source(now_ms - segment.start_ms)
         self._outbox.send(
             "conversation.item.input_audio_transcription.text",
             item_id=segment.asr_item_id,

@@ -115,6 +115,15 @@ async def test_texts_are_deterministic_demo_and_audio_follows_the_translation(ma
     ]
 
 
+async def test_confirmed_text_only_grows(make_emulator) -> None:  # type: ignore[no-untyped-def]
+    """Clients append confirmed text; a recogniser never revises what it confirmed, only the stash."""
+    client = await _one_segment(make_emulator(speed=SPEED), QWEN35)
+    for event_type in ("conversation.item.input_audio_transcription.text", "response.audio_transcript.text"):
+        confirmed = [e["text"] for e in client.of_type(event_type)]
+        assert len(confirmed) > 1, event_type
+        assert all(b.startswith(a) for a, b in itertools.pairwise(confirmed)), (event_type, confirmed)
+
+
 async def test_usage_uses_documented_rates(make_emulator) -> None:  # type: ignore[no-untyped-def]
     client = await _one_segment(make_emulator(speed=SPEED), QWEN3)
     usage = client.of_type("response.done")[0]["response"]["usage"]
