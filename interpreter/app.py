@@ -7,9 +7,12 @@
 3. the QApplication, its translations (English, Simplified Chinese) and the light/dark theme following the system;
 4. one excepthook: any unexpected error is logged with its traceback and shown as a non-modal notice;
 5. settings (typed, versioned JSON), secrets (OS keyring), the session journal (SQLite);
-6. services: in demo mode the emulator is embedded on 127.0.0.1:0 in the same qasync loop;
+6. services: in demo mode the emulator is embedded on 127.0.0.1:0 in the same qasync loop. Starting with no API
+   key (neither ``DASHSCOPE_API_KEY`` nor the keyring) is demo mode too, so a first start always lands in
+   something that works; saving a key later switches to the real service;
 7. view-models (LiveSessionViewModel driving ``services.live_session.LiveSession``);
-8. windows (main window, presentation window on demand), then the crash-recovery offer;
+8. windows (main window, presentation window on demand), then the welcome screen when there was no key
+   ("Enter your key" or "Try the demo"), then the crash-recovery offer;
 9. the qasync loop runs until the window closes; shutdown finishes an active session properly
    (session.finish → session.finished), saves settings and closes the journal.
 
@@ -86,7 +89,6 @@ def run_gui(demo: bool = False, self_test: bool = False) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from interpreter.ui.i18n import install_translations
     from interpreter.ui.theme import follow_system_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -94,7 +96,6 @@ def run_gui(demo: bool = False, self_test: bool = False) -> int:
     app.setApplicationName("Live Interpreter")
     app.setOrganizationName("LiveInterpreter")
     app.setDesktopFileName("live-interpreter")
-    install_translations(app)
     follow_system_theme(app)
 
     shell = _Shell(app, demo=demo, self_test=self_test, t0=t0)
@@ -114,6 +115,10 @@ class _Shell:
     def __init__(self, app: Any, *, demo: bool, self_test: bool, t0: float) -> None:
         self.app = app
         self.demo = demo or self_test  # the self-test never spends real money: it always runs on the emulator
+        # True when demo mode was chosen for the user because no key was found (not by --demo): saving a key in
+        # the API key dialog then switches to the real service.
+        self.auto_demo = False
+        self.welcome: Any = None
         self.self_test = self_test
         self.t0 = t0
         self.window: Any = None
@@ -129,14 +134,19 @@ class _Shell:
         from interpreter.store.journal import SessionJournal
         from interpreter.store.secrets import SecretStore
         from interpreter.store.settings import load_settings
+        from interpreter.ui.i18n import install_translations
         from interpreter.ui.main_window import MainWindow
         from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
 
         self._install_excepthook()
         loaded = load_settings()
         self.settings = loaded.settings
+        install_translations(self.app, self.settings.ui_language)  # before any window: tr() runs in constructors
         secrets = self.secrets = SecretStore()
         self.journal = SessionJournal()
+        if not self.demo and self._api_key() is None:
+            self.demo = self.auto_demo = True
+            _log.info("no API key found: starting in demo mode with the welcome screen")
         if self.demo:
             from interpreter.emulator.server import DEMO_API_KEY, EmulatorServer
 
@@ -149,6 +159,8 @@ class _Shell:
         self.window.restore_geometry(self.settings.window_geometry)
         self.window.presentation_requested.connect(self._show_presentation)
         self.window.export_requested.connect(self._export_last)
+        self.window.language_requested.connect(self._language_chosen)
+        self.window.set_language_choice(self.settings.ui_language)
         self.window.live_tab.captions.set_font_size(self.settings.caption_font_size)
         closed = asyncio.get_running_loop().create_future()
         self.window.destroyed.connect(lambda *_: closed.done() or closed.set_result(None))
@@ -157,6 +169,10 @@ class _Shell:
         window_shown_ms = (time.monotonic() - self.t0) * 1000
         for notice in (*loaded.notices, *self.journal.notices):
             self.window.show_notice(notice, "warning")
+        if self.auto_demo and not self.self_test:
+            from interpreter.ui.dialog_launcher import show_welcome
+
+            self.welcome = show_welcome(self.window, self._welcome_chosen)
         self._offer_recovery()
         try:
             if self.self_test:
@@ -167,14 +183,39 @@ class _Shell:
             await self._shutdown()
 
     # --- services -------------------------------------------------------------------------------------------------
+    def _api_key(self) -> str | None:
+        from interpreter.store.secrets import resolve_api_key
+
+        key, _source = resolve_api_key(None, self.settings.region, self.secrets)
+        return key
+
+    def preview_endpoint(self) -> tuple[str, str | None, str] | None:
+        """(api_key, base_url, region) for the voices dialog's previews; None when there is no key."""
+        if self.demo and self.emulator is not None:
+            from interpreter.emulator.server import DEMO_API_KEY
+
+            return DEMO_API_KEY, self.emulator.base_url, self.settings.region
+        key = self._api_key()
+        return (key, self.settings.base_url, self.settings.region) if key else None
+
+    def api_key_changed(self) -> None:
+        """Leave the automatic demo once a real key can be found (never leaves an explicit ``--demo``)."""
+        if self.auto_demo and self._api_key() is not None:
+            self.demo = self.auto_demo = False
+            self.window.set_demo(False)
+            self.window.show_notice(
+                self.window.tr("Your key is saved: new sessions use the real service and are billed."), "info"
+            )
+
     def _environment(self, secrets: Any) -> Any:
         from interpreter.errors import AuthenticationError
         from interpreter.store.secrets import resolve_api_key
         from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment
         from interpreter.ui.viewmodels.live_options import Choice
+        from interpreter.ui.viewmodels.visual import visual_choices, visual_spec
 
         def endpoint() -> Endpoint:
-            if self.emulator is not None:
+            if self.demo and self.emulator is not None:
                 from interpreter.emulator.server import DEMO_API_KEY
 
                 return Endpoint(DEMO_API_KEY, self.emulator.base_url, self.settings.region, demo=True)
@@ -214,14 +255,24 @@ class _Shell:
             except MediaError as exc:
                 _log.warning("listing %s devices failed: %s", kind, exc)
                 found = []
-            return [Choice("", "System default")] + [Choice(d.name, d.name) for d in found]
+            # The stable id (host API + name) is what the settings remember; PortAudio indexes change.
+            return [Choice("", "System default")] + [Choice(d.device_id, d.label) for d in found]
+
+        def open_image_source(options: Any) -> Any:
+            if not options.visual_source:
+                return None
+            from interpreter.media.frames import open_visual_source
+
+            return open_visual_source(visual_spec(options.visual_source))
 
         return LiveEnvironment(
             endpoint=endpoint,
             open_audio_source=open_audio_source,
             open_playback=open_playback,
+            open_image_source=open_image_source,
             input_devices=lambda: devices("input"),
             output_devices=lambda: devices("output"),
+            visual_sources=visual_choices,
             journal=self.journal,
         )
 
@@ -237,6 +288,30 @@ class _Shell:
         from interpreter.ui.dialog_launcher import open_dialog
 
         open_dialog(name, self.window, shell=self)
+
+    def _welcome_chosen(self, choice: Any) -> None:
+        from interpreter.ui.dialog_launcher import open_dialog
+        from interpreter.ui.dialogs.welcome import WelcomeChoice
+
+        if choice is WelcomeChoice.ENTER_KEY:
+            open_dialog("api_key", self.window, shell=self)
+
+    def _language_chosen(self, language: str) -> None:
+        """Remember the UI language; Qt widgets take their texts at construction, so it applies on restart."""
+        from interpreter.errors import InterpreterError
+        from interpreter.store.settings import save_settings
+
+        if language == self.settings.ui_language:
+            return
+        self.settings = replace(self.settings, ui_language=language)
+        try:
+            save_settings(self.settings)
+        except InterpreterError as exc:
+            self.window.show_notice(exc.user_message, "error")
+            return
+        self.window.show_notice(
+            self.window.tr("The new language applies the next time you start Live Interpreter."), "info"
+        )
 
     def _export_last(self) -> None:
         from interpreter.ui.history import export_session_interactively

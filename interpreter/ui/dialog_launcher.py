@@ -1,71 +1,139 @@
 """Opens the dialogs (owned by ``interpreter.ui.dialogs``) from the main window's menus and the Live tab.
 
-Each dialog module offers a factory taking the current settings and an ``on_settings`` callback. This module
-adapts the shell's state to those factories, and applies what the user saved back to the settings and to the Live
-view-model. A dialog module that is missing from a build is reported in place, not as a crash.
+Each dialog module offers a factory taking the current settings and an ``on_settings`` callback. This module adapts
+the shell's state to those factories and applies what the user saved back to the settings and to the Live
+view-model: the chosen voice and the glossary in use (as ``SessionConfig.hotwords`` phrases) flow into the Live tab's
+options. Every dialog is non-modal (``show()``), so the asyncio loop keeps running underneath it: a nested
+``exec()`` inside a coroutine would make qasync enter one task while another is executing.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from interpreter.errors import InterpreterError
+from interpreter.store.glossaries import GlossaryStore
+from interpreter.transport.endpoints import Region
+from interpreter.ui.dialogs.api_key import open_api_key_dialog
+from interpreter.ui.dialogs.hotwords import open_hotwords_dialog
+from interpreter.ui.dialogs.voice_preview import VoicePreviewer, media_player
+from interpreter.ui.dialogs.voices import open_voices_dialog
+from interpreter.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog, WelcomeViewModel
+from interpreter.ui.history import open_history_dialog
+
 _log = logging.getLogger(__name__)
 
-#: name -> (module, factory) in interpreter.ui.dialogs.
-DIALOGS = {
-    "api_key": ("interpreter.ui.dialogs.api_key", "open_api_key_dialog"),
-    "voices": ("interpreter.ui.dialogs.voices", "open_voices_dialog"),
-    "hotwords": ("interpreter.ui.dialogs.hotwords", "open_hotwords_dialog"),
-    "welcome": ("interpreter.ui.dialogs.welcome", "ask_welcome"),
-    "history": ("interpreter.ui.history", "open_history_dialog"),
-}
+#: Names the main window passes to ``open_dialog``.
+DIALOG_NAMES = ("api_key", "voices", "hotwords", "welcome", "history")
 
 
-def _factory(name: str) -> Any:
-    module_name, attribute = DIALOGS[name]
-    try:
-        return getattr(importlib.import_module(module_name), attribute)
-    except (ImportError, AttributeError) as exc:
-        _log.warning("dialog %s unavailable: %s", name, exc)
-        return None
+class Shell(Protocol):
+    """What the launcher needs from the composition root (``app._Shell`` and test doubles)."""
+
+    settings: Any
+    secrets: Any
+    journal: Any
+    vm: Any
+    emulator: Any
+
+    def preview_endpoint(self) -> tuple[str, str | None, str] | None:
+        """(api_key, base_url, region) for voice previews, or None when no key is available."""
+        ...
+
+    def api_key_changed(self) -> None:
+        """A key was saved or removed in the API key dialog (the shell may leave the automatic demo)."""
+        ...
 
 
-def open_dialog(name: str, window: Any, *, shell: Any) -> None:
-    """Open dialog ``name`` over ``window`` with the shell's settings; unknown or missing dialogs give a notice."""
-    factory = _factory(name) if name in DIALOGS else None
-    if factory is None:
-        window.show_notice(window.tr("This dialog is not available in this build."), "info")
-        return
-    vm = shell.vm
-    settings = _with_live_options(shell.settings, vm.options)
+def open_dialog(name: str, window: Any, *, shell: Shell) -> QWidget:
+    """Open dialog ``name`` (one of :data:`DIALOG_NAMES`) over ``window``; returns the dialog, already shown.
 
-    def on_settings(updated: Any) -> None:
+    Raises:
+        KeyError: ``name`` is not a known dialog (a programming error in a menu).
+    """
+    openers: dict[str, Callable[[Any, Shell], QWidget]] = {
+        "api_key": _api_key,
+        "voices": _voices,
+        "hotwords": _hotwords,
+        "welcome": lambda w, s: show_welcome(w, lambda choice: _welcome_chosen(choice, w, s)),
+        "history": lambda w, s: open_history_dialog(w, s.journal),
+    }
+    return openers[name](window, shell)
+
+
+def show_welcome(parent: QWidget, on_choice: Callable[[WelcomeChoice | None], None]) -> WelcomeDialog:
+    """Show the welcome screen window-modally without blocking the loop; ``on_choice`` gets the choice (None when
+    the user closed it)."""
+    view_model = WelcomeViewModel()
+    dialog = WelcomeDialog(view_model, parent)
+    view_model.setParent(dialog)
+    dialog.finished.connect(lambda _result: on_choice(view_model.choice))
+    dialog.open()  # window-modal, returns at once (exec() would nest an event loop inside a coroutine)
+    return dialog
+
+
+def _welcome_chosen(choice: WelcomeChoice | None, window: Any, shell: Shell) -> None:
+    if choice is WelcomeChoice.ENTER_KEY:
+        open_dialog("api_key", window, shell=shell)
+
+
+def _on_settings(shell: Shell) -> Callable[[Any], None]:
+    """Callback for the dialogs: store the updated settings and mirror them in the Live tab's options."""
+
+    def apply(updated: Any) -> None:
         shell.settings = updated
-        voice = updated.voice_for(updated.model) or ""
-        vm.update_options(
+        shell.vm.update_options(
             model=updated.model,
             target_language=updated.target_language,
             source_language=updated.source_language or "",
-            voice=voice,
+            voice=updated.voice_for(updated.model) or "",
             glossary_name=updated.glossary or "",
             hotwords=hotwords_of(updated.glossary),
         )
 
-    parent: QWidget = window
-    if name == "api_key":
-        base_url = shell.emulator.base_url if shell.emulator is not None else None
-        factory(parent, settings, shell.secrets, on_settings=on_settings, base_url=base_url)
-    elif name in ("voices", "hotwords"):
-        factory(parent, settings, on_settings=on_settings)
-    elif name == "history":
-        factory(parent, shell.journal)
-    else:
-        factory(parent)
+    return apply
+
+
+def _api_key(window: Any, shell: Shell) -> QWidget:
+    # In the (automatic) demo the key is checked against the real service: the user is setting up real use.
+    settings = _with_live_options(shell.settings, shell.vm.options)
+    dialog = open_api_key_dialog(window, settings, shell.secrets, on_settings=_on_settings(shell))
+    dialog.vm.save_finished.connect(lambda ok, _message: ok and shell.api_key_changed())
+    return dialog
+
+
+def _voices(window: Any, shell: Shell) -> QWidget:
+    endpoint = shell.preview_endpoint()
+    previewer = None
+    if endpoint is not None:
+        api_key, base_url, region = endpoint
+        previewer = VoicePreviewer(api_key, base_url, Region(region))
+    options = shell.vm.options
+    player = media_player(options.output_device or None) if previewer is not None else None
+    return open_voices_dialog(
+        window,
+        _with_live_options(shell.settings, options),
+        on_settings=_on_settings(shell),
+        previewer=previewer,
+        player=player,
+        catalog=shell.vm.catalog,
+    )
+
+
+def _hotwords(window: Any, shell: Shell) -> QWidget:
+    dialog = open_hotwords_dialog(window, shell.settings, on_settings=_on_settings(shell))
+    # The glossary in use may have been edited without being renamed or re-chosen: re-read its phrases on close.
+    dialog.finished.connect(
+        lambda _result: shell.vm.update_options(
+            glossary_name=shell.settings.glossary or "", hotwords=hotwords_of(shell.settings.glossary)
+        )
+    )
+    return dialog
 
 
 def _with_live_options(settings: Any, options: Any) -> Any:
@@ -86,9 +154,6 @@ def hotwords_of(glossary_name: str | None) -> dict[str, str]:
     """The phrases of the named saved glossary ({} when none or unreadable: a session never fails for that)."""
     if not glossary_name:
         return {}
-    from interpreter.errors import InterpreterError
-    from interpreter.store.glossaries import GlossaryStore
-
     try:
         glossary = GlossaryStore().get(glossary_name)
     except InterpreterError as exc:

@@ -2,10 +2,14 @@
 
 ``live_interpreter_zh_CN.qm`` is compiled from ``live_interpreter_zh_CN.ts`` with ``pyside6-lrelease``; see
 ``interpreter/resources/translations/README.md`` for the update steps.
+
+The language comes from ``settings.ui_language``: ``"en"`` or ``"zh_CN"`` pick that language, and ``"system"`` (or
+None) follows the system locale. Widgets read their texts when they are built, so a change applies on restart.
 """
 
 from __future__ import annotations
 
+import typing
 from importlib import resources
 
 from PySide6.QtCore import QLocale, QTranslator
@@ -14,6 +18,9 @@ from PySide6.QtWidgets import QApplication
 CATALOG = "live_interpreter"
 #: Languages with a shipped translation (English needs none: it is the source language).
 SHIPPED = ("zh_CN",)
+#: How each language names itself in View → Language (never translated: a user must find their own language).
+NATIVE_NAMES = {"en": "English", "zh_CN": "简体中文"}
+SYSTEM = "system"
 
 
 def pick_language(requested: str | None, system: QLocale) -> str | None:
@@ -30,15 +37,33 @@ def pick_language(requested: str | None, system: QLocale) -> str | None:
     return None
 
 
-def install_translations(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """Load and install the translation for ``language`` (None: follow the system); returns the translator."""
-    chosen = pick_language(language, QLocale.system())
-    if chosen is None:
-        return None
-    translator = QTranslator(app)
-    qm = resources.files("interpreter.resources").joinpath("translations", f"{CATALOG}_{chosen}.qm")
+def language_labels(system_label: str) -> list[tuple[str, str]]:
+    """(settings value, menu label) for every UI language the settings accept, in the settings' order."""
+    from interpreter.store.settings import UiLanguage
+
+    return [
+        (value, system_label if value == SYSTEM else NATIVE_NAMES.get(value, value))
+        for value in typing.get_args(UiLanguage)
+    ]
+
+
+def load_translator(language: str, parent: QApplication | None = None) -> QTranslator | None:
+    """A translator loaded with the shipped ``.qm`` for ``language`` (e.g. "zh_CN"); None when not shipped."""
+    translator = QTranslator(parent)
+    qm = resources.files("interpreter.resources").joinpath("translations", f"{CATALOG}_{language}.qm")
     with resources.as_file(qm) as path:
         if not translator.load(str(path)):
             return None
-    app.installTranslator(translator)
+    return translator
+
+
+def install_translations(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """Load and install the translation for ``language`` (None or "system": follow the system); returns the
+    installed translator, or None when English is used."""
+    chosen = pick_language(language, QLocale.system())
+    if chosen is None:
+        return None
+    translator = load_translator(chosen, app)
+    if translator is not None:
+        app.installTranslator(translator)
     return translator

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,6 +33,7 @@ from interpreter.ui.viewmodels.live_options import (
     voice_for,
 )
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
+from interpreter.ui.viewmodels.visual import PICK_FILE, file_choice
 from interpreter.ui.widgets import LevelMeter, NoticeBanner
 
 #: Preview thumbnail size (px): enough to recognise a slide or a face, small enough not to crowd the controls.
@@ -118,7 +120,13 @@ class LiveTab(QWidget):
         devices.addRow(self.tr("&Voice to:"), self.output_device_combo)
         devices.addRow(self.tr("Also to:"), self.second_output_combo)
         devices.addRow(self.tr("&Picture:"), self.visual_combo)
-        devices.addRow("", self.preview)
+        self.visual_stats_label = QLabel(self)
+        self.visual_stats_label.setObjectName("visualStats")
+        self.visual_stats_label.setWordWrap(True)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.preview)
+        preview_row.addWidget(self.visual_stats_label, 1, Qt.AlignmentFlag.AlignTop)
+        devices.addRow("", preview_row)
 
         # --- actions ---
         self.start_button = QPushButton(self)
@@ -195,9 +203,7 @@ class LiveTab(QWidget):
         self.second_output_combo.currentIndexChanged.connect(
             lambda: vm.update_options(second_output_device=self.second_output_combo.currentData())
         )
-        self.visual_combo.currentIndexChanged.connect(
-            lambda: vm.update_options(visual_source=self.visual_combo.currentData())
-        )
+        self.visual_combo.currentIndexChanged.connect(self._visual_picked)
         self.voice_button.clicked.connect(self.voices_requested)
         self.hotwords_button.clicked.connect(self.hotwords_requested)
         self.start_button.clicked.connect(vm.toggle)
@@ -214,6 +220,7 @@ class LiveTab(QWidget):
         vm.devices_changed.connect(self._refresh_devices)
         vm.input_level_changed.connect(self.level_meter.set_level)
         vm.preview_changed.connect(self._show_preview)
+        vm.visual_stats_changed.connect(self._show_visual_stats)
         vm.notice_posted.connect(self._show_notice)
         vm.notice_cleared.connect(self.banner.hide)
 
@@ -260,16 +267,56 @@ class LiveTab(QWidget):
         options = self.vm.options
         default = [Choice("", self.tr("System default"))]  # never an empty picker, even with no device listed
         _fill(self.input_combo, self.vm.input_devices() or default, options.input_device)
-        _fill(self.output_device_combo, self.vm.output_devices() or default, options.output_device)
+        outputs = self.vm.output_devices() or default
+        _fill(
+            self.output_device_combo,
+            [*outputs, Choice("none", self.tr("Do not play here"))],
+            options.output_device,
+        )
         _fill(
             self.second_output_combo,
             [Choice("", self.tr("Nowhere else")), *self.vm.output_devices()],
             options.second_output_device,
         )
+        self._fill_visual(options.visual_source)
+
+    def _fill_visual(self, current: str) -> None:
         sources = self.vm.visual_sources()
-        _fill(self.visual_combo, [Choice("", self.tr("No picture")), *sources], options.visual_source)
-        # The preview only makes sense when a picture can be sent; an empty frame would look broken.
-        self.preview.setVisible(bool(options.visual_source))
+        if current.startswith(PICK_FILE) and current != PICK_FILE:
+            # The chosen file is listed by name just before "Video or image file…" (which picks another one).
+            sources = [*sources[:-1], file_choice(current), *sources[-1:]] if sources else [file_choice(current)]
+        _fill(self.visual_combo, [Choice("", self.tr("No picture")), *sources], current)
+        self._show_visual_area()
+
+    def _show_visual_area(self) -> None:
+        # The preview only makes sense when a picture is chosen; an empty frame would look broken.
+        chosen = bool(self.vm.options.visual_source)
+        self.preview.setVisible(chosen)
+        self.visual_stats_label.setVisible(chosen)
+        if chosen and self.vm.phase in (SessionPhase.IDLE, SessionPhase.FAILED):
+            self.preview.setText(self.tr("Preview\nwhile live"))
+            self.visual_stats_label.setText(self.tr("Pictures are sent when they change, at most 2 per second."))
+
+    def _visual_picked(self) -> None:
+        value = self.visual_combo.currentData() or ""
+        if value == PICK_FILE:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Choose a video or an image to show the model"),
+                "",
+                self.tr("Videos and images (*.mp4 *.mkv *.mov *.avi *.webm *.png *.jpg *.jpeg *.bmp *.webp)"),
+            )
+            if not path:  # cancelled: keep the previous choice
+                self._fill_visual(self.vm.options.visual_source)
+                return
+            value = PICK_FILE + path
+        self.vm.update_options(visual_source=value)
+        self._fill_visual(value)
+
+    def _show_visual_stats(self, frames: int, tokens: int) -> None:
+        self.visual_stats_label.setText(
+            self.tr("{frames} pictures sent\n{tokens} image tokens").format(frames=frames, tokens=tokens)
+        )
 
     def _show_phase(self, phase: SessionPhase) -> None:
         live = phase in (SessionPhase.STARTING, SessionPhase.LIVE, SessionPhase.RECONNECTING)
@@ -304,8 +351,7 @@ class LiveTab(QWidget):
         if editable:
             self._show_options(self.vm.options)  # re-applies the output combo's own enabled rule
             self.level_meter.set_level(-100.0)
-            self.preview.clear()
-        self.preview.setVisible(bool(self.vm.options.visual_source))
+        self._show_visual_area()
 
     def _show_preview(self, image: QImage) -> None:
         self.preview.setPixmap(

@@ -8,14 +8,17 @@ and closes itself once the session has finished.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePath
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from interpreter import __version__
 from interpreter.ui.caption_rows import format_clock
 from interpreter.ui.drop_routing import DropTarget, group_by_target
+from interpreter.ui.i18n import language_labels
+from interpreter.ui.icons import app_icon
 from interpreter.ui.live_tab import LiveTab
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
 from interpreter.ui.widgets import ComingTab, NoticeBanner
@@ -38,6 +41,8 @@ class MainWindow(QMainWindow):
     """Emitted on close with ``saveGeometry()`` (the owner stores it in the settings)."""
     presentation_requested = Signal()
     export_requested = Signal()
+    language_requested = Signal(str)
+    """View → Language: the user picked a UI language (a ``settings.ui_language`` value)."""
 
     def __init__(
         self,
@@ -52,7 +57,7 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._open_dialog = open_dialog or (lambda name: self.show_notice(self.tr("Not available yet."), "info"))
         self._close_when_finished = False
-        self.setWindowTitle(self.tr("Live Interpreter") + (self.tr(" — Demo") if demo else ""))
+        self.setWindowIcon(app_icon())
         self.resize(*DEFAULT_SIZE)
         self.setAcceptDrops(True)
 
@@ -80,17 +85,17 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        if demo:
-            self.demo_banner = QLabel(self.tr("Demo — not real translation. Output comes from the built-in emulator."))
-            self.demo_banner.setObjectName("demoBadge")
-            self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(self.demo_banner)
+        self.demo_banner = QLabel(self.tr("Demo — not real translation. Output comes from the built-in emulator."))
+        self.demo_banner.setObjectName("demoBadge")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.demo_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
         self._build_status_bar()
         self._build_menus()
+        self.set_demo(demo)
         live_vm.phase_changed.connect(self._on_phase)
         live_vm.connection_changed.connect(self._on_connection)
         live_vm.latency_changed.connect(
@@ -104,6 +109,20 @@ class MainWindow(QMainWindow):
         self.live_tab.presentation_requested.connect(self.presentation_requested)
 
     # --- public -------------------------------------------------------------------------------------------------
+    def set_demo(self, demo: bool) -> None:
+        """Label the window as a demo (embedded emulator) or not; the shell leaves the demo once a key is saved."""
+        self._demo = demo
+        self.setWindowTitle(self.tr("Live Interpreter") + (self.tr(" — Demo") if demo else ""))
+        self.demo_banner.setVisible(demo)
+        self.demo_badge.setVisible(demo)
+
+    def set_language_choice(self, language: str) -> None:
+        """Tick ``language`` in View → Language (no signal)."""
+        for action in self.language_actions.actions():
+            action.blockSignals(True)
+            action.setChecked(action.data() == language)
+            action.blockSignals(False)
+
     def restore_geometry(self, blob: bytes | None) -> None:
         """Restore a ``saveGeometry()`` blob from the settings (ignored when empty or invalid)."""
         if blob:
@@ -132,9 +151,11 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.tabs.setCurrentWidget(first)
         if groups.get(DropTarget.UNSUPPORTED):
-            names = ", ".join(p.rsplit("/", 1)[-1] for p in groups[DropTarget.UNSUPPORTED])
+            names = ", ".join(PurePath(p).name for p in groups[DropTarget.UNSUPPORTED])
             self.show_notice(
-                self.tr("These files are not audio, video, subtitles, text or images: {names}").format(names=names),
+                self.tr(
+                    "Not opened: {names}. Live Interpreter opens audio, video, subtitle, text and image files."
+                ).format(names=names),
                 "warning",
             )
         return groups
@@ -174,11 +195,10 @@ class MainWindow(QMainWindow):
         self.cost_label.setToolTip(self.tr("Estimated cost of this session (the service's bill is authoritative)"))
         for widget in (self.connection_label, self.latency_label, self.duration_label, self.cost_label):
             bar.addPermanentWidget(widget)
-        if self._demo:
-            badge = QLabel(self.tr("DEMO"))
-            badge.setObjectName("demoBadge")
-            badge.setToolTip(self.tr("Demo — not real translation"))
-            bar.addWidget(badge)
+        self.demo_badge = QLabel(self.tr("DEMO"))
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setToolTip(self.tr("Demo — not real translation"))
+        bar.addWidget(self.demo_badge)
 
     def _action(
         self, text: str, slot: Callable[[], object], shortcut: QKeySequence | QKeySequence.StandardKey | None = None
@@ -229,6 +249,16 @@ class MainWindow(QMainWindow):
         view_menu.addAction(
             self._action(self.tr("&Jump to live captions"), captions.follow_live, QKeySequence("Ctrl+End"))
         )
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        self.language_actions.setExclusive(True)
+        for value, label in language_labels(self.tr("System language")):
+            action = QAction(label, self.language_actions)
+            action.setCheckable(True)
+            action.setData(value)
+            action.triggered.connect(lambda _checked=False, value=value: self.language_requested.emit(value))
+            language_menu.addAction(action)
 
         settings_menu = menu.addMenu(self.tr("S&ettings"))
         for text, name in (

@@ -59,7 +59,9 @@ class LiveEnvironment:
             sentence for the user.
         open_audio_source: PCM blocks (16 kHz mono s16le) for the chosen microphone; an async iterable that ends
             when the source ends (a file) or is closed.
-        open_image_source: JPEG frames for the chosen visual source, or None when nothing is chosen.
+        open_image_source: a not yet started ``media.frames.FrameSource`` for ``options.visual_source``, or None
+            when no picture is chosen; raises an ``errors.InterpreterError`` when the source cannot be opened. The
+            view-model previews it and sends its frames through a FrameGate (see ``visual_feed``).
         open_playback: a player for the chosen outputs, or None for text only / no device.
         input_devices / output_devices / visual_sources: pickers' entries.
         out_dir: where the session service keeps per-session files (None: the service's default).

@@ -44,6 +44,7 @@ from interpreter.services.outputs import segment_record
 from interpreter.ui.caption_model import CaptionListModel
 from interpreter.ui.viewmodels.environment import AudioPlayback, Endpoint, LiveEnvironment
 from interpreter.ui.viewmodels.live_options import LiveOptions, normalized
+from interpreter.ui.viewmodels.visual_feed import VisualFeed
 
 _log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class LiveSessionViewModel(QObject):
     devices_changed = Signal()
     input_level_changed = Signal(float)  # dBFS of the microphone
     preview_changed = Signal(QImage)  # a small picture of what the visual source sends
+    visual_stats_changed = Signal(int, int)  # pictures sent, image tokens they cost (this session)
     notice_posted = Signal(str, str)  # level ("info" | "warning" | "error"), text: shown in place, never modal
     notice_cleared = Signal()
     connection_changed = Signal(str, str)  # state ("connecting" | "connected" | ...), text for the status bar
@@ -110,6 +112,8 @@ class LiveSessionViewModel(QObject):
         self._connected: asyncio.Future[None] | None = None
         self._player: AudioPlayback | None = None
         self._journal_id: Any = None
+        self._visual: VisualFeed | None = None
+        self._audio_started = asyncio.Event()  # set by the first audio block; pictures wait for it (spec §1.4)
         # Rows of the session's CaptionTrack that were cleared from the view: the track keeps its indexes, the view
         # shows rows [offset:], so "Clear" works mid-session without disturbing the session.
         self._row_offset = 0
@@ -219,7 +223,7 @@ class LiveSessionViewModel(QObject):
             validated = validate_config(self.session_config(), self.catalog)
             endpoint = self.env.endpoint()
             audio = self._observed(self._options)
-            image = self.env.open_image_source(self._options)
+            picture = self.env.open_image_source(self._options)
             self._player = self.env.open_playback(self._options) if validated.config.audio_output else None
             if self._player is not None:
                 await self._player.start()
@@ -235,6 +239,7 @@ class LiveSessionViewModel(QObject):
         self._row_offset = 0
         self.captions.clear()
         self._journal_start(endpoint.demo)
+        image = self._start_visual(picture) if picture is not None else None
         session = LiveSession(
             validated.config,
             api_key=endpoint.api_key,
@@ -357,6 +362,7 @@ class LiveSessionViewModel(QObject):
         finally:
             self._duration_timer.stop()
             await self._close_player()
+            await self._stop_visual()
             self._journal_call("end_session", self._journal_id)
             self._session = None
         if error is not None:
@@ -372,12 +378,30 @@ class LiveSessionViewModel(QObject):
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(task)
 
+    def _start_visual(self, source: Any) -> AsyncIterable[bytes]:
+        """Start the preview and return the gated JPEG stream for the session."""
+        feed = self._visual = VisualFeed(source, self.catalog.model(self._options.model), self._audio_started, self)
+        feed.preview_changed.connect(self.preview_changed)
+        feed.stats_changed.connect(self.visual_stats_changed)
+        feed.failed.connect(lambda text: self.notice_posted.emit("warning", text))
+        feed.start()
+        self.visual_stats_changed.emit(0, 0)
+        return feed.jpeg_frames()
+
+    async def _stop_visual(self) -> None:
+        if self._visual is not None:
+            feed, self._visual = self._visual, None
+            await feed.stop()
+            feed.deleteLater()
+
     def _observed(self, options: LiveOptions) -> AsyncIterable[bytes]:
         """The chosen audio source, publishing its level on the loop thread as blocks pass through."""
         source = self.env.open_audio_source(options)
+        self._audio_started = asyncio.Event()
 
         async def blocks() -> AsyncIterator[bytes]:
             async for block in source:
+                self._audio_started.set()
                 now = time.monotonic()
                 if block and (now - self._last_level_at) * 1000 >= LEVEL_INTERVAL_MS:
                     self._last_level_at = now
