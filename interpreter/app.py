@@ -204,7 +204,7 @@ class _Shell:
             self.demo = self.auto_demo = False
             self.window.set_demo(False)
             self.window.show_notice(
-                self.window.tr("Your key is saved: new sessions use the real service and are billed."), "info"
+                translate("Shell", "Your key is saved: new sessions use the real service and are billed."), "info"
             )
 
     def _environment(self, secrets: Any) -> Any:
@@ -246,7 +246,12 @@ class _Shell:
 
         def devices(kind: str) -> list[Choice]:
             if self.self_test:
-                return [Choice("", "Bundled speech sample" if kind == "input" else "System default")]
+                label = (
+                    translate("Shell", "Bundled speech sample")
+                    if kind == "input"
+                    else translate("Shell", "System default")
+                )
+                return [Choice("", label)]
             from interpreter.errors import MediaError
             from interpreter.media.devices import list_devices
 
@@ -256,7 +261,7 @@ class _Shell:
                 _log.warning("listing %s devices failed: %s", kind, exc)
                 found = []
             # The stable id (host API + name) is what the settings remember; PortAudio indexes change.
-            return [Choice("", "System default")] + [Choice(d.device_id, d.label) for d in found]
+            return [Choice("", translate("Shell", "System default"))] + [Choice(d.device_id, d.label) for d in found]
 
         def open_image_source(options: Any) -> Any:
             if not options.visual_source:
@@ -310,7 +315,7 @@ class _Shell:
             self.window.show_notice(exc.user_message, "error")
             return
         self.window.show_notice(
-            self.window.tr("The new language applies the next time you start Live Interpreter."), "info"
+            translate("Shell", "The new language applies the next time you start Live Interpreter."), "info"
         )
 
     def _export_last(self) -> None:
@@ -321,7 +326,7 @@ class _Shell:
             sessions = self.journal.list_sessions()
             session_id = sessions[0].id if sessions else None
         if session_id is None:
-            self.window.show_notice(self.window.tr("There is no session to export yet."), "info")
+            self.window.show_notice(translate("Shell", "There is no session to export yet."), "info")
             return
         export_session_interactively(self.window, self.journal, session_id)
 
@@ -339,7 +344,9 @@ class _Shell:
             self.journal.mark_recovered(last.id)
             export_session_interactively(self.window, self.journal, last.id)
 
-        self.window.show_notice(recovery_text(last), "warning", action_text=self.window.tr("Recover…"), action=recover)
+        self.window.show_notice(
+            recovery_text(last), "warning", action_text=translate("Shell", "Recover…"), action=recover
+        )
         self.recovery_session_id = last.id
 
     # --- excepthook -----------------------------------------------------------------------------------------------
@@ -352,7 +359,9 @@ class _Shell:
                 text = (
                     exc.user_message
                     if isinstance(exc, InterpreterError)
-                    else ("Something went wrong inside the app; it was written to the log. You can keep working.")
+                    else translate(
+                        "Shell", "Something went wrong inside the app; it was written to the log. You can keep working."
+                    )
                 )
                 self.window.show_notice(text, "error")
 
@@ -418,6 +427,14 @@ class _Shell:
         result["ok"] = True
         print(json.dumps(result), flush=True)
         return 0
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate``, imported on use (this module must not load Qt before the display check).
+    pyside6-lupdate extracts every literal ``translate("Shell", "...")`` call in this file."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
 
 
 def _self_test_failed(result: dict[str, Any], reason: str) -> int:

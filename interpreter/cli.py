@@ -60,8 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from interpreter.app import run_gui
     except ImportError as exc:  # the desktop window lands with the main-window issue
-        print(f"The desktop window is not available in this build ({exc}). Use `live-interpreter live --help`.",
-              file=sys.stderr)
+        print(
+            f"The desktop window is not available in this build ({exc}). Use `live-interpreter live --help`.",
+            file=sys.stderr,
+        )
         return 2
     return run_gui(demo=args.demo, self_test=args.self_test)
 

@@ -14,10 +14,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import pytest
 
-from tests.fakes.keyring_memory import MemoryKeyring  # noqa: E402
+from tests.fakes.keyring_memory import MemoryKeyring
 
 pytest_plugins = ["tests.fakes.emulator_fixtures"]
 

@@ -63,7 +63,7 @@ class ModelInfo:
     def image_tokens(self, width: int, height: int) -> int:
         """Tokens billed for one image frame (spec §1.11: 0.5 token per patch of patch_px × patch_px)."""
         patches = -(-width // self.image_token_patch_px) * -(-height // self.image_token_patch_px)
-        return int(round(patches * self.image_tokens_per_patch))
+        return round(patches * self.image_tokens_per_patch)
 
 
 @dataclass(frozen=True)

@@ -32,24 +32,22 @@ _log = logging.getLogger(__name__)
 EXPORTS = {"srt": "export_srt", "vtt": "export_vtt", "txt": "export_txt", "wav": "export_wav"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("History", text)
-
-
 def session_label(info: Any) -> str:
     """One line describing a journal session: when, languages, length, segments, and how it ended."""
     when = info.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    languages = f"{info.source or _tr('auto')} → {info.target}"
-    state = "" if info.clean else _tr(" (interrupted)")
-    return _tr("{when}  {languages}  {duration}  {count} segments{state}").format(
+    source = info.source or QCoreApplication.translate("History", "auto")
+    languages = f"{source} → {info.target}"
+    state = "" if info.clean else QCoreApplication.translate("History", " (interrupted)")
+    return QCoreApplication.translate("History", "{when}  {languages}  {duration}  {count} segments{state}").format(
         when=when, languages=languages, duration=format_clock(info.duration_ms), count=info.segment_count, state=state
     )
 
 
 def recovery_text(info: Any) -> str:
     """The recovery offer after a crash or kill."""
-    return _tr(
-        "The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?"
+    return QCoreApplication.translate(
+        "History",
+        "The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?",
     ).format(when=info.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), count=info.segment_count)
 
 
@@ -72,7 +70,7 @@ def export_session(journal: Any, session_id: int, directory: Path, stem: str | N
 
 def export_session_interactively(parent: Any, journal: Any, session_id: int) -> list[Path]:
     """Ask for a folder, export there, and report the result in place (notice on the window when it has one)."""
-    folder = QFileDialog.getExistingDirectory(parent, _tr("Export session to folder"))
+    folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("History", "Export session to folder"))
     if not folder:
         return []
     try:
@@ -82,7 +80,9 @@ def export_session_interactively(parent: Any, journal: Any, session_id: int) -> 
         return []
     _notify(
         parent,
-        _tr("Exported {names} to {folder}").format(names=", ".join(p.name for p in written), folder=folder),
+        QCoreApplication.translate("History", "Exported {names} to {folder}").format(
+            names=", ".join(p.name for p in written), folder=folder
+        ),
         "info",
     )
     return written
@@ -93,7 +93,7 @@ def _notify(parent: Any, text: str, level: str) -> None:
     if callable(show):
         show(text, level)
     elif level == "error":
-        QMessageBox.warning(parent, _tr("Export"), text)
+        QMessageBox.warning(parent, QCoreApplication.translate("History", "Export"), text)
 
 
 class HistoryDialog(QDialog):

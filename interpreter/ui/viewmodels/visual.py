@@ -25,14 +25,13 @@ _V4L_SYSFS = Path("/sys/class/video4linux")
 _UNPROBED_CAMERAS = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisualSources", text)
-
-
 def camera_choices(sysfs: Path = _V4L_SYSFS) -> list[Choice]:
     """Cameras: on Linux the capture nodes found in sysfs (none when there is no camera), elsewhere the first two."""
     if not sys.platform.startswith("linux"):
-        return [Choice(f"camera:{n}", _tr("Camera {n}").format(n=n + 1)) for n in range(_UNPROBED_CAMERAS)]
+        return [
+            Choice(f"camera:{n}", QCoreApplication.translate("VisualSources", "Camera {n}").format(n=n + 1))
+            for n in range(_UNPROBED_CAMERAS)
+        ]
     found = []
     for node in sorted(sysfs.glob("video*"), key=lambda p: int(p.name[5:]) if p.name[5:].isdigit() else 0):
         number = node.name[5:]
@@ -41,7 +40,9 @@ def camera_choices(sysfs: Path = _V4L_SYSFS) -> list[Choice]:
             continue
         name_file = node / "name"
         name = name_file.read_text().strip() if name_file.exists() else ""
-        label = _tr("Camera {n}").format(n=len(found) + 1) + (f" ({name})" if name else "")
+        label = QCoreApplication.translate("VisualSources", "Camera {n}").format(n=len(found) + 1) + (
+            f" ({name})" if name else ""
+        )
         found.append(Choice(f"camera:{number}", label))
     return found
 
@@ -51,19 +52,28 @@ def screen_choices() -> list[Choice]:
     choices = []
     for n, screen in enumerate(QGuiApplication.screens(), start=1):
         size = screen.size()
-        label = _tr("Screen {n}").format(n=n) + f" ({size.width()}×{size.height()})"
+        label = (
+            QCoreApplication.translate("VisualSources", "Screen {n}").format(n=n) + f" ({size.width()}×{size.height()})"
+        )
         choices.append(Choice(f"screen:{n}", label))
     return choices
 
 
 def file_choice(value: str) -> Choice:
     """The picker entry for a chosen file (``value`` is ``"file:<path>"``)."""
-    return Choice(value, _tr("File: {name}").format(name=Path(value[len(PICK_FILE) :]).name))
+    return Choice(
+        value,
+        QCoreApplication.translate("VisualSources", "File: {name}").format(name=Path(value[len(PICK_FILE) :]).name),
+    )
 
 
 def visual_choices() -> list[Choice]:
     """Cameras, screens, then "Video or image file…" (the "no picture" entry is the view's own)."""
-    return [*camera_choices(), *screen_choices(), Choice(PICK_FILE, _tr("Video or image file…"))]
+    return [
+        *camera_choices(),
+        *screen_choices(),
+        Choice(PICK_FILE, QCoreApplication.translate("VisualSources", "Video or image file…")),
+    ]
 
 
 def visual_spec(value: str) -> str:
