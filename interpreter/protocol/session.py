@@ -18,6 +18,7 @@ is configured and the held audio has been sent. A lost connection goes back to C
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 from collections import deque
@@ -58,7 +59,7 @@ from interpreter.protocol.events import (
     Usage,
     parse_server_event,
 )
-from interpreter.protocol.replay import ReplayAudio, ReplayBuffer
+from interpreter.protocol.replay import BYTES_PER_SAMPLE, ReplayAudio, ReplayBuffer
 from interpreter.protocol.segments import SegmentTracker
 from interpreter.protocol.session_events import (
     GapMarked,
@@ -104,9 +105,24 @@ class _Link(Enum):
     LOST = "lost"
 
 
-def _new_event_id() -> str:
-    # The official SDK's form: "event_" + 32 hex digits.
-    return "event_" + uuid.uuid4().hex
+_EVENT_ID_RANDOM_DIGITS = 20
+"""Random hex digits drawn once per session (80 bits): two sessions sharing a prefix is out of the question."""
+
+_EVENT_ID_COUNTER_DIGITS = 12
+"""Counter hex digits after the prefix; 16^12 events is ~9 000 years of 1 000 events a second."""
+
+
+def sequential_event_ids() -> Callable[[], str]:
+    """A source of client event ids shaped like the official SDK's ("event_" + 32 hex digits).
+
+    The service only needs ids to be unique (it echoes them in errors); drawing a fresh ``uuid4`` for each of the
+    25 audio frames a second costs a ``getrandom`` system call apiece. Instead a random prefix is drawn once and a
+    counter completes the 32 digits, so ids stay unique across sessions and in order within one.
+    """
+    prefix = "event_" + uuid.uuid4().hex[:_EVENT_ID_RANDOM_DIGITS]
+    counter = itertools.count()
+    width = _EVENT_ID_COUNTER_DIGITS
+    return lambda: f"{prefix}{next(counter):0{width}x}"
 
 
 class RealtimeSession:
@@ -116,8 +132,13 @@ class RealtimeSession:
         config: the user's choices; validated here (see ``validate_config``), adjustments are in :attr:`notices`.
         replay_limit_ms: most audio kept for a replay after a lost connection (60 s covers any sentence the server
             is still working on, at 1.9 MB of 16 kHz PCM).
-        event_ids: source of client ``event_id`` values (default: random, like the SDK); inject for stable tests.
+        event_ids: source of client ``event_id`` values (default: :func:`sequential_event_ids`); inject for stable
+            tests.
         catalog: model catalog (default: the packaged one).
+        append_ms: least audio per ``input_audio_buffer.append`` on the wire. 0 (default) sends each appended
+            block as it comes; a larger value gathers consecutive blocks into one append (fewer frames, fewer
+            wake-ups, at the cost of holding the first block until enough audio arrived). Audio still held goes
+            out before a commit, clear, image or finish, so nothing is ever left behind.
 
     Raises:
         ConfigError: the config cannot work with the chosen model.
@@ -130,14 +151,21 @@ class RealtimeSession:
         replay_limit_ms: int = DEFAULT_REPLAY_LIMIT_MS,
         event_ids: Callable[[], str] | None = None,
         catalog: Catalog | None = None,
+        append_ms: int = 0,
     ) -> None:
+        if append_ms < 0:
+            raise ValueError(f"append_ms must not be negative, got {append_ms}")
         validated = validate_config(config, catalog)
         self.config = validated.config
         self.notices = validated.notices
         self._payload = session_update_payload(self.config, catalog)
         self._manual = self.config.turn_detection.mode == "manual"
-        self._event_ids = event_ids or _new_event_id
+        self._event_ids = event_ids or sequential_event_ids()
         self._replay = ReplayBuffer(self.config.input_sample_rate, replay_limit_ms)
+        self._append_bytes = self._replay.ms_to_samples(append_ms) * BYTES_PER_SAMPLE
+        # Audio appended on the current connection but not queued yet (less than append_ms of it). It is always the
+        # newest tail of the replay buffer, so a lost connection simply forgets it: the replay sends it again.
+        self._unsent = bytearray()
         self._tracker = SegmentTracker(
             transcription=self.config.transcribe_source,
             manual=self._manual,
@@ -182,6 +210,11 @@ class RealtimeSession:
         return self._replay.samples_to_ms(self._replay.total_samples)
 
     @property
+    def unsent_audio_ms(self) -> int:
+        """Audio appended but held back until ``append_ms`` of it is gathered (always 0 when ``append_ms`` is 0)."""
+        return self._replay.samples_to_ms(len(self._unsent) // BYTES_PER_SAMPLE)
+
+    @property
     def replay_buffered_ms(self) -> int:
         """Audio a reconnect would send again right now."""
         start = max(self._replay.keep_from, self._replay.retained_from)
@@ -221,14 +254,23 @@ class RealtimeSession:
             self.audio_dropped_ms += self._replay.samples_to_ms(len(pcm) // 2)
             return
         self._replay.append(pcm)
-        if pcm and self._link is _Link.CONFIGURED and not self._failed:
-            self._queue(InputAudioAppend(pcm), "audio")
-            self._audio_on_link = True
+        if not pcm or self._link is not _Link.CONFIGURED or self._failed:
+            return
+        if not self._unsent and len(pcm) >= self._append_bytes:
+            self._queue_audio(pcm)  # the common case: a whole block goes out as it is, without a copy
+            return
+        self._unsent += pcm
+        if len(self._unsent) >= self._append_bytes:
+            self._flush_audio()
 
     def append_image(self, jpeg: bytes) -> bool:
         """Queue one JPEG frame; returns False when it was dropped because no configured connection has carried
         audio yet (the service wants audio first, spec §1.4). Images are live context and never replayed."""
-        if self._link is not _Link.CONFIGURED or not self._audio_on_link or self._finish_requested or self._failed:
+        if self._link is not _Link.CONFIGURED or self._finish_requested or self._failed:
+            self.images_dropped += 1
+            return False
+        self._flush_audio()  # the picture belongs after the speech already appended
+        if not self._audio_on_link:
             self.images_dropped += 1
             return False
         self._queue(InputImageAppend(jpeg), "image")
@@ -250,6 +292,7 @@ class RealtimeSession:
             return False
         self._replay.mark("commit")
         if self._link is _Link.CONFIGURED:
+            self._flush_audio()
             self._pending_commits.append((self._turn_start, self._replay.total_samples))
             self._queue(InputAudioCommit(), "control")
         self._turn_start = self._replay.total_samples
@@ -265,6 +308,7 @@ class RealtimeSession:
             self._settled = self._replay.total_samples
             self._release()
         if self._link is _Link.CONFIGURED:
+            self._flush_audio()
             self._queue(InputAudioClear(), "control")
 
     def finish(self) -> None:
@@ -274,6 +318,7 @@ class RealtimeSession:
             return
         self._finish_requested = True
         if self._link is _Link.CONFIGURED and not self._failed:
+            self._flush_audio()  # the last words must reach the server before session.finish
             self._queue(SessionFinish(), "control")
 
     def connection_lost(self) -> None:
@@ -283,6 +328,7 @@ class RealtimeSession:
             return
         self._link = _Link.LOST
         self._outgoing.clear()
+        self._unsent.clear()
         self._pending_commits.clear()
         self._audio_on_link = False
         retracted = self._tracker.discard_pending()
@@ -330,6 +376,7 @@ class RealtimeSession:
                 self._events.extend(self._tracker.flush())
                 self._finished = True
                 self._outgoing.clear()
+                self._unsent.clear()
                 self._events.append(event)
             case SpeechStarted():
                 start = self._session_ms(event.audio_start_ms)
@@ -373,12 +420,23 @@ class RealtimeSession:
         self._failed = True
         self.last_error = error
         self._outgoing.clear()
+        self._unsent.clear()
         self._events.append(SessionFailed(error))
 
     # ---- helpers ------------------------------------------------------------------------------------------------
 
     def _queue(self, event: ClientEvent, kind: FrameKind) -> None:
         self._outgoing.append(OutgoingFrame(event.to_json(self._event_ids()), kind))
+
+    def _queue_audio(self, pcm: bytes) -> None:
+        self._queue(InputAudioAppend(pcm), "audio")
+        self._audio_on_link = True
+
+    def _flush_audio(self) -> None:
+        """Queue the audio held back by ``append_ms`` (if any) as one append."""
+        if self._unsent:
+            self._queue_audio(bytes(self._unsent))
+            self._unsent.clear()
 
     def _session_ms(self, link_ms: int) -> int:
         """A time from the server (ms since this connection's first audio) on the session clock."""
@@ -395,8 +453,7 @@ class RealtimeSession:
         turn_start = plan.start
         for item in plan.items:
             if isinstance(item, ReplayAudio):
-                self._queue(InputAudioAppend(item.pcm), "audio")
-                self._audio_on_link = True
+                self._queue_audio(item.pcm)
             elif item.kind == "commit":
                 self._pending_commits.append((turn_start, item.position))
                 self._queue(InputAudioCommit(), "control")

@@ -1,6 +1,7 @@
 """The realtime connection: a thin asyncio pump between a WebSocket and the sans-I/O ``RealtimeSession``.
 
-    send_audio(pcm) ─> RealtimeSession.append_audio ─> data_to_send() ─> SendQueue ─> writer task ─> websocket
+    send_audio(pcm) ─> RealtimeSession.append_audio ─> data_to_send() ─┬─ socket idle: written at once ──> websocket
+                                                                        └─ else: SendQueue ─> writer task ─┘
     websocket ─> reader task ─> RealtimeSession.receive ─> events_received() ─> asyncio.Queue ─> events()
     supervisor task: connect → (reader + writer) → on a retryable failure: status "reconnecting", backoff,
                      RealtimeSession.begin_reconnect() (re-sends the config, replays unfinished audio), connect again.
@@ -10,6 +11,12 @@ all retry decisions are the pure functions in ``interpreter.protocol.retry``. Th
 time and maps socket failures to ``interpreter.errors`` (through :mod:`interpreter.transport.errors`).
 
 Everything runs on one event loop; ``send_audio``/``send_image`` must be called on the loop's thread.
+
+CPU on the live path (a 40 ms block 25 times a second, for hours): a frame is written straight from the call that
+produced it when nothing is waiting before it (empty queue, idle writer, room in the socket's write buffer), which
+saves an event-loop iteration and a task switch per block; only a busy socket routes frames through the bounded
+queue, which keeps its drop-oldest-audio backpressure. ``append_ms`` gathers blocks into longer wire appends
+(see ``DEFAULT_APPEND_MS``). Measured by ``benchmarks/bench_client.py``.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import asyncio
 import contextlib
 import logging
 import platform
+import socket
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -26,17 +34,19 @@ from urllib.parse import urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+from websockets.protocol import State
 
 from interpreter import __version__
 from interpreter.errors import ConfigError, InterpreterError, NetworkError, NetworkTimeoutError, ProtocolError
 from interpreter.protocol.config import SessionConfig
 from interpreter.protocol.events import SessionUpdated
 from interpreter.protocol.retry import Decision, RejectTracker, backoff, classify
-from interpreter.protocol.session import RealtimeSession, SessionState
+from interpreter.protocol.session import OutgoingFrame, RealtimeSession, SessionState
 from interpreter.protocol.session_events import SegmentFinalized, SessionEvent, SessionFailed
+from interpreter.transport.eager import start_eagerly
 from interpreter.transport.endpoints import Region, is_loopback, realtime_url
 from interpreter.transport.errors import HandshakeRateLimitError, map_connect_error, map_connection_closed
-from interpreter.transport.send_queue import DEFAULT_MAX_FRAMES, QueuedFrame, SendQueue
+from interpreter.transport.send_queue import DEFAULT_MAX_FRAMES, Frame, QueuedFrame, SendQueue
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +76,9 @@ STABLE_CONNECTION_S = 10.0
 """A configured connection that lived this long (or produced a finalized segment) counts as a success: the backoff
 and the reject counter start over. Shorter-lived connections keep backing off, so a server that accepts and then
 drops every session cannot cause a reconnect storm."""
+
+DEFAULT_APPEND_MS = 0
+"""PLACEHOLDER"""
 
 MAX_INITIAL_ATTEMPTS = 5
 """Connection attempts before ``start()`` gives up when no session was ever established (about 7 s with the default
@@ -153,7 +166,12 @@ class RealtimeConnection:
         keepalive_interval: ping period in seconds (None disables pings).
         keepalive_timeout: seconds to wait for a pong before declaring the connection dead.
         on_frame_written: optional latency hook, see ``FrameWrittenHook``.
-        session: the sans-I/O session to drive (default: a new ``RealtimeSession(config)``).
+        session: the sans-I/O session to drive (default: a new ``RealtimeSession(config, append_ms=append_ms)``).
+        append_ms: least audio per wire append when this connection makes the session (see ``DEFAULT_APPEND_MS``);
+            ignored when ``session`` is given (it has its own).
+        send_buffer_bytes: cap on the kernel's send buffer for the socket (None: the OS default, which Linux grows
+            to megabytes, i.e. over a minute of audio). Data the kernel holds is beyond the send queue's
+            drop-oldest policy, so a small cap makes a stalled uplink drop stale audio sooner.
     """
 
     def __init__(
@@ -174,6 +192,8 @@ class RealtimeConnection:
         keepalive_timeout: float | None = KEEPALIVE_TIMEOUT_S,
         on_frame_written: FrameWrittenHook | None = None,
         session: RealtimeSession | None = None,
+        append_ms: int = DEFAULT_APPEND_MS,
+        send_buffer_bytes: int | None = None,
     ) -> None:
         if not api_key or not api_key.strip():
             raise ConfigError("No API key is set: add one in Settings or set DASHSCOPE_API_KEY.", field="api_key")
@@ -184,7 +204,7 @@ class RealtimeConnection:
         self._host = parts.netloc
         self._region_label = parts.hostname if base_url else str(region).capitalize()
         self._loopback = is_loopback(base_url)
-        self._session = session if session is not None else RealtimeSession(config)
+        self._session = session if session is not None else RealtimeSession(config, append_ms=append_ms)
         self._queue = SendQueue(send_queue_frames)
         self._connect_timeout = connect_timeout
         self._configure_timeout = configure_timeout
@@ -194,11 +214,15 @@ class RealtimeConnection:
         self._max_initial_attempts = max(1, max_initial_attempts)
         self._keepalive_interval = keepalive_interval
         self._keepalive_timeout = keepalive_timeout
+        self._send_buffer_bytes = send_buffer_bytes
         self._on_frame_written = on_frame_written
 
         self._events: asyncio.Queue[ConnectionEvent | _End] = asyncio.Queue()
         self._supervisor: asyncio.Task[None] | None = None
         self._ws: ClientConnection | None = None
+        self._writer_busy = False  # the writer task is inside ws.send (possibly suspended on a full buffer)
+        self._direct_send: asyncio.Task[None] | None = None  # a direct write that had to wait for the socket
+        self._held_since: float | None = None  # when the oldest audio the session holds back (append_ms) entered
         self._configured = asyncio.Event()  # the current connection reached CONFIGURED
         self._ever_configured = asyncio.Event()
         self._finished = asyncio.Event()  # session.finished arrived
@@ -453,6 +477,10 @@ class RealtimeConnection:
             )
             return _Outcome(error=connect_error, handshake_ok=False, configured_for=0.0, produced_segments=False)
         tracker.record_connected()
+        if self._send_buffer_bytes is not None:
+            sock = ws.transport.get_extra_info("socket")
+            if sock is not None:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self._send_buffer_bytes)
         self._ws = ws
         loop = asyncio.get_running_loop()
         configured_at: float | None = None
@@ -482,10 +510,13 @@ class RealtimeConnection:
                             raise task_exc
                     break
         finally:
-            for task in (reader, writer, configured, session_failed):
+            self._ws = None  # first: nothing may be written directly to this connection any more
+            direct = self._direct_send
+            self._direct_send = None
+            tasks = [reader, writer, configured, session_failed, *([direct] if direct is not None else [])]
+            for task in tasks:
                 task.cancel()
-            await asyncio.gather(reader, writer, configured, session_failed, return_exceptions=True)
-            self._ws = None
+            await asyncio.gather(*tasks, return_exceptions=True)
             await ws.close()
         if error is not None and not self._closing and not self._finished.is_set():
             self._session.connection_lost()
@@ -531,10 +562,15 @@ class RealtimeConnection:
 
     async def _write_loop(self, ws: ClientConnection) -> None:
         """Drain the send queue into the socket; return when closed on purpose, raise otherwise."""
-        hook = self._on_frame_written
         while True:
             item = await self._queue.get()
+            direct = self._direct_send
+            if direct is not None:
+                # A frame written directly before this one is still waiting for the socket: keep the order. Its
+                # failure, if any, is the connection's and surfaces in the reader or in the send below.
+                await asyncio.wait((direct,))
             text = item.frame.text
+            self._writer_busy = True
             try:
                 await ws.send(text)
             except ConnectionClosed as exc:
@@ -542,21 +578,87 @@ class RealtimeConnection:
                 if self._closing or self._finished.is_set():
                     return
                 raise map_connection_closed(exc) from exc
+            finally:
+                self._writer_busy = False
+            self._count_written(item.frame, item, time.perf_counter())
+
+    def _count_written(self, frame: Frame, item: QueuedFrame | None, written_at: float) -> None:
+        """Update the counters for a frame handed to the socket; ``item`` None means written directly."""
+        self._frames_sent += 1
+        self._bytes_sent += len(frame.text)
+        kind = frame.kind
+        if kind == "audio":
+            self._audio_frames_sent += 1
+        elif kind == "image":
+            self._image_frames_sent += 1
+        hook = self._on_frame_written
+        if hook is not None:
+            hook(item if item is not None else QueuedFrame(frame, written_at), written_at)
+
+    def _can_write_now(self) -> ClientConnection | None:
+        """The socket when a frame may bypass the queue: nothing queued or being sent before it, connection open and
+        its write buffer empty (so ``ws.send`` completes without waiting). None otherwise."""
+        ws = self._ws
+        if (
+            ws is None
+            or self._queue
+            or self._writer_busy
+            or self._direct_send is not None
+            or ws.state is not State.OPEN
+            or ws.transport.get_write_buffer_size()
+        ):
+            return None
+        return ws
+
+    def _write_now(
+        self, ws: ClientConnection, frame: OutgoingFrame, entered_at: float, held_since: float | None
+    ) -> None:
+        """Write ``frame`` from the current call; a send that must wait for the socket finishes in a task."""
+        try:
+            pending = start_eagerly(ws.send(frame.text))
+        except ConnectionClosed:
+            # Lost with the connection, like a queued frame would be; the reader reports the closure and the
+            # session replays unfinished audio after reconnecting.
+            logger.debug("Connection closed while writing a %s frame", frame.kind)
+            return
+        if pending is None:
             written_at = time.perf_counter()
-            self._frames_sent += 1
-            self._bytes_sent += len(text)
-            kind = item.frame.kind
-            if kind == "audio":
-                self._audio_frames_sent += 1
-            elif kind == "image":
-                self._image_frames_sent += 1
-            if hook is not None:
-                hook(item, written_at)
+            item = QueuedFrame(frame, entered_at, held_since) if self._on_frame_written is not None else None
+            self._count_written(frame, item, written_at)
+            return
+        self._direct_send = pending
+        pending.add_done_callback(lambda task: self._direct_send_done(task, frame, entered_at, held_since))
+
+    def _direct_send_done(
+        self, task: asyncio.Task[None], frame: OutgoingFrame, entered_at: float, held_since: float | None
+    ) -> None:
+        if self._direct_send is task:
+            self._direct_send = None
+        if task.cancelled():
+            return
+        if task.exception() is not None:  # ConnectionClosed: the reader reports it (retrieved here, not lost)
+            logger.debug("A direct write failed: %r", task.exception())
+            return
+        item = QueuedFrame(frame, entered_at, held_since) if self._on_frame_written is not None else None
+        self._count_written(frame, item, time.perf_counter())
 
     def _pump(self, entered_at: float) -> None:
-        """Move the session's outgoing frames into the send queue and its events to the consumers."""
-        for frame in self._session.data_to_send():
-            self._queue.put(frame, entered_at)
+        """Write or queue the session's outgoing frames and move its events to the consumers."""
+        frames = self._session.data_to_send()
+        if frames:
+            held_since = self._held_since
+            for frame in frames:
+                since = held_since if frame.kind == "audio" else None
+                if frame.kind == "audio":
+                    held_since = None  # an audio frame carries everything held back before it
+                ws = self._can_write_now()
+                if ws is not None:
+                    self._write_now(ws, frame, entered_at, since)
+                else:
+                    self._queue.put(frame, entered_at, since)
+            self._held_since = held_since
+        if self._held_since is None and self._session.unsent_audio_ms:
+            self._held_since = entered_at
         failure: InterpreterError | None = None
         for event in self._session.events_received():
             if isinstance(event, SessionFailed):

@@ -44,10 +44,18 @@ class Frame(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class QueuedFrame:
-    """A frame plus the ``time.perf_counter()`` at which its data entered the client (for latency metrics)."""
+    """A frame plus when its data entered the client (``time.perf_counter()``, for latency metrics).
+
+    Attributes:
+        frame: the frame to write.
+        entered_at: when the call that produced the frame entered the client (for audio: the newest block in it).
+        held_since: for an audio frame gathering several blocks (``append_ms``), when its oldest block entered;
+            None when the frame holds only the block that produced it.
+    """
 
     frame: Frame
     entered_at: float
+    held_since: float | None = None
 
 
 class SendQueue:
@@ -83,7 +91,7 @@ class SendQueue:
     def max_frames(self) -> int:
         return self._max_frames
 
-    def put(self, frame: Frame, entered_at: float) -> None:
+    def put(self, frame: Frame, entered_at: float, held_since: float | None = None) -> None:
         """Append ``frame``; on overflow drop the oldest media frame (never a control frame)."""
         if frame.kind == "image" and self._images >= self._max_images:
             self._drop_oldest("image")
@@ -91,7 +99,7 @@ class SendQueue:
             # Only control frames are queued (cannot happen with real traffic): drop the newcomer instead.
             self._count_drop(frame.kind)
             return
-        self._frames.append(QueuedFrame(frame, entered_at))
+        self._frames.append(QueuedFrame(frame, entered_at, held_since))
         if frame.kind == "image":
             self._images += 1
         self.high_water = max(self.high_water, len(self._frames))

@@ -54,9 +54,12 @@ class PacedCapture:
     def set(self, prop: int, value: float) -> bool:
         return bool(self._cap.set(prop, value))
 
-    def read(self) -> tuple[bool, np.ndarray | None]:
+    def grab(self) -> bool:
         self._tick.wait(self._period)  # a camera delivers at its frame rate; never set, so this is the pacing
-        return self._cap.read()
+        return bool(self._cap.grab())
+
+    def retrieve(self) -> tuple[bool, np.ndarray | None]:
+        return self._cap.retrieve()
 
     def release(self) -> None:
         self._cap.release()
@@ -120,3 +123,43 @@ def test_visual_spec_parsing(tmp_path: Path) -> None:
         open_visual_source(str(tmp_path / "nope.mp4"))
     with pytest.raises(DeviceError):
         open_visual_source("camera:x")
+
+
+class CountingCamera:
+    """A fake 100 fps camera whose frames must be "decoded" in retrieve(): counts grabs and decodes."""
+
+    def __init__(self, _index: object) -> None:
+        self.grabs = 0
+        self.decodes = 0
+        self._tick = threading.Event()
+        CountingCamera.last = self
+
+    last: CountingCamera | None = None
+
+    def isOpened(self) -> bool:
+        return True
+
+    def set(self, prop: int, value: float) -> bool:
+        return True
+
+    def grab(self) -> bool:
+        self._tick.wait(0.01)  # 100 fps; never set, so this is the pacing
+        self.grabs += 1
+        return True
+
+    def retrieve(self) -> tuple[bool, np.ndarray]:
+        self.decodes += 1
+        return True, np.full((36, 64, 3), self.grabs % 256, np.uint8)
+
+    def release(self) -> None:
+        pass
+
+
+async def test_camera_decodes_only_the_frames_it_publishes() -> None:
+    with CameraSource(0, fps=5, capture_factory=CountingCamera) as cam:
+        frames = await _take(cam, 4)
+    camera = CountingCamera.last
+    assert camera is not None and len(frames) == 4
+    # Every frame is grabbed (the driver queue stays fresh) but only the published ones are decoded.
+    assert camera.grabs >= 3 * camera.decodes
+    assert camera.decodes <= frames[-1].seq + 1

@@ -101,3 +101,14 @@ def test_stereo(tmp_path: Path) -> None:
     params, _ = _read(target)
     assert params.nchannels == 2 and params.nframes == 480
     assert os.path.getsize(target) == 44 + 1920
+
+
+def test_new_recording_gets_the_normal_file_mode(tmp_path: Path) -> None:
+    # Read the umask the only portable way (set and restore), then check the file got 0666 & ~umask, as any
+    # file the user saves would, not the 0600 of a temporary file.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    target = tmp_path / "translation.wav"
+    with WavWriter(target) as w:
+        w.write(b"\x00\x00" * 10)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -16,6 +16,7 @@ from interpreter.protocol.retry import backoff
 from interpreter.protocol.session_events import Segment, SegmentFinalized, SegmentsRetracted
 from interpreter.transport.realtime import ConnectionEvent, ConnectionStatus, RealtimeConnection
 from tests.transport.audio import blocks, silence, tone, utterances
+from tests.transport.proxy import pausable_proxy
 
 WAIT_S = 30.0  # generous: other test runs load the machine
 
@@ -28,7 +29,8 @@ def fast_backoff() -> Iterator[float]:
 def connection(emu: Any, **kwargs: Any) -> RealtimeConnection:
     kwargs.setdefault("backoff_factory", fast_backoff)
     kwargs.setdefault("api_key", emu.api_key)
-    return RealtimeConnection(SessionConfig(target_language="es"), base_url=emu.base_url, **kwargs)
+    kwargs.setdefault("base_url", emu.base_url)
+    return RealtimeConnection(SessionConfig(target_language="es"), **kwargs)
 
 
 class Collector:
@@ -181,18 +183,24 @@ async def test_rate_limit_honours_retry_after(make_emulator: Callable[..., Any])
 
 async def test_send_queue_overflow_drops_the_oldest_audio(make_emulator: Callable[..., Any]) -> None:
     emu = make_emulator(speed=10.0)
-    conn = connection(emu, send_queue_frames=8)
-    pcm = tone(2000)
-    async with running(conn):
-        await conn.start()
-        # 50 blocks in one go: the writer task cannot run in between, so the queue overflows by 42 blocks.
-        for block in blocks(pcm):
-            conn.send_audio(block)
-        assert conn.stats.audio_frames_dropped == 42
-        await asyncio.wait_for(conn.finish(), WAIT_S)
-    assert conn.stats.audio_frames_sent == 8
-    # What reached the service is the NEWEST audio.
-    assert bytes(emu.sessions[0].audio) == b"".join(blocks(pcm)[-8:])
+    async with pausable_proxy(emu.base_url) as proxy:
+        # A 16 KB kernel send buffer: the OS default grows to megabytes, which would swallow the whole burst.
+        conn = connection(emu, base_url=proxy.base_url, send_queue_frames=8, send_buffer_bytes=16_384)
+        sent = blocks(tone(10_000))  # 250 blocks, ~450 KB of JSON: far more than the buffers hold
+        async with running(conn):
+            await conn.start()
+            proxy.pause_uplink()  # a stalled uplink: the socket soon stops accepting data
+            for block in sent:
+                conn.send_audio(block)
+            written = conn.stats.audio_frames_sent
+            assert 0 < written < len(sent) - 8
+            # Everything the socket did not take waits in the queue (8 frames) or was dropped, oldest first.
+            assert conn.stats.audio_frames_dropped == len(sent) - written - 8
+            proxy.resume_uplink()
+            await asyncio.wait_for(conn.finish(), WAIT_S)
+        assert conn.stats.audio_frames_sent == written + 8
+        # What reached the service is what the socket took, then the NEWEST audio: the stale middle was dropped.
+        assert bytes(emu.sessions[0].audio) == b"".join(sent[:written] + sent[-8:])
 
 
 async def test_finish_gives_up_waiting_on_a_stalled_service(make_emulator: Callable[..., Any]) -> None:
