@@ -26,15 +26,19 @@ Importing this module is cheap (only argparse): the heavy imports happen in :fun
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # the real imports happen inside the functions (module import must stay cheap)
     from collections.abc import AsyncIterable, AsyncIterator
     from pathlib import Path
 
+    from interpreter.media.gate import FrameGate
     from interpreter.media.microphone import Microphone
+    from interpreter.media.player import VoicePlayer
     from interpreter.protocol.config import SessionConfig
     from interpreter.protocol.session_events import Segment
+    from interpreter.services.live_session import LiveSession, LiveSummary
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -45,6 +49,9 @@ EXIT_LOCAL = 5
 
 DEMO_API_KEY = "sk-emulator-demo"
 """The key the embedded emulator accepts (docs/dev/CONTRACTS.md)."""
+
+#: 40 ms audio blocks: the app's microphone block size, so a file exercises exactly the live path.
+_BLOCK_MS = 40
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +71,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--hotwords", metavar="FILE.csv", help="glossary CSV with two columns: source term, required translation"
     )
     parser.add_argument(
-        "--visual", metavar="FILE|camera[:N]|screen", help="also send pictures (video file, camera N or the screen)"
+        "--visual",
+        metavar="FILE|camera[:N]|screen[:N]",
+        help="also send pictures: a video or image file, webcam N, or screen N (only changed pictures, at most 2/s)",
+    )
+    parser.add_argument(
+        "--mic-device", metavar="NAME|INDEX", help="microphone for --input mic (default: the system's default input)"
+    )
+    parser.add_argument(
+        "--play",
+        nargs="?",
+        const="default",
+        metavar="DEVICE",
+        help="play the translated voice (on DEVICE, default: the system's default output)",
     )
     parser.add_argument("--out-dir", metavar="DIR", help="output folder (default: ./live-output/<date-time>)")
     parser.add_argument("--base-url", metavar="URL", help="service address (e.g. a local emulator http://127.0.0.1:N)")
@@ -218,19 +237,24 @@ def _default_out_dir() -> Path:
     return Path("live-output") / datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def _audio_source(args: argparse.Namespace, config: SessionConfig, console: _Console) -> AsyncIterable[bytes]:
-    """The paced file source, or the microphone."""
-    from interpreter.errors import ConfigError, MediaFileError
+async def _open_audio(
+    args: argparse.Namespace, config: SessionConfig, console: _Console, stack: contextlib.AsyncExitStack
+) -> tuple[AsyncIterable[bytes], Microphone | None]:
+    """The paced file source, or the started microphone (stopped when ``stack`` closes)."""
+    from interpreter.errors import MediaFileError
 
     if args.input == "mic":
-        try:
-            from interpreter.media.microphone import Microphone
-        except ImportError as exc:  # the microphone lands with the media issue
-            raise ConfigError(
-                "Microphone input is not available in this build; pass an audio or video file with --input.",
-                field="input",
-            ) from exc
-        return _microphone_blocks(Microphone())
+        from interpreter.media.microphone import DeviceStatus, open_microphone
+
+        def on_status(status: DeviceStatus) -> None:
+            if status.kind in ("lost", "recovered", "switched"):
+                console.notice(status.message)
+
+        microphone = await open_microphone(args.mic_device, block_ms=_BLOCK_MS, on_status=on_status)
+        stack.push_async_callback(microphone.stop)
+        name = microphone.device.name if microphone.device is not None else "the microphone"
+        console.notice(f"Listening on {name} (Ctrl+C to finish).")
+        return microphone, microphone
     from interpreter.media.files import decode_audio, probe
     from interpreter.media.pacing import PacedPcmSource
 
@@ -240,23 +264,60 @@ def _audio_source(args: argparse.Namespace, config: SessionConfig, console: _Con
     pace = "real-time pace" if args.speed == 1.0 else f"{args.speed:g}x real-time pace (testing)"
     length = f" ({info.duration_s:.1f} s)" if info.duration_s else ""
     console.notice(f"Streaming {args.input}{length} at {pace}.")
-    # 40 ms blocks: the app's microphone block size, so a file exercises exactly the live path.
-    return PacedPcmSource(
-        decode_audio(args.input, rate=config.input_sample_rate), config.input_sample_rate, 40, speed=args.speed
+    source = PacedPcmSource(
+        decode_audio(args.input, rate=config.input_sample_rate), config.input_sample_rate, _BLOCK_MS, speed=args.speed
     )
+    return source, None
 
 
-async def _microphone_blocks(microphone: Microphone) -> AsyncIterator[bytes]:
-    async with microphone:
-        async for block in microphone:
-            yield block
+async def _open_visual(
+    args: argparse.Namespace, config: SessionConfig, console: _Console, stack: contextlib.AsyncExitStack
+) -> tuple[AsyncIterator[bytes] | None, FrameGate | None]:
+    """Start the ``--visual`` source; return the gated JPEG stream for the session and the gate (for its counts)."""
+    if not args.visual:
+        return None, None
+    import asyncio
+
+    from interpreter.core.catalog import load_catalog
+    from interpreter.media.frames import open_visual_source, upload_frames
+    from interpreter.media.gate import FrameGate
+
+    source = open_visual_source(args.visual)
+    gate = FrameGate(model=load_catalog().model(config.model))
+    source.start()
+    # stop() joins the worker thread (bounded by its timeout): off the loop.
+    stack.push_async_callback(asyncio.to_thread, source.stop)
+    console.notice(f"Sending pictures from {source.name} when they change (at most 2 per second).")
+
+    async def jpegs() -> AsyncIterator[bytes]:
+        async for frame in upload_frames(source, gate):
+            yield frame.jpeg
+
+    return jpegs(), gate
 
 
-def _check_visual(args: argparse.Namespace, console: _Console) -> None:
-    if args.visual:
-        console.notice(
-            f"note: visual input ({args.visual}) is not supported by the live command yet; continuing with audio only."
-        )
+async def _open_player(
+    args: argparse.Namespace, microphone: Microphone | None, console: _Console, stack: contextlib.AsyncExitStack
+) -> VoicePlayer | None:
+    """Start ``--play``; warn once when the microphone would hear the voice (echo guard)."""
+    if args.play is None:
+        return None
+    import asyncio
+
+    from interpreter.media.devices import check_echo
+    from interpreter.media.player import VoicePlayer
+
+    player = VoicePlayer(args.play, on_status=console.notice)
+    # As a context: a normal end drains (the last sentence is heard to the end), an error or a second Ctrl+C
+    # silences it at once.
+    await stack.enter_async_context(player)
+    output = player.outputs[0].device
+    console.notice(f"Playing the translated voice on {output.name}.")
+    if microphone is not None and microphone.device is not None:
+        warning = await asyncio.to_thread(check_echo, microphone.device, output)
+        if warning:
+            console.notice(f"warning: {warning}")
+    return player
 
 
 async def _start_demo(speed: float, console: _Console) -> tuple[Any, str]:
@@ -270,13 +331,18 @@ async def _start_demo(speed: float, console: _Console) -> tuple[Any, str]:
 
 
 async def _run(args: argparse.Namespace, console: _Console) -> int:
-    import asyncio
     import math
-    import signal
     from pathlib import Path
 
     from interpreter.errors import ConfigError
-    from interpreter.services.live_session import GapDetected, LiveSession, LiveUpdate, SegmentCompleted, StatusChanged
+    from interpreter.services.live_session import (
+        GapDetected,
+        LiveSession,
+        LiveUpdate,
+        SegmentCompleted,
+        StatusChanged,
+        TranslatedAudio,
+    )
     from interpreter.store.secrets import resolve_api_key
     from interpreter.transport.endpoints import is_loopback, parse_region
 
@@ -291,31 +357,35 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         raise ConfigError("--duration must be a positive number of seconds.", field="duration")
 
     config = _build_config(args, console)
-    _check_visual(args, console)
     api_key: str | None = None
     if not demo:
         api_key, _source = resolve_api_key(args.api_key, region.value)
         if api_key is None and args.base_url is None:
             console.notice("No API key found (--api-key, DASHSCOPE_API_KEY or the keychain); running the demo.")
             demo = True
-    audio = _audio_source(args, config, console)
     out_dir = Path(args.out_dir) if args.out_dir else _default_out_dir()
 
-    server = None
-    base_url = args.base_url
-    if demo:
-        server, base_url = await _start_demo(speed, console)
-        api_key = DEMO_API_KEY
-    assert api_key is not None or base_url is not None
-    try:
-        printed_failure = False
+    # Devices and sources are released in reverse order of opening, whatever happens (the player drains first).
+    async with contextlib.AsyncExitStack() as stack:
+        audio, microphone = await _open_audio(args, config, console, stack)
+        images, gate = await _open_visual(args, config, console, stack)
+        player = await _open_player(args, microphone, console, stack)
+        server = None
+        base_url = args.base_url
+        if demo:
+            server, base_url = await _start_demo(speed, console)
+            stack.push_async_callback(server.stop)
+            api_key = DEMO_API_KEY
+        assert api_key is not None or base_url is not None
 
         def on_update(update: LiveUpdate) -> None:
-            nonlocal printed_failure
             if isinstance(update, SegmentCompleted):
                 console.caption(("[DEMO] " if demo else "") + caption_line(update.segment))
             elif isinstance(update, GapDetected):
                 console.caption(f"[{format_clock(update.start_ms)}–{format_clock(update.end_ms)}] [audio lost]")
+            elif isinstance(update, TranslatedAudio):
+                if player is not None:
+                    player.feed(update.pcm)
             elif isinstance(update, StatusChanged):
                 status = update.status
                 if status.state == "reconnecting" and status.error is not None:
@@ -332,47 +402,63 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
             base_url=base_url,
             region=region,
             audio_source=audio,
+            image_source=images,
             out_dir=out_dir,
             on_update=on_update,
             max_audio_s=args.duration,
         )
-        loop = asyncio.get_running_loop()
-        main_task = asyncio.current_task()
-        stops = 0
+        summary = await _run_until_done(session, console)
+        _print_summary(summary, gate, console)
+    return EXIT_OK
 
-        def on_signal() -> None:
-            nonlocal stops
-            stops += 1
-            if stops == 1:
-                console.notice("Finishing the last sentence… (press Ctrl+C again to quit at once)")
-                session.request_stop()
-            elif main_task is not None:
-                main_task.cancel()
 
+async def _run_until_done(session: LiveSession, console: _Console) -> LiveSummary:
+    """Run the session with Ctrl+C/SIGTERM finishing it gracefully (a second Ctrl+C quits at once)."""
+    import asyncio
+    import signal
+
+    loop = asyncio.get_running_loop()
+    main_task = asyncio.current_task()
+    stops = 0
+
+    def on_signal() -> None:
+        nonlocal stops
+        stops += 1
+        if stops == 1:
+            console.notice("Finishing the last sentence… (press Ctrl+C again to quit at once)")
+            session.request_stop()
+        elif main_task is not None:
+            main_task.cancel()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, on_signal)
+        except (NotImplementedError, RuntimeError):  # Windows event loops have no signal handlers
+            pass
+    try:
+        return await session.run()
+    except asyncio.CancelledError:
+        raise KeyboardInterrupt from None
+    finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             try:
-                loop.add_signal_handler(sig, on_signal)
-            except (NotImplementedError, RuntimeError):  # Windows event loops have no signal handlers
+                loop.remove_signal_handler(sig)
+            except (NotImplementedError, RuntimeError):
                 pass
-        try:
-            summary = await session.run()
-        except asyncio.CancelledError:
-            raise KeyboardInterrupt from None
-        finally:
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                try:
-                    loop.remove_signal_handler(sig)
-                except (NotImplementedError, RuntimeError):
-                    pass
-        files = ", ".join(str(path) for path in summary.files.values())
-        stats = summary.connection
-        dropped = f", {stats.audio_frames_dropped} audio blocks dropped" if stats and stats.audio_frames_dropped else ""
-        reconnects = f", {stats.reconnects} reconnects" if stats and stats.reconnects else ""
-        console.notice(
-            f"Done: {len(summary.segments)} segments from {summary.audio_sent_s:.1f} s of audio"
-            f"{reconnects}{dropped}. Files: {files}"
-        )
-        return EXIT_OK
-    finally:
-        if server is not None:
-            await server.stop()
+
+
+def _print_summary(summary: LiveSummary, gate: FrameGate | None, console: _Console) -> None:
+    files = ", ".join(str(path) for path in summary.files.values())
+    stats = summary.connection
+    dropped = f", {stats.audio_frames_dropped} audio blocks dropped" if stats and stats.audio_frames_dropped else ""
+    reconnects = f", {stats.reconnects} reconnects" if stats and stats.reconnects else ""
+    console.notice(
+        f"Done: {len(summary.segments)} segments from {summary.audio_sent_s:.1f} s of audio"
+        f"{reconnects}{dropped}. Files: {files}"
+    )
+    if gate is not None:
+        # The service's own count when it reported one; else the gate's estimate from the catalog.
+        tokens = summary.tokens.input_image or gate.stats.tokens
+        console.notice(f"Pictures: {summary.images_sent} sent ({tokens:,} image tokens).")
+    if summary.visual_error is not None:
+        console.notice(f"note: pictures stopped early: {summary.visual_error.user_message}")

@@ -209,3 +209,15 @@ def echo_risk(
             "the translated voice will be picked up again. Use headphones or another output."
         )
     return None
+
+
+def check_echo(input_device: AudioDevice, output_device: AudioDevice) -> str | None:
+    """:func:`echo_risk` with the sound server's routing looked up when it matters (blocking: runs ``pactl``).
+
+    Call it from a worker thread once both devices are open; show the sentence it returns, if any, as a warning.
+    """
+    routing = None
+    names = {input_device.name.lower(), output_device.name.lower()}
+    if names <= _SOUND_SERVER_DEVICES:
+        routing = pulse_routing()
+    return echo_risk(input_device, output_device, routing=routing)

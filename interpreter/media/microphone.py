@@ -339,7 +339,9 @@ class Microphone:
 
     def _on_audio(self, gen: int, data: np.ndarray, captured_at: float, callback_at: float) -> None:
         self._handled += 1
-        if gen != self._gen or self._stopping or self._resampler is None:
+        # While lost, a reopened stream may deliver before _open() has installed its resampler and the recovery
+        # is announced: that audio would go through the old device's resampler, so it is skipped (a few ms).
+        if gen != self._gen or self._stopping or self._lost or self._resampler is None:
             return
         self._last_callback = time.monotonic()
         self.stats.callbacks += 1

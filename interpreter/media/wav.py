@@ -41,7 +41,7 @@ def _create_temp(final: Path) -> tuple[Path, BinaryIO]:
     for _ in range(_TEMP_NAME_ATTEMPTS):
         temp = final.with_name(f".{final.name}.{secrets.token_hex(8)}.part")
         try:
-            return temp, open(temp, "xb")  # noqa: SIM115 - owned by the writer until close()/abort()
+            return temp, open(temp, "xb")  # owned by the writer until close()/abort()
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name beside {final}")

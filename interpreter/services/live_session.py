@@ -23,7 +23,7 @@ from typing import Literal, TypeAlias
 
 from interpreter.core.captions import Caption, CaptionChange, CaptionTrack
 from interpreter.core.cost import TokenCounts
-from interpreter.errors import InterpreterError
+from interpreter.errors import InterpreterError, MediaError
 from interpreter.media.wav import SERVICE_OUTPUT_RATE
 from interpreter.protocol.config import SessionConfig
 from interpreter.protocol.events import AudioDelta, ResponseDone
@@ -133,6 +133,8 @@ class LiveSummary:
     stop_reason: StopReason = "end_of_input"
     files: dict[str, Path] = field(default_factory=dict)
     connection: ConnectionStats | None = None
+    images_sent: int = 0
+    visual_error: MediaError | None = None
 
 
 # ---------------------------------------------------------------------------------------------- session
@@ -148,7 +150,10 @@ class LiveSession:
         region: public region.
         audio_source: async iterable of mono s16le PCM blocks at ``config.input_sample_rate``, already paced
             (``media.pacing.PacedPcmSource`` for files, the microphone for live input).
-        image_source: optional async iterable of JPEG frames, already gated (≤2 fps, ≤1080p, ≤500 KB).
+        image_source: optional async iterable of JPEG frames, already gated (≤2 fps, ≤1080p, ≤500 KB), e.g.
+            ``media.frames.upload_frames``. Pictures that come before the first audio are held back (the service
+            wants audio first) and only the newest is sent once audio flows. If the source fails (camera
+            unplugged), the session carries on with audio only and ``summary.visual_error`` says why.
         out_dir: folder for ``transcript.jsonl``, ``captions.srt`` and ``translation.wav`` (None: no files).
         on_update: called on the loop thread for every ``LiveUpdate`` (must be quick and must not raise).
         max_audio_s: stop after this many seconds of input audio (None: until the source ends or a stop).
@@ -192,6 +197,7 @@ class LiveSession:
         self._transcript: TranscriptJsonlWriter | None = None
         self._srt: SrtWriter | None = None
         self._wav: TranslationWavWriter | None = None
+        self._held_image: bytes | None = None
 
     # ------------------------------------------------------------------ public API
 
@@ -291,6 +297,9 @@ class LiveSession:
                     connection.send_audio(block)
                     sent += len(block)
                     self.summary.audio_sent_s = sent / self._bytes_per_second
+                    if self._held_image is not None:
+                        self._send_image(connection, self._held_image)
+                        self._held_image = None
                 if limit_bytes is not None and sent >= limit_bytes:
                     if not self._stop.is_set():
                         self.summary.stop_reason = "duration_reached"
@@ -304,9 +313,22 @@ class LiveSession:
 
     async def _feed_images(self, connection: RealtimeConnection) -> None:
         assert self._image_source is not None
-        async for jpeg in self._image_source:
-            if self.summary.audio_sent_s > 0:  # the service wants audio before the first image (spec §1.4)
-                connection.send_image(jpeg)
+        try:
+            async for jpeg in self._image_source:
+                if self.summary.audio_sent_s > 0:
+                    self._send_image(connection, jpeg)
+                else:
+                    # The service wants audio before the first image (spec §1.4): keep the newest picture for the
+                    # audio feeder to send right after the first block.
+                    self._held_image = jpeg
+        except MediaError as exc:
+            # Pictures are context, not the session: losing the camera must not end the interpretation.
+            logger.warning("visual source failed; continuing with audio only: %s", exc)
+            self.summary.visual_error = exc
+
+    def _send_image(self, connection: RealtimeConnection, jpeg: bytes) -> None:
+        connection.send_image(jpeg)
+        self.summary.images_sent += 1
 
     @staticmethod
     async def _cancel(tasks: list[asyncio.Task[None]]) -> None:

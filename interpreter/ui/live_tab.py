@@ -315,7 +315,7 @@ class LiveTab(QWidget):
 
     def _show_visual_stats(self, frames: int, tokens: int) -> None:
         self.visual_stats_label.setText(
-            self.tr("{frames} pictures sent\n{tokens} image tokens").format(frames=frames, tokens=tokens)
+            self.tr("Pictures sent: {frames}\nImage tokens: {tokens}").format(frames=frames, tokens=tokens)
         )
 
     def _show_phase(self, phase: SessionPhase) -> None:

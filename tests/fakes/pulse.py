@@ -8,6 +8,10 @@ Devices (see ../shared/notes/headless-testing.md):
 The daemon gets a private HOME/XDG_RUNTIME_DIR (mode 700) so it never touches a developer's session, and is stopped
 by its pid. PortAudio enumerates devices once at initialisation, so sounddevice is re-initialised after the daemon is
 up (and again after it stops).
+
+PortAudio reads the daemon's address from this process's environment, so one process can use one daemon at a time:
+test directories share one through :func:`shared_pulse_daemon` and the session fixture :func:`pulse` (import it
+into a conftest; each import is a separate fixture, but they all hand out the same daemon).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 #: Seconds to wait for the daemon to answer ``pactl info``; a loaded CI machine can take a few seconds.
 _START_TIMEOUT_S = 20.0
@@ -73,6 +79,10 @@ class PulseDaemon:
         proc.stdin.write(pcm16k)
         proc.stdin.close()
         return proc
+
+    def play_file_into_mic(self, path: Path) -> subprocess.Popen[bytes]:
+        """Start playing an audio file into the virtual microphone (``paplay``); returns at once."""
+        return subprocess.Popen(["paplay", f"--device={MIC_SINK}", str(path)], env=self.env, stdout=subprocess.DEVNULL)
 
     def record_speaker(self, rate: int = SPEAKER_RATE) -> Recorder:
         """Start recording the virtual speaker's monitor (raw mono s16le at ``rate``)."""
@@ -213,3 +223,37 @@ def pulse_daemon() -> Iterator[PulseDaemon]:
         with contextlib.suppress(Exception):
             reinit_sounddevice()
         shutil.rmtree(base, ignore_errors=True)
+
+
+_shared: PulseDaemon | None = None
+_shared_context: contextlib.AbstractContextManager[PulseDaemon] | None = None
+_shared_users = 0
+_shared_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def shared_pulse_daemon() -> Iterator[PulseDaemon]:
+    """:func:`pulse_daemon`, started by the first user and stopped when the last one leaves."""
+    global _shared, _shared_context, _shared_users
+    with _shared_lock:
+        if _shared_users == 0:
+            _shared_context = pulse_daemon()
+            _shared = _shared_context.__enter__()
+        _shared_users += 1
+        daemon = _shared
+    assert daemon is not None
+    try:
+        yield daemon
+    finally:
+        with _shared_lock:
+            _shared_users -= 1
+            if _shared_users == 0 and _shared_context is not None:
+                context, _shared_context, _shared = _shared_context, None, None
+                context.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def pulse() -> Iterator[PulseDaemon]:
+    """Real PortAudio devices backed by a private PulseAudio; fails (never skips) when PulseAudio is missing."""
+    with shared_pulse_daemon() as daemon:
+        yield daemon

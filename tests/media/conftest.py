@@ -13,17 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes.pulse import PulseDaemon, pulse_daemon
+from tests.fakes.pulse import pulse  # noqa: F401 - the shared session fixture
 
 #: Seconds to wait for Xvfb to accept connections on a loaded machine.
 _XVFB_START_TIMEOUT_S = 20.0
-
-
-@pytest.fixture(scope="session")
-def pulse() -> Iterator[PulseDaemon]:
-    """Real PortAudio devices backed by a private PulseAudio; fails (never skips) when PulseAudio is missing."""
-    with pulse_daemon() as daemon:
-        yield daemon
 
 
 @pytest.fixture(scope="session")

@@ -424,6 +424,18 @@ def test_client_events_serialise_to_spec_shapes() -> None:
     assert json.loads(text) == {"event_id": "e", "type": "session.update", "session": session}
 
 
+@settings(max_examples=200, deadline=None)
+@given(event_id=st.text(max_size=40), pcm=st.binary(max_size=64))
+def test_audio_append_text_is_exactly_what_the_json_module_writes(event_id: str, pcm: bytes) -> None:
+    # The append is assembled by hand for speed; it must stay byte-identical to the generic encoder's output.
+    expected = json.dumps(
+        {"event_id": event_id, "type": "input_audio_buffer.append", "audio": base64.b64encode(pcm).decode()},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    assert InputAudioAppend(pcm).to_json(event_id) == expected
+
+
 # --- properties ----------------------------------------------------------------------------------------------------
 
 _json_values = st.recursive(

@@ -25,6 +25,7 @@ from interpreter.protocol import (
     UnknownEvent,
     Usage,
 )
+from interpreter.protocol.session import sequential_event_ids
 from tests.protocol.transcripts import RAMP_MODULUS, TRANSCRIPTS, ramp_pcm, ramp_start, run_transcript
 
 ALL_TRANSCRIPTS = sorted(p.stem for p in TRANSCRIPTS.glob("*.jsonl"))
@@ -418,3 +419,90 @@ def test_default_event_ids_look_like_the_sdk_ones() -> None:
     (frame,) = session.data_to_send()
     event_id = json.loads(frame.text)["event_id"]
     assert event_id.startswith("event_") and len(event_id) == len("event_") + 32
+
+
+def test_default_event_ids_are_unique_and_each_session_has_its_own_prefix() -> None:
+    first, second = sequential_event_ids(), sequential_event_ids()
+    ids = [first() for _ in range(1000)]
+    assert len(set(ids)) == 1000
+    assert all(i.startswith("event_") and len(i) == len("event_") + 32 for i in ids)
+    assert all(int(i.removeprefix("event_"), 16) >= 0 for i in ids)  # hex digits, like the SDK's
+    assert ids == sorted(ids)  # in order within a session, which makes logs easy to follow
+    assert second()[:26] != ids[0][:26]  # 80 random bits per session
+
+
+# --- wire appends gathering several blocks (append_ms) ----------------------------------------------------------------
+
+
+def _appended(session: RealtimeSession) -> list[bytes]:
+    return [base64.b64decode(json.loads(f.text)["audio"]) for f in session.data_to_send() if f.kind == "audio"]
+
+
+def test_append_ms_gathers_blocks_into_longer_appends() -> None:
+    session = _configured(append_ms=80)
+    _append(session, 40)
+    assert _appended(session) == []
+    assert session.unsent_audio_ms == 40
+    _append(session, 40)
+    (append,) = _appended(session)
+    assert len(append) == 80 * RATE // 1000 * 2
+    assert ramp_start(append) == 0  # the two blocks, in order
+    assert session.unsent_audio_ms == 0
+    _append(session, 120)  # a block at least append_ms long goes out as it is
+    assert [len(a) for a in _appended(session)] == [120 * RATE // 1000 * 2]
+    assert session.audio_sent_ms == 200
+
+
+def test_held_audio_goes_out_before_finish_commit_clear_and_images() -> None:
+    session = _configured(SessionConfig(turn_detection=TurnDetection(mode="manual")), append_ms=100)
+    _append(session, 40)
+    assert session.commit()
+    _append(session, 40)
+    session.clear()
+    _append(session, 40)
+    assert session.append_image(b"\xff\xd8\xff")
+    _append(session, 40)
+    session.finish()
+    frames = [(f.kind, json.loads(f.text)) for f in session.data_to_send()]
+    assert [m["type"] for _, m in frames] == [
+        "input_audio_buffer.append",
+        "input_audio_buffer.commit",
+        "input_audio_buffer.append",
+        "input_audio_buffer.clear",
+        "input_audio_buffer.append",
+        "input_image_buffer.append",
+        "input_audio_buffer.append",
+        "session.finish",
+    ]
+    audio = b"".join(base64.b64decode(m["audio"]) for k, m in frames if k == "audio")
+    assert audio == ramp_pcm(0, 160 * RATE // 1000)  # every sample once, in order
+    assert session.unsent_audio_ms == 0
+
+
+def test_an_image_before_any_audio_left_the_client_is_still_dropped() -> None:
+    session = _configured(append_ms=0)
+    assert not session.append_image(b"\xff\xd8\xff")
+    assert session.images_dropped == 1
+
+
+def test_held_audio_is_replayed_once_after_a_lost_connection() -> None:
+    session = _configured(append_ms=80)
+    _server(session, {"type": "input_audio_buffer.speech_started", "audio_start_ms": 0})
+    _append(session, 80)
+    _append(session, 40)  # held back when the connection drops
+    session.data_to_send()
+    session.connection_lost()
+    assert session.unsent_audio_ms == 0
+    session.begin_reconnect()
+    _server(session, {"type": "session.created", "session": {}})
+    _server(session, {"type": "session.updated", "session": {}})
+    audio = b"".join(_appended(session))
+    assert audio == ramp_pcm(0, 120 * RATE // 1000)  # the whole open sentence, the held block included, once
+    _append(session, 40)  # and gathering starts afresh on the new connection
+    assert _appended(session) == []
+    assert session.unsent_audio_ms == 40
+
+
+def test_negative_append_ms_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="append_ms"):
+        RealtimeSession(SessionConfig(), append_ms=-1)

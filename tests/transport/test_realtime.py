@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -14,8 +15,9 @@ from interpreter.errors import AuthenticationError, NetworkError, NetworkTimeout
 from interpreter.protocol.config import SessionConfig
 from interpreter.protocol.retry import backoff
 from interpreter.protocol.session_events import Segment, SegmentFinalized, SegmentsRetracted
-from interpreter.transport.realtime import ConnectionEvent, ConnectionStatus, RealtimeConnection
-from tests.transport.audio import blocks, silence, tone, utterances
+from interpreter.transport.realtime import DEFAULT_APPEND_MS, ConnectionEvent, ConnectionStatus, RealtimeConnection
+from interpreter.transport.send_queue import QueuedFrame
+from tests.transport.audio import BLOCK_MS, blocks, silence, tone, utterances
 from tests.transport.proxy import pausable_proxy
 
 WAIT_S = 30.0  # generous: other test runs load the machine
@@ -97,7 +99,8 @@ async def test_connects_configures_and_translates_three_segments(make_emulator: 
     assert events.error is None
     stats = conn.stats
     assert stats.handshakes == 1 and stats.reconnects == 0
-    assert stats.audio_frames_sent == len(blocks(utterances(3)))
+    # The default gathers two 40 ms blocks per append; the odd last block goes out with session.finish.
+    assert stats.audio_frames_sent == math.ceil(len(blocks(utterances(3))) * BLOCK_MS / DEFAULT_APPEND_MS)
     assert bytes(emu.sessions[0].audio) == utterances(3)
 
 
@@ -185,7 +188,7 @@ async def test_send_queue_overflow_drops_the_oldest_audio(make_emulator: Callabl
     emu = make_emulator(speed=10.0)
     async with pausable_proxy(emu.base_url) as proxy:
         # A 16 KB kernel send buffer: the OS default grows to megabytes, which would swallow the whole burst.
-        conn = connection(emu, base_url=proxy.base_url, send_queue_frames=8, send_buffer_bytes=16_384)
+        conn = connection(emu, base_url=proxy.base_url, send_queue_frames=8, send_buffer_bytes=16_384, append_ms=0)
         sent = blocks(tone(10_000))  # 250 blocks, ~450 KB of JSON: far more than the buffers hold
         async with running(conn):
             await conn.start()
@@ -201,6 +204,69 @@ async def test_send_queue_overflow_drops_the_oldest_audio(make_emulator: Callabl
         assert conn.stats.audio_frames_sent == written + 8
         # What reached the service is what the socket took, then the NEWEST audio: the stale middle was dropped.
         assert bytes(emu.sessions[0].audio) == b"".join(sent[:written] + sent[-8:])
+
+
+async def test_audio_is_written_from_send_audio_when_the_socket_is_idle(make_emulator: Callable[..., Any]) -> None:
+    emu = make_emulator(speed=10.0)
+    conn = connection(emu, append_ms=0)
+    sent = blocks(tone(400))
+    async with running(conn):
+        await conn.start()
+        for count, block in enumerate(sent, start=1):
+            conn.send_audio(block)
+            # On the socket before send_audio returned: no hop through the queue and the writer task.
+            assert conn.stats.audio_frames_sent == count
+            await asyncio.sleep(0.005)
+        await asyncio.wait_for(conn.finish(), WAIT_S)
+    assert conn.stats.send_queue_high_water == 0
+    assert bytes(emu.sessions[0].audio) == b"".join(sent)
+
+
+async def test_appends_gather_blocks_and_report_when_their_oldest_block_arrived(
+    make_emulator: Callable[..., Any],
+) -> None:
+    emu = make_emulator(speed=10.0)
+    written: list[QueuedFrame] = []
+    conn = connection(emu, append_ms=80, on_frame_written=lambda item, at: written.append(item))
+    sent = blocks(tone(400))  # ten 40 ms blocks -> five 80 ms appends
+    async with running(conn):
+        await conn.start()
+        for block in sent:
+            conn.send_audio(block)
+            await asyncio.sleep(0.005)
+        await asyncio.wait_for(conn.finish(), WAIT_S)
+    appends = [item for item in written if item.frame.kind == "audio"]
+    assert len(appends) == 5
+    assert all(a.held_since is not None and a.held_since < a.entered_at for a in appends)
+    assert bytes(emu.sessions[0].audio) == b"".join(sent)
+    assert emu.sessions[0].received_types().count("input_audio_buffer.append") == 5
+
+
+async def test_a_frame_waiting_for_a_stalled_socket_keeps_the_order(make_emulator: Callable[..., Any]) -> None:
+    emu = make_emulator(speed=10.0)
+    async with pausable_proxy(emu.base_url) as proxy:
+        conn = connection(emu, base_url=proxy.base_url, send_buffer_bytes=16_384, append_ms=0)
+        before, after = blocks(tone(200)), blocks(tone(400, freq=330.0))
+        # ~400 KB: far beyond the socket's buffers, so this write must wait for the uplink (not a valid JPEG, which
+        # the emulator answers with a non-fatal error; only the order of the frames matters here).
+        picture = b"\xff\xd8\xff" + bytes(range(256)) * 1600
+        async with running(conn):
+            await conn.start()
+            for block in before:
+                conn.send_audio(block)
+            proxy.pause_uplink()
+            conn.send_image(picture)
+            for block in after:  # queued behind the picture
+                conn.send_audio(block)
+            proxy.resume_uplink()
+            await asyncio.wait_for(conn.finish(), WAIT_S)
+    record = emu.sessions[0]
+    assert record.images == [picture]
+    assert bytes(record.audio) == b"".join(before + after)
+    types = [t for t in record.received_types() if t.startswith("input_")]
+    assert types.index("input_image_buffer.append") == len(before)
+    assert conn.stats.audio_frames_sent == len(before) + len(after)
+    assert conn.stats.audio_frames_dropped == 0
 
 
 async def test_finish_gives_up_waiting_on_a_stalled_service(make_emulator: Callable[..., Any]) -> None:

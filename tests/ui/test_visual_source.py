@@ -74,7 +74,7 @@ def test_video_frames_are_previewed_and_sent_through_the_gate(
     assert tab.preview.pixmap() is not None and not tab.preview.pixmap().isNull()
     frames, tokens = stats[-1]
     assert tokens > 0, "image tokens are counted from the catalog"
-    assert tab.visual_stats_label.text().startswith(f"{frames} pictures sent")
+    assert tab.visual_stats_label.text().startswith(f"Pictures sent: {frames}")
     qtbot.waitUntil(lambda: bool(emulator.sessions) and len(emulator.sessions[0].images) >= 2, timeout=10_000)
     assert emulator.sessions[0].images[0][:2] == b"\xff\xd8", "the service receives JPEG"
 

@@ -3,7 +3,7 @@
 <context>
     <name>CaptionDelegate</name>
     <message>
-        <location filename="../../ui/caption_view.py" line="168" />
+        <location filename="../../ui/caption_view.py" line="187" />
         <source>Connection lost: {start}–{end} was not translated</source>
         <extracomment>Font sizes the user can pick (points). Below 9 pt captions become hard to read; above 40 pt a row no longer fits a laptop-sized Live tab (the presentation window is the place for larger text). Horizontal room for the "M:SS" time stamp column (in units of the font's average character width). Padding around a row's content and between its two paragraphs, px. The source line is drawn this much smaller than the translation (the audience reads the translation). Delay before re-measuring every row after a resize (ms): a drag-resize fires dozens of events; measuring thousands of rows once after the drag ends is cheap, doing it per event is not. "At the bottom" tolerance in pixels: a row's height change can leave the bar a few pixels off the maximum.</extracomment>
         <translation>连接中断：{start}–{end} 未被翻译</translation>
@@ -12,47 +12,47 @@
 <context>
     <name>CaptionView</name>
     <message>
-        <location filename="../../ui/caption_view.py" line="217" />
+        <location filename="../../ui/caption_view.py" line="236" />
         <source>Captions</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="219" />
+        <location filename="../../ui/caption_view.py" line="238" />
         <source>Jump to live ↓</source>
         <translation>跳到最新 ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="221" />
+        <location filename="../../ui/caption_view.py" line="240" />
         <source>Auto-scroll is paused while you read back; click to follow again</source>
         <translation>回看时已暂停自动滚动；点击以继续跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="307" />
+        <location filename="../../ui/caption_view.py" line="328" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="308" />
+        <location filename="../../ui/caption_view.py" line="329" />
         <source>Copy all</source>
         <translation>全部复制</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="309" />
+        <location filename="../../ui/caption_view.py" line="330" />
         <source>Jump to live</source>
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="310" />
+        <location filename="../../ui/caption_view.py" line="331" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="311" />
+        <location filename="../../ui/caption_view.py" line="332" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="312" />
+        <location filename="../../ui/caption_view.py" line="333" />
         <source>Clear captions</source>
         <translation>清除字幕</translation>
     </message>
@@ -399,10 +399,10 @@ while live</source>
     </message>
     <message>
         <location filename="../../ui/live_tab.py" line="318" />
-        <source>{frames} pictures sent
-{tokens} image tokens</source>
-        <translation>已发送 {frames} 张画面
-{tokens} 个图像 token</translation>
+        <source>Pictures sent: {frames}
+Image tokens: {tokens}</source>
+        <translation>已发送画面：{frames} 张
+图像 token：{tokens}</translation>
     </message>
     <message>
         <location filename="../../ui/live_tab.py" line="324" />
