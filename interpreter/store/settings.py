@@ -47,7 +47,8 @@ SCHEMA_VERSION = 2
 
 Region = Literal["singapore", "beijing"]
 Theme = Literal["system", "light", "dark"]
-UiLanguage = Literal["en", "zh_CN"]
+# "system" follows the OS locale (a Chinese desktop starts in Chinese); the others pin a language.
+UiLanguage = Literal["system", "en", "zh_CN"]
 VoiceCloneMode = Literal["off", "never", "once", "always"]  # values of protocol.config.VoiceClone
 PresentationMode = Literal["translation", "both"]
 
@@ -112,7 +113,7 @@ class Settings:
     presentation: PresentationSettings = PresentationSettings()
     window_geometry: bytes | None = None  # Qt saveGeometry() blob, base64 in the file
     theme: Theme = "system"
-    ui_language: UiLanguage = "en"
+    ui_language: UiLanguage = "system"
     # Misc
     demo_mode: bool = False
     last_export_dir: str | None = None
