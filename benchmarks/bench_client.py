@@ -327,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         _print_run(run)
     if floor is not None:
         print(
-            f"\nsource floor (paced {BLOCK_MS} ms blocks, no client): {floor['cpu_s_per_audio_minute']} s CPU per audio "
-            f"minute = {floor['cpu_percent_of_one_core_at_real_time']} % of one core (included in the figures above)"
+            f"\nsource floor (paced {BLOCK_MS} ms blocks, no client): {floor['cpu_s_per_audio_minute']} s CPU per "
+            f"audio minute = {floor['cpu_percent_of_one_core_at_real_time']} % of one core (included in the above)"
         )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -26,10 +26,10 @@ Importing this module is cheap (only argparse): the heavy imports happen in :fun
 from __future__ import annotations
 
 import argparse
-import contextlib
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # the real imports happen inside the functions (module import must stay cheap)
+    import contextlib
     from collections.abc import AsyncIterable, AsyncIterator
     from pathlib import Path
 
@@ -331,6 +331,7 @@ async def _start_demo(speed: float, console: _Console) -> tuple[Any, str]:
 
 
 async def _run(args: argparse.Namespace, console: _Console) -> int:
+    import contextlib
     import math
     from pathlib import Path
 

@@ -6,11 +6,16 @@ The data lives in ``interpreter/resources/catalog.json`` (one place); this modul
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 DEFAULT_MODEL = "qwen3-livetranslate-flash-realtime"
+#: The UI language whose names are the catalog's own ``languages`` map (the source language of the UI).
+SOURCE_UI_LANGUAGE = "en"
+#: Prefix of the catalog keys holding the language names of one UI translation ("language_names_zh_CN").
+_LOCALIZED_NAMES_PREFIX = "language_names_"
 
 
 @dataclass(frozen=True)
@@ -68,17 +73,45 @@ class ModelInfo:
 
 @dataclass(frozen=True)
 class Catalog:
+    """The packaged catalog.
+
+    Attributes:
+        languages: every language code the models know, with its English name.
+        models: realtime models by name.
+        asr_model: the transcription model the realtime models use.
+        voice_clone_default_voice: the voice value that asks for cloning.
+        localized_names: per UI language (e.g. "zh_CN"), the name of every code of ``languages`` in that language.
+    """
+
     languages: dict[str, Language]
     models: dict[str, ModelInfo]
     asr_model: str
     voice_clone_default_voice: str
+    localized_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def model(self, name: str) -> ModelInfo | None:
         return self.models.get(name)
 
-    def language_name(self, code: str) -> str:
+    def language_name(self, code: str, ui_language: str = SOURCE_UI_LANGUAGE) -> str:
+        """The name of language ``code`` as the UI in ``ui_language`` shows it.
+
+        Args:
+            code: a language code ("de", "yue").
+            ui_language: the UI language ("en", "zh_CN"). A UI language without its own names, or a code it does
+                not name, falls back to the English name, so a picker never shows a blank entry.
+
+        Returns:
+            The localized name, else the English name, else ``code`` itself (an unknown code from old settings).
+        """
+        localized = self.localized_names.get(ui_language, {}).get(code)
+        if localized:
+            return localized
         lang = self.languages.get(code)
         return lang.name if lang else code
+
+    def ui_languages(self) -> tuple[str, ...]:
+        """The UI languages with their own language names, the English source first."""
+        return (SOURCE_UI_LANGUAGE, *sorted(self.localized_names))
 
 
 def _parse(raw: dict) -> Catalog:  # type: ignore[type-arg]
@@ -111,11 +144,17 @@ def _parse(raw: dict) -> Catalog:  # type: ignore[type-arg]
             default_output_audio_format=m["default_output_audio_format"],
             transcription_on_by_default=bool(m["transcription_on_by_default"]),
         )
+    localized_names = {
+        key.removeprefix(_LOCALIZED_NAMES_PREFIX): dict(names)
+        for key, names in raw.items()
+        if key.startswith(_LOCALIZED_NAMES_PREFIX)
+    }
     return Catalog(
         languages=languages,
         models=models,
         asr_model=raw["asr_model"],
         voice_clone_default_voice=raw["voice_clone_default_voice"],
+        localized_names=localized_names,
     )
 
 

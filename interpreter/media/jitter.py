@@ -182,9 +182,11 @@ class JitterBuffer:
         if not self._playing:
             return  # the (re)start waits for the new target anyway: a segment boundary
         # Effective playout delay of this stream: what is still buffered when this chunk arrives, plus how late it
-        # is. Equal to the target right after a (re)start; lower when the network got worse since.
+        # is. Equal to the target right after a (re)start; lower when the network got worse since. The device
+        # takes audio a pull at a time, so the level seen here understates the delay by up to one pull: pad only
+        # what is missing even counting that pull, trim only what is surplus even without it.
         effective = len(self._buf) + self._ms_to_bytes(delay_s * 1000)
-        self._pad_bytes = max(0, self._target_bytes - effective)
+        self._pad_bytes = max(0, self._target_bytes - effective - self._pull_bytes)
         surplus = effective - self._target_bytes - self._ms_to_bytes(_TRIM_HYSTERESIS_MS)
         self._trim_bytes = max(0, min(surplus, self._padding_outstanding))
 
@@ -236,11 +238,11 @@ class JitterBuffer:
             self._read_offset += take
             self._played_bytes += take
             self._note_latency(start, self._read_offset)
-            if take < want:
-                if not self._ended:
-                    self._underruns += 1
-                # Dry: wait for the target again before resuming, so one late chunk is not followed by a
-                # string of tiny gaps.
+            if take < want and not self._ended:
+                self._underruns += 1
+            if take < want or (self._ended and not self._buf):
+                # Dry, or the stream played out: wait for the target again before resuming, so one late chunk is
+                # not followed by a string of tiny gaps and the next response starts with the full target.
                 self._playing = False
                 self._held_since = None
         if take < want:

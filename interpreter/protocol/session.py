@@ -215,6 +215,11 @@ class RealtimeSession:
         return self._replay.samples_to_ms(len(self._unsent) // BYTES_PER_SAMPLE)
 
     @property
+    def holds_audio(self) -> bool:
+        """True when appended audio is held back until ``append_ms`` of it is gathered (cheap: per-block check)."""
+        return bool(self._unsent)
+
+    @property
     def replay_buffered_ms(self) -> int:
         """Audio a reconnect would send again right now."""
         start = max(self._replay.keep_from, self._replay.retained_from)

@@ -324,7 +324,9 @@ class RealtimeConnection:
         if self._closing or self._failure is not None or self._finishing:
             return
         self._session.append_audio(pcm)
-        self._pump(entered_at)
+        # Appending audio produces frames only (never events or a state the pump watches): skip the rest of _pump
+        # on the hottest call of the live path.
+        self._write_frames(entered_at)
 
     def send_image(self, jpeg: bytes) -> None:
         """Queue one JPEG frame (already gated to ≤2 fps, ≤1080p, ≤500 KB). Never blocks; same rules as audio."""
@@ -649,21 +651,7 @@ class RealtimeConnection:
 
     def _pump(self, entered_at: float) -> None:
         """Write or queue the session's outgoing frames and move its events to the consumers."""
-        frames = self._session.data_to_send()
-        if frames:
-            held_since = self._held_since
-            for frame in frames:
-                since = held_since if frame.kind == "audio" else None
-                if frame.kind == "audio":
-                    held_since = None  # an audio frame carries everything held back before it
-                ws = self._can_write_now()
-                if ws is not None:
-                    self._write_now(ws, frame, entered_at, since)
-                else:
-                    self._queue.put(frame, entered_at, since)
-            self._held_since = held_since
-        if self._held_since is None and self._session.unsent_audio_ms:
-            self._held_since = entered_at
+        self._write_frames(entered_at)
         failure: InterpreterError | None = None
         for event in self._session.events_received():
             if isinstance(event, SessionFailed):
@@ -680,6 +668,24 @@ class RealtimeConnection:
         if failure is not None and self._session_failure is None:
             self._session_failure = failure
             self._session_failed.set()
+
+    def _write_frames(self, entered_at: float) -> None:
+        """Write the session's outgoing frames now, or queue them behind frames still waiting for the socket."""
+        frames = self._session.data_to_send()
+        if frames:
+            held_since = self._held_since
+            for frame in frames:
+                since = None
+                if frame.kind == "audio":
+                    since, held_since = held_since, None  # an audio frame carries all the audio held before it
+                ws = self._can_write_now()
+                if ws is not None:
+                    self._write_now(ws, frame, entered_at, since)
+                else:
+                    self._queue.put(frame, entered_at, since)
+            self._held_since = held_since
+        if self._held_since is None and self._session.holds_audio:
+            self._held_since = entered_at
 
     def _publish_status(self, status: ConnectionStatus) -> None:
         self._state = status.state

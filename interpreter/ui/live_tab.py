@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from interpreter.ui.caption_view import MAX_FONT_PT, MIN_FONT_PT, CaptionView
+from interpreter.ui.dialogs.localization import current_ui_language, language_sort_key
 from interpreter.ui.viewmodels.live_options import (
     Choice,
     LiveOptions,
@@ -228,12 +229,21 @@ class LiveTab(QWidget):
     def _show_options(self, options: LiveOptions) -> None:
         catalog = self.vm.catalog
         _fill(self.model_combo, model_choices(catalog), options.model)
+        # Language names in the UI's language, in the order its users expect (pinyin for Chinese).
+        ui_language = current_ui_language(catalog)
+        sort_key = language_sort_key(ui_language)
         _fill(
             self.source_combo,
-            source_choices(catalog, options.model, self.tr("Detect automatically")),
+            source_choices(
+                catalog, options.model, self.tr("Detect automatically"), ui_language=ui_language, sort_key=sort_key
+            ),
             options.source_language,
         )
-        _fill(self.target_combo, target_choices(catalog, options.model, self.tr("text only")), options.target_language)
+        _fill(
+            self.target_combo,
+            target_choices(catalog, options.model, self.tr("text only"), ui_language=ui_language, sort_key=sort_key),
+            options.target_language,
+        )
         info = catalog.model(options.model)
         speaks = info is not None and info.has_audio_output(options.target_language)
         self.output_combo.blockSignals(True)

@@ -16,7 +16,7 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -36,6 +36,7 @@ from interpreter.core.redaction import redact, register_secret
 from interpreter.errors import ConfigError, SecretStoreUnavailableError, StorageError
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.connection_check import CheckOutcome, check_connection, region_label
+from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, join_sentences
 
 __all__ = ["API_KEY_ENV", "REGION_NOTE", "ApiKeyDialog", "ApiKeyViewModel", "SecretStoreLike", "open_api_key_dialog"]
 
@@ -43,10 +44,12 @@ logger = logging.getLogger(__name__)
 
 API_KEY_ENV = "DASHSCOPE_API_KEY"
 
-REGION_NOTE = (
+#: The region sentence in English (the source text); the dialog shows its translation.
+REGION_NOTE = QT_TRANSLATE_NOOP(
+    "ApiKeyDialog",
     "API keys belong to the region they were created in: a Singapore key is refused in Beijing and the other way "
     "round. Image translation (qwen-mt-image) and uploading local files as temporary files work only in the "
-    "Beijing region, with a Beijing key."
+    "Beijing region, with a Beijing key.",
 )
 
 #: Keys shorter than this get no hint at all: showing 4 characters of a short key would give away too much.
@@ -151,11 +154,11 @@ class ApiKeyViewModel(QObject):
         """The plain sentence shown when there is no keyring (empty when there is one)."""
         if self.keyring_available:
             return ""
-        return (
+        return self.tr(
             "This system has no keyring (password manager) that Live Interpreter can use, so your key cannot be "
-            f"saved. Set the {API_KEY_ENV} environment variable before starting the app instead; the key is never "
+            "saved. Set the {env} environment variable before starting the app instead; the key is never "
             "written to a file."
-        )
+        ).format(env=API_KEY_ENV)
 
     def status_text(self) -> str:
         """Where the key for the selected region comes from, in one or two sentences."""
@@ -168,12 +171,16 @@ class ApiKeyViewModel(QObject):
             except StorageError as exc:
                 parts.append(exc.user_message)
         if stored:
-            parts.append(f"A key for {where} is saved in the system keyring ({key_hint(stored)}).")
+            parts.append(
+                self.tr("A key for {region} is saved in the system keyring ({hint}).").format(
+                    region=where, hint=key_hint(stored)
+                )
+            )
         elif self.keyring_available and not parts:
-            parts.append(f"No key is saved for {where}.")
+            parts.append(self.tr("No key is saved for {region}.").format(region=where))
         if self.environment_key_set:
-            parts.append(f"{API_KEY_ENV} is set; live sessions use that key first.")
-        return " ".join(parts)
+            parts.append(self.tr("{env} is set; live sessions use that key first.").format(env=API_KEY_ENV))
+        return join_sentences(parts)
 
     # ---- actions -------------------------------------------------------------------------------------------------
 
@@ -250,7 +257,11 @@ class ApiKeyViewModel(QObject):
         self.region_saved.emit(self._region.value)
         self.status_changed.emit(self.status_text())
         where = region_label(self._region)
-        self.save_finished.emit(True, f"Saved: live sessions use {where}{' with this key' if key else ''}.")
+        if key:
+            saved = self.tr("Saved: live sessions use {region} with this key.").format(region=where)
+        else:
+            saved = self.tr("Saved: live sessions use {region}.").format(region=where)
+        self.save_finished.emit(True, saved)
 
     @asyncSlot()
     async def remove_key(self) -> None:
@@ -266,7 +277,10 @@ class ApiKeyViewModel(QObject):
         finally:
             self._set_busy(False)
         self.status_changed.emit(self.status_text())
-        self.save_finished.emit(True, f"The key for {region_label(self._region)} was removed from the keyring.")
+        self.save_finished.emit(
+            True,
+            self.tr("The key for {region} was removed from the keyring.").format(region=region_label(self._region)),
+        )
 
 
 class ApiKeyDialog(QDialog):
@@ -275,12 +289,14 @@ class ApiKeyDialog(QDialog):
     def __init__(self, view_model: ApiKeyViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = view_model
-        self.setWindowTitle("API key")
+        self.setWindowTitle(self.tr("API key"))
         self.setMinimumWidth(560)
 
         intro = QLabel(
-            "Live Interpreter uses your Alibaba Cloud Model Studio (DashScope) API key. "
-            "Create one in the Model Studio console of the region you want to use."
+            self.tr(
+                "Live Interpreter uses your Alibaba Cloud Model Studio (DashScope) API key. "
+                "Create one in the Model Studio console of the region you want to use."
+            )
         )
         intro.setWordWrap(True)
 
@@ -296,7 +312,7 @@ class ApiKeyDialog(QDialog):
             button.toggled.connect(lambda checked, r=region: self._region_toggled(r, checked))
         region_row.addStretch(1)
 
-        self.region_note = QLabel(REGION_NOTE)
+        self.region_note = QLabel(QCoreApplication.translate("ApiKeyDialog", REGION_NOTE))
         self.region_note.setObjectName("region_note")
         self.region_note.setWordWrap(True)
         self.region_note.setStyleSheet("color: palette(placeholder-text);")
@@ -304,10 +320,10 @@ class ApiKeyDialog(QDialog):
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("key_edit")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("sk-… (leave empty to keep the saved key)")
+        self.key_edit.setPlaceholderText(self.tr("sk-… (leave empty to keep the saved key)"))
         # Password echo mode already blocks copy and drag of the hidden text; keep drag off when shown too.
         self.key_edit.setDragEnabled(False)
-        self.show_button = QPushButton("Show")
+        self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setObjectName("show_button")
         self.show_button.setCheckable(True)
         self.show_button.toggled.connect(self._set_key_visible)
@@ -327,9 +343,11 @@ class ApiKeyDialog(QDialog):
             " padding: 6px; }"
         )
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("test_button")
-        self.test_button.setToolTip("Open a short live session with this key and close it again (nothing is billed).")
+        self.test_button.setToolTip(
+            self.tr("Open a short live session with this key and close it again (nothing is billed).")
+        )
         self.test_button.clicked.connect(lambda: self.vm.test_connection(self.key_edit.text()))
         self.result_label = QLabel()
         self.result_label.setObjectName("result_label")
@@ -340,20 +358,24 @@ class ApiKeyDialog(QDialog):
         test_row.addWidget(self.result_label, 1)
 
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save_button")
         self.save_button.setDefault(True)  # Enter in the key field saves
-        self.remove_button = self.buttons.addButton("Remove saved key", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.remove_button = self.buttons.addButton(
+            self.tr("Remove saved key"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.remove_button.setObjectName("remove_button")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        # Named here so it follows the app's translation even when Qt's own (qtbase) translation is not installed.
+        self.close_button.setText(self.tr("Close"))
         self.save_button.clicked.connect(lambda: self.vm.save(self.key_edit.text()))
         self.remove_button.clicked.connect(lambda: self.vm.remove_key())
         self.close_button.clicked.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Region:", region_row)
+        form.addRow(self.tr("Region:"), region_row)
         form.addRow("", self.region_note)
-        form.addRow("API key:", key_row)
+        form.addRow(self.tr("API key:"), key_row)
         form.addRow("", self.status_label)
 
         layout = QVBoxLayout(self)
@@ -378,7 +400,7 @@ class ApiKeyDialog(QDialog):
 
     def _set_key_visible(self, visible: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
-        self.show_button.setText("Hide" if visible else "Show")
+        self.show_button.setText(self.tr("Hide") if visible else self.tr("Show"))
 
     def _show_keyring_state(self) -> None:
         message = self.vm.unavailable_message()
@@ -388,8 +410,8 @@ class ApiKeyDialog(QDialog):
         self.save_button.setEnabled(available)
         self.remove_button.setEnabled(available and self.vm.has_stored_key())
         if not available:
-            self.save_button.setToolTip(f"No keyring: set {API_KEY_ENV} instead.")
-            self.key_edit.setPlaceholderText("sk-… (can be tested, but not saved without a keyring)")
+            self.save_button.setToolTip(self.tr("No keyring: set {env} instead.").format(env=API_KEY_ENV))
+            self.key_edit.setPlaceholderText(self.tr("sk-… (can be tested, but not saved without a keyring)"))
 
     def _show_region(self, value: str) -> None:
         button = self.region_buttons[Region(value)]
@@ -407,13 +429,15 @@ class ApiKeyDialog(QDialog):
         self.remove_button.setEnabled(not busy and self.vm.has_stored_key())
         if busy:
             self.result_label.setStyleSheet("")
-            self.result_label.setText("Working…")
+            self.result_label.setText(self.tr("Working…"))
 
     def _show_check(self, reason: str, headline: str, message: str) -> None:
         ok = reason == "ok"
         colour = "#1b7f3b" if ok else "#b3261e"
         self.result_label.setStyleSheet(f"color: {colour};")
-        self.result_label.setText(f"<b>{_escape(headline)}.</b> {_escape(message)}")
+        self.result_label.setText(
+            self.tr("<b>{headline}.</b> {message}").format(headline=_escape(headline), message=_escape(message))
+        )
 
     def _show_saved(self, ok: bool, message: str) -> None:
         self.result_label.setStyleSheet("" if ok else "color: #b3261e;")

@@ -9,7 +9,9 @@ A rejected key is ambiguous on the wire: the service answers 401 both for a wron
 region (keys are region-bound, spec §1.2). To tell the two apart the check asks the other region once; if that
 accepts the key, the answer is "wrong region" instead of "invalid key".
 
-No Qt here: the view-model awaits :func:`check_connection`; tests may call it directly.
+No widgets here: the view-model awaits :func:`check_connection`; tests may call it directly. The only Qt use is
+``QCoreApplication.translate`` for the user's sentences (it works without an application object, returning the
+English source text when no translation is installed).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
 
 from interpreter.core.catalog import DEFAULT_MODEL
 from interpreter.core.redaction import redact
@@ -31,6 +35,7 @@ from interpreter.errors import (
     ServerError,
 )
 from interpreter.transport.endpoints import Region
+from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP
 
 __all__ = ["CheckOutcome", "CheckReason", "check_connection", "region_label"]
 
@@ -57,22 +62,30 @@ class CheckReason(StrEnum):
     CONFIG = "config"
 
 
+_CONTEXT = "ConnectionCheck"
+
+#: Headlines in English (the source text); :attr:`CheckOutcome.headline` translates them.
 _HEADLINES = {
-    CheckReason.OK: "Connected",
-    CheckReason.INVALID_KEY: "Invalid key",
-    CheckReason.WRONG_REGION: "Wrong region",
-    CheckReason.NO_ACCESS: "No access to the model",
-    CheckReason.QUOTA: "Quota or rate limit reached",
-    CheckReason.NETWORK: "Network problem",
-    CheckReason.SERVER: "Service problem",
-    CheckReason.REJECTED: "Request rejected",
-    CheckReason.CONFIG: "Settings problem",
+    CheckReason.OK: QT_TRANSLATE_NOOP("ConnectionCheck", "Connected"),
+    CheckReason.INVALID_KEY: QT_TRANSLATE_NOOP("ConnectionCheck", "Invalid key"),
+    CheckReason.WRONG_REGION: QT_TRANSLATE_NOOP("ConnectionCheck", "Wrong region"),
+    CheckReason.NO_ACCESS: QT_TRANSLATE_NOOP("ConnectionCheck", "No access to the model"),
+    CheckReason.QUOTA: QT_TRANSLATE_NOOP("ConnectionCheck", "Quota or rate limit reached"),
+    CheckReason.NETWORK: QT_TRANSLATE_NOOP("ConnectionCheck", "Network problem"),
+    CheckReason.SERVER: QT_TRANSLATE_NOOP("ConnectionCheck", "Service problem"),
+    CheckReason.REJECTED: QT_TRANSLATE_NOOP("ConnectionCheck", "Request rejected"),
+    CheckReason.CONFIG: QT_TRANSLATE_NOOP("ConnectionCheck", "Settings problem"),
+}
+
+_REGION_LABELS = {
+    Region.SINGAPORE: QT_TRANSLATE_NOOP("ConnectionCheck", "Singapore (international)"),
+    Region.BEIJING: QT_TRANSLATE_NOOP("ConnectionCheck", "Beijing (China mainland)"),
 }
 
 
 def region_label(region: Region) -> str:
-    """How the UI names a region."""
-    return {Region.SINGAPORE: "Singapore (international)", Region.BEIJING: "Beijing (China mainland)"}[region]
+    """How the UI names a region (in the UI language)."""
+    return QCoreApplication.translate(_CONTEXT, _REGION_LABELS[region])
 
 
 @dataclass(frozen=True)
@@ -95,8 +108,8 @@ class CheckOutcome:
 
     @property
     def headline(self) -> str:
-        """A few words for the status line ("Invalid key")."""
-        return _HEADLINES[self.reason]
+        """A few words for the status line ("Invalid key"), in the UI language."""
+        return QCoreApplication.translate(_CONTEXT, _HEADLINES[self.reason])
 
 
 def _other(region: Region) -> Region:
@@ -176,7 +189,9 @@ async def check_connection(
     """
     key = api_key.strip()
     if not key:
-        return CheckOutcome(CheckReason.INVALID_KEY, "Enter an API key first.")
+        return CheckOutcome(
+            CheckReason.INVALID_KEY, QCoreApplication.translate("ConnectionCheck", "Enter an API key first.")
+        )
     try:
         await _open_and_finish(key, region, base_url, model)
     except InterpreterError as error:
@@ -193,24 +208,36 @@ async def check_connection(
             else:
                 return CheckOutcome(
                     CheckReason.WRONG_REGION,
-                    f"This key belongs to the {region_label(other)} region; select that region and save again.",
+                    QCoreApplication.translate(
+                        "ConnectionCheck",
+                        "This key belongs to the {region} region; select that region and save again.",
+                    ).format(region=region_label(other)),
                     key_region=other,
                 )
         message = error.user_message
         if reason is CheckReason.QUOTA:
             # The transport's sentence promises a retry; a check does not retry, so say what the user can do.
-            message = (
+            message = QCoreApplication.translate(
+                "ConnectionCheck",
                 "The service is limiting requests for this account (too many sessions or tokens per minute, or "
-                "the quota is used up); wait a minute and test again, or check the quota in the Model Studio console."
+                "the quota is used up); wait a minute and test again, or check the quota in the Model Studio console.",
             )
         elif reason is CheckReason.INVALID_KEY:
-            message = (
-                f"The {region_label(region)} service refused this key: check that it is copied completely, "
-                "has not been deleted, and was created for this region."
-            )
+            message = QCoreApplication.translate(
+                "ConnectionCheck",
+                "The {region} service refused this key: check that it is copied completely, "
+                "has not been deleted, and was created for this region.",
+            ).format(region=region_label(region))
         return CheckOutcome(reason, redact(message))
-    return CheckOutcome(CheckReason.OK, f"The key works: a live session opened on {_where(region, base_url)}.")
+    return CheckOutcome(
+        CheckReason.OK,
+        QCoreApplication.translate("ConnectionCheck", "The key works: a live session opened on {where}.").format(
+            where=_where(region, base_url)
+        ),
+    )
 
 
 def _where(region: Region, base_url: str | None) -> str:
-    return base_url if base_url else f"the {region_label(region)} service"
+    if base_url:
+        return base_url
+    return QCoreApplication.translate("ConnectionCheck", "the {region} service").format(region=region_label(region))

@@ -49,9 +49,6 @@ from interpreter.ui.dialogs.hotwords_model import (
 
 __all__ = ["HotwordsDialog", "open_hotwords_dialog"]
 
-_ANY_LANGUAGE = "Any language"
-_FILE_FILTER = "Glossary files (*.csv *.tsv *.txt);;CSV (*.csv);;TSV (*.tsv *.txt);;All files (*)"
-
 
 class HotwordsDialog(QDialog):
     """Widgets for :class:`HotwordsViewModel`. Non-modal; "Use selected" accepts with the glossary on screen."""
@@ -59,7 +56,7 @@ class HotwordsDialog(QDialog):
     def __init__(self, view_model: HotwordsViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = view_model
-        self.setWindowTitle("Hotwords and glossaries")
+        self.setWindowTitle(self.tr("Hotwords and glossaries"))
         self.resize(980, 620)
 
         # ---- left: glossary list
@@ -68,9 +65,9 @@ class HotwordsDialog(QDialog):
         self.glossary_list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.new_button = QPushButton("New")
+        self.new_button = QPushButton(self.tr("New"))
         self.new_button.setObjectName("new_glossary_button")
-        self.delete_glossary_button = QPushButton("Delete")
+        self.delete_glossary_button = QPushButton(self.tr("Delete"))
         self.delete_glossary_button.setObjectName("delete_glossary_button")
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.new_button)
@@ -78,7 +75,7 @@ class HotwordsDialog(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("Glossaries"))
+        left_layout.addWidget(QLabel(self.tr("Glossaries")))
         left_layout.addWidget(self.glossary_list, 1)
         self.in_use_label = QLabel()
         self.in_use_label.setObjectName("in_use_label")
@@ -91,12 +88,12 @@ class HotwordsDialog(QDialog):
         self.target_combo = self._language_combo("target_lang_combo")
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("search_edit")
-        self.search_edit.setPlaceholderText("Search terms and translations")
+        self.search_edit.setPlaceholderText(self.tr("Search terms and translations"))
         self.search_edit.setClearButtonEnabled(True)
         pair_row = QHBoxLayout()
-        pair_row.addWidget(QLabel("From:"))
+        pair_row.addWidget(QLabel(self.tr("From:")))
         pair_row.addWidget(self.source_combo)
-        pair_row.addWidget(QLabel("To:"))
+        pair_row.addWidget(QLabel(self.tr("To:")))
         pair_row.addWidget(self.target_combo)
         pair_row.addSpacing(16)
         pair_row.addWidget(self.search_edit, 1)
@@ -122,20 +119,20 @@ class HotwordsDialog(QDialog):
         header.resizeSection(TARGET_COLUMN, 220)
         self.table.verticalHeader().setDefaultSectionSize(24)
 
-        self.add_button = QPushButton("Add term")
+        self.add_button = QPushButton(self.tr("Add term"))
         self.add_button.setObjectName("add_button")
-        self.remove_button = QPushButton("Delete terms")
+        self.remove_button = QPushButton(self.tr("Delete terms"))
         self.remove_button.setObjectName("remove_button")
         self.remove_button.setShortcut(QKeySequence.StandardKey.Delete)
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setObjectName("import_button")
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("export_button")
         self.undo_button = QToolButton()
-        self.undo_button.setDefaultAction(self.vm.undo_stack.createUndoAction(self, "Undo"))
+        self.undo_button.setDefaultAction(self.vm.undo_stack.createUndoAction(self, self.tr("Undo")))
         self.undo_button.defaultAction().setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_button = QToolButton()
-        self.redo_button.setDefaultAction(self.vm.undo_stack.createRedoAction(self, "Redo"))
+        self.redo_button.setDefaultAction(self.vm.undo_stack.createRedoAction(self, self.tr("Redo")))
         self.redo_button.defaultAction().setShortcut(QKeySequence.StandardKey.Redo)
         self.addActions([self.undo_button.defaultAction(), self.redo_button.defaultAction()])
         row_buttons = QHBoxLayout()
@@ -170,12 +167,16 @@ class HotwordsDialog(QDialog):
         splitter.setSizes([220, 760])
 
         self.buttons = QDialogButtonBox()
-        self.use_button = self.buttons.addButton("Use in live sessions", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.use_button = self.buttons.addButton(
+            self.tr("Use in live sessions"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.use_button.setObjectName("use_button")
-        self.use_button.setToolTip("Send this glossary as hot words in live sessions.")
-        self.no_glossary_button = self.buttons.addButton("Use none", QDialogButtonBox.ButtonRole.ActionRole)
+        self.use_button.setToolTip(self.tr("Send this glossary as hot words in live sessions."))
+        self.no_glossary_button = self.buttons.addButton(self.tr("Use none"), QDialogButtonBox.ButtonRole.ActionRole)
         self.no_glossary_button.setObjectName("no_glossary_button")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        # Named here so it follows the app's translation even when Qt's own (qtbase) translation is not installed.
+        self.close_button.setText(self.tr("Close"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -221,10 +222,14 @@ class HotwordsDialog(QDialog):
     def _language_combo(self, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        combo.addItem(_ANY_LANGUAGE, None)
+        combo.addItem(self.tr("Any language"), None)
         for code, language in self.vm.languages():
             combo.addItem(language, code)
         return combo
+
+    def _file_filter(self) -> str:
+        """The file-type choices of the import/export file dialogs (the patterns stay as they are)."""
+        return self.tr("Glossary files (*.csv *.tsv *.txt);;CSV (*.csv);;TSV (*.tsv *.txt);;All files (*)")
 
     def _source_row(self, proxy_row: int) -> int:
         return self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
@@ -247,7 +252,7 @@ class HotwordsDialog(QDialog):
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
-                item.setToolTip("Used in live sessions")
+                item.setToolTip(self.tr("Used in live sessions"))
             self.glossary_list.addItem(item)
         self.glossary_list.setCurrentRow(self.vm.current_row)
         self.glossary_list.blockSignals(False)
@@ -260,8 +265,12 @@ class HotwordsDialog(QDialog):
 
     def _show_used_note(self) -> None:
         name = self.vm.chosen_name
-        self.in_use_label.setText(f"In live sessions: <b>{_escape(name)}</b>" if name else "In live sessions: none")
-        self.no_glossary_button.setToolTip(f"Stop using “{name}” in live sessions." if name else "")
+        if name:
+            self.in_use_label.setText(self.tr("In live sessions: <b>{name}</b>").format(name=_escape(name)))
+            self.no_glossary_button.setToolTip(self.tr("Stop using “{name}” in live sessions.").format(name=name))
+        else:
+            self.in_use_label.setText(self.tr("In live sessions: none"))
+            self.no_glossary_button.setToolTip("")
 
     def _show_current(self, row: int) -> None:
         self.glossary_list.blockSignals(True)
@@ -284,11 +293,18 @@ class HotwordsDialog(QDialog):
         issues = len(self.vm.issues_by_row())
         total = len(self.vm.entries())
         if current is not None:
-            text = f"{total} {'term' if total == 1 else 'terms'}"
-            if issues:
-                text += f", {issues} flagged ({'it is' if issues == 1 else 'they are'} not sent until fixed)"
+            # One source string per English plural form; languages without plurals translate both the same way.
+            terms = (self.tr("{count} term") if total == 1 else self.tr("{count} terms")).format(count=total)
+            if issues == 1:
+                text = self.tr("{terms}, 1 flagged (it is not sent until fixed).").format(terms=terms)
+            elif issues:
+                text = self.tr("{terms}, {count} flagged (they are not sent until fixed).").format(
+                    terms=terms, count=issues
+                )
+            else:
+                text = self.tr("{terms}.", "a glossary's term count as a sentence").format(terms=terms)
             self.status_label.setStyleSheet("")
-            self.status_label.setText(text + ".")
+            self.status_label.setText(text)
 
     def _show_message(self, text: str, error: bool) -> None:
         self.status_label.setStyleSheet("color: #b3261e;" if error else "")
@@ -336,14 +352,14 @@ class HotwordsDialog(QDialog):
         self.vm.export_file(path)
 
     def _ask_import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Import glossary", "", _FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import glossary"), "", self._file_filter())
         if path:
             self.import_from(path)
 
     def _ask_export(self) -> None:
         current = self.vm.current()
         suggested = f"{current.name}.csv" if current else "glossary.csv"
-        path, _filter = QFileDialog.getSaveFileName(self, "Export glossary", suggested, _FILE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export glossary"), suggested, self._file_filter())
         if path:
             self.export_to(path)
 

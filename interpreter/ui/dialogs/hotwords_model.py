@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from interpreter.core.catalog import Catalog, load_catalog
@@ -26,6 +34,7 @@ from interpreter.core.glossary import (
     GlossaryEntry,
     GlossaryFormatError,
     ImportResult,
+    IssueKind,
     format_glossary_csv,
     parse_glossary_csv,
     term_key,
@@ -33,14 +42,46 @@ from interpreter.core.glossary import (
 from interpreter.errors import ConfigError, StorageError
 from interpreter.store.atomic import atomic_write_bytes
 from interpreter.store.glossaries import GlossaryStore
+from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, sorted_languages, translate_known
 
 __all__ = ["COLUMNS", "GlossaryTableModel", "HotwordsViewModel"]
 
 logger = logging.getLogger(__name__)
 
-#: Table columns: source term, translation, and the flag explaining what is wrong with a row.
-COLUMNS = ("Source term", "Translation", "Check")
+#: Table columns: source term, translation, and the flag explaining what is wrong with a row (English source text;
+#: the header shows their translations).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("GlossaryTableModel", "Source term"),
+    QT_TRANSLATE_NOOP("GlossaryTableModel", "Translation"),
+    QT_TRANSLATE_NOOP("GlossaryTableModel", "Check"),
+)
 SOURCE_COLUMN, TARGET_COLUMN, ISSUE_COLUMN = range(3)
+
+#: The sentences ``core.glossary.parse_glossary_csv`` reports import problems with (English, word for word), so
+#: the import report can be shown in the UI language; see :func:`~interpreter.ui.dialogs.localization.translate_known`.
+_IMPORT_PROBLEMS = (
+    QT_TRANSLATE_NOOP(
+        "HotwordsViewModel",
+        "found {found} columns where {expected} were expected (source term, translation); row skipped. If a term "
+        "contains the delimiter, put it in double quotes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "HotwordsViewModel",
+        "found one column; expected a source term and a translation separated by {delimiter}; row skipped.",
+    ),
+    QT_TRANSLATE_NOOP("HotwordsViewModel", "the source term is empty; row skipped."),
+    QT_TRANSLATE_NOOP(
+        "HotwordsViewModel", "“{term}” already appears on line {line}; imported, but only the first is used."
+    ),
+    QT_TRANSLATE_NOOP("HotwordsViewModel", "“{term}” has no translation; imported, fill it in to use it."),
+)
+#: The delimiter names those sentences use.
+_DELIMITER_NAMES = {
+    "a tab": QT_TRANSLATE_NOOP("HotwordsViewModel", "a tab"),
+    "a semicolon": QT_TRANSLATE_NOOP("HotwordsViewModel", "a semicolon"),
+    "a comma": QT_TRANSLATE_NOOP("HotwordsViewModel", "a comma"),
+    "a vertical bar": QT_TRANSLATE_NOOP("HotwordsViewModel", "a vertical bar"),
+}
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 #: Undo steps kept. Each step is a few pointers (states share their glossaries), so the cap only bounds a
@@ -177,8 +218,27 @@ class HotwordsViewModel(QObject):
         return {issue.index: issue for issue in current.issues()} if current else {}
 
     def languages(self) -> list[tuple[str, str]]:
-        """``(code, name)`` of every catalog language, by name (for the language-pair pickers)."""
-        return sorted(((c, lang.name) for c, lang in self.catalog.languages.items()), key=lambda pair: pair[1])
+        """``(code, name)`` of every catalog language, named and sorted for the UI language (language-pair
+        pickers)."""
+        return sorted_languages(self.catalog, self.catalog.languages)
+
+    def issue_message(self, issue: EntryIssue) -> str:
+        """The sentence explaining ``issue`` in the UI language (the core's ``issue.message`` is English)."""
+        if issue.kind is IssueKind.EMPTY_SOURCE:
+            return self.tr("The source term is empty; this row is not used.")
+        if issue.kind is IssueKind.EMPTY_TARGET:
+            return self.tr("The translation is empty; this row is not used.")
+        entries = self.entries()
+        if issue.kind is IssueKind.DUPLICATE and 0 <= issue.index < len(entries):
+            term = entries[issue.index].source.strip()
+            key = term_key(term)
+            first = next((i for i, e in enumerate(entries[: issue.index]) if term_key(e.source) == key), None)
+            if first is not None:
+                # Rows are numbered from 1, as the table's row header shows them.
+                return self.tr("“{term}” is already on row {row}; only that row is used.").format(
+                    term=term, row=first + 1
+                )
+        return issue.message  # a kind this view does not know yet: the core's own sentence
 
     # ---- state plumbing ------------------------------------------------------------------------------------------
 
@@ -217,7 +277,7 @@ class HotwordsViewModel(QObject):
     def _edit_current(self, glossary: Glossary, text: str) -> bool:
         gid = self._state.current
         if gid is None:
-            self.message.emit("Create a glossary first.", True)
+            self.message.emit(self.tr("Create a glossary first."), True)
             return False
         return self._push(self._state.replaced(gid, glossary), text)
 
@@ -237,12 +297,13 @@ class HotwordsViewModel(QObject):
             number += 1
         return f"{base} {number}"
 
-    def new_glossary(self, name: str = "New glossary") -> int:
-        """Add an empty glossary with a unique name, show it, and return its row."""
+    def new_glossary(self, name: str | None = None) -> int:
+        """Add an empty glossary with a unique name (default "New glossary", in the UI language), show it, and
+        return its row."""
         gid = self._new_id()
-        glossary = Glossary(self._unique_name(name.strip() or "New glossary"))
+        glossary = Glossary(self._unique_name((name or "").strip() or self.tr("New glossary")))
         after = replace(self._state, items=(*self._state.items, (gid, glossary)), current=gid)
-        self._push(after, f"create glossary “{glossary.name}”")
+        self._push(after, self.tr("create glossary “{name}”").format(name=glossary.name))
         return self.current_row
 
     def rename(self, row: int, name: str) -> str:
@@ -253,11 +314,14 @@ class HotwordsViewModel(QObject):
         gid, glossary = self._state.items[row]
         others = [g.name for i, (_, g) in enumerate(self._state.items) if i != row]
         if not name:
-            error = "A glossary needs a name."
+            error = self.tr("A glossary needs a name.")
         elif any(term_key(other) == term_key(name) for other in others):
-            error = f"There is already a glossary called “{name}”; choose another name."
+            error = self.tr("There is already a glossary called “{name}”; choose another name.").format(name=name)
         else:
-            self._push(self._state.replaced(gid, replace(glossary, name=name)), f"rename to “{name}”")
+            self._push(
+                self._state.replaced(gid, replace(glossary, name=name)),
+                self.tr("rename to “{name}”").format(name=name),
+            )
             return ""
         self.message.emit(error, True)
         self.glossaries_changed.emit()  # let the list put the old name back
@@ -273,14 +337,19 @@ class HotwordsViewModel(QObject):
         if current == gid:
             current = items[min(row, len(items) - 1)][0] if items else None
         chosen = None if self._state.chosen == gid else self._state.chosen
-        self._push(replace(self._state, items=items, current=current, chosen=chosen), f"delete “{glossary.name}”")
+        self._push(
+            replace(self._state, items=items, current=current, chosen=chosen),
+            self.tr("delete “{name}”").format(name=glossary.name),
+        )
 
     def set_language_pair(self, source_lang: str | None, target_lang: str | None) -> None:
         """Tie the glossary on screen to a language pair (None = any language on that side)."""
         current = self.current()
         if current is None or (current.source_lang, current.target_lang) == (source_lang, target_lang):
             return
-        self._edit_current(replace(current, source_lang=source_lang, target_lang=target_lang), "change languages")
+        self._edit_current(
+            replace(current, source_lang=source_lang, target_lang=target_lang), self.tr("change languages")
+        )
 
     def choose_current(self) -> None:
         """Use the glossary on screen for live sessions (saved in settings by the caller, not an undo step)."""
@@ -299,7 +368,8 @@ class HotwordsViewModel(QObject):
             self.new_glossary()
             current = self.current()
             assert current is not None
-        if not self._edit_current(current.with_entries((*current.entries, GlossaryEntry(source, target))), "add term"):
+        added = current.with_entries((*current.entries, GlossaryEntry(source, target)))
+        if not self._edit_current(added, self.tr("add term")):
             return -1
         return len(self.entries()) - 1
 
@@ -315,7 +385,7 @@ class HotwordsViewModel(QObject):
             return False
         entries = list(current.entries)
         entries[row] = new
-        return self._edit_current(current.with_entries(entries), "edit term")
+        return self._edit_current(current.with_entries(entries), self.tr("edit term"))
 
     def remove_entries(self, rows: list[int]) -> None:
         """Delete ``rows`` of the glossary on screen."""
@@ -324,9 +394,9 @@ class HotwordsViewModel(QObject):
         if current is None or not doomed:
             return
         kept = [e for i, e in enumerate(current.entries) if i not in doomed]
-        self._edit_current(
-            current.with_entries(kept), f"delete {len(doomed)} {'term' if len(doomed) == 1 else 'terms'}"
-        )
+        count = len(doomed)
+        text = self.tr("delete {count} term") if count == 1 else self.tr("delete {count} terms")
+        self._edit_current(current.with_entries(kept), text.format(count=count))
 
     # ---- files ---------------------------------------------------------------------------------------------------
 
@@ -340,7 +410,9 @@ class HotwordsViewModel(QObject):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.message.emit(f"Cannot read {path.name}; check that the file exists and is readable.", True)
+            self.message.emit(
+                self.tr("Cannot read {file}; check that the file exists and is readable.").format(file=path.name), True
+            )
             logger.info("Import failed: %s", exc)
             return None
         try:
@@ -356,9 +428,55 @@ class HotwordsViewModel(QObject):
         updated = current.with_entries((*current.entries, *result.entries))
         if current.source_lang is None and current.target_lang is None and (result.source_lang or result.target_lang):
             updated = replace(updated, source_lang=result.source_lang, target_lang=result.target_lang)
-        self._edit_current(updated, f"import {len(result.entries)} terms from {path.name}")
-        self.import_finished.emit(result.summary(), [str(problem) for problem in result.problems])
+        self._edit_current(
+            updated, self.tr("import {count} terms from {file}").format(count=len(result.entries), file=path.name)
+        )
+        problems = [
+            self.tr("Line {line}: {message}").format(line=problem.line, message=self.problem_message(problem.message))
+            for problem in result.problems
+        ]
+        self.import_finished.emit(self.import_summary(result), problems)
         return result
+
+    @staticmethod
+    def problem_message(message: str) -> str:
+        """An import problem's sentence (``ImportProblem.message``, English) in the UI language."""
+
+        def value(name: str, text: str) -> str:
+            known = _DELIMITER_NAMES.get(text) if name == "delimiter" else None
+            return QCoreApplication.translate("HotwordsViewModel", known) if known else text
+
+        return translate_known(message, "HotwordsViewModel", _IMPORT_PROBLEMS, value)
+
+    def import_summary(self, result: ImportResult) -> str:
+        """One sentence in the UI language: how many rows came in and how many need a look (what
+        ``ImportResult.summary`` says in English)."""
+        imported = len(result.entries)
+        skipped = sum(1 for problem in result.problems if problem.skipped)
+        flagged = len(result.problems) - skipped
+        # One source string per English plural form; languages without plurals translate both the same way.
+        parts = [
+            (self.tr("Imported {count} term") if imported == 1 else self.tr("Imported {count} terms")).format(
+                count=imported
+            )
+        ]
+        if skipped:
+            parts.append(
+                (
+                    self.tr("skipped {count} malformed row")
+                    if skipped == 1
+                    else self.tr("skipped {count} malformed rows")
+                ).format(count=skipped)
+            )
+        if flagged:
+            parts.append(
+                (self.tr("{count} row needs a look") if flagged == 1 else self.tr("{count} rows need a look")).format(
+                    count=flagged
+                )
+            )
+        return self.tr("{parts}.", "end of the import summary sentence").format(
+            parts=self.tr(", ", "separator of the import summary parts").join(parts)
+        )
 
     def export_file(self, path: str | Path, *, delimiter: str | None = None, bom: bool | None = None) -> bool:
         """Write the glossary on screen as CSV or TSV (atomically).
@@ -370,7 +488,7 @@ class HotwordsViewModel(QObject):
         """
         current = self.current()
         if current is None:
-            self.message.emit("There is no glossary to export.", True)
+            self.message.emit(self.tr("There is no glossary to export."), True)
             return False
         path = Path(path)
         tab_file = path.suffix.lower() in (".tsv", ".txt")
@@ -383,7 +501,10 @@ class HotwordsViewModel(QObject):
             self.message.emit(exc.user_message, True)
             return False
         count = len(current.entries)
-        self.message.emit(f"Exported {count} {'term' if count == 1 else 'terms'} to {path.name}.", False)
+        exported = (
+            self.tr("Exported {count} term to {file}.") if count == 1 else self.tr("Exported {count} terms to {file}.")
+        )
+        self.message.emit(exported.format(count=count, file=path.name), False)
         return True
 
 
@@ -397,11 +518,15 @@ class GlossaryTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._vm = vm
         self._rows: tuple[GlossaryEntry, ...] = vm.entries()
-        self._issues: dict[int, EntryIssue] = vm.issues_by_row()
+        self._issues: dict[int, str] = self._issue_messages()
         vm.entries_changed.connect(self._reload)
 
+    def _issue_messages(self) -> dict[int, str]:
+        # Worded once per change rather than per paint: a duplicate's sentence looks up the row it repeats.
+        return {row: self._vm.issue_message(issue) for row, issue in self._vm.issues_by_row().items()}
+
     def _reload(self) -> None:
-        rows, issues = self._vm.entries(), self._vm.issues_by_row()
+        rows, issues = self._vm.entries(), self._issue_messages()
         if len(rows) != len(self._rows):
             self.beginResetModel()
             self._rows, self._issues = rows, issues
@@ -419,7 +544,7 @@ class GlossaryTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("GlossaryTableModel", COLUMNS[section])
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)  # the row numbers that duplicate messages refer to
         return None
@@ -435,9 +560,9 @@ class GlossaryTableModel(QAbstractTableModel):
                 return entry.source
             if column == TARGET_COLUMN:
                 return entry.target
-            return issue.message if issue else ""
+            return issue or ""
         if role == Qt.ItemDataRole.ToolTipRole and issue is not None:
-            return issue.message
+            return issue
         if role == Qt.ItemDataRole.BackgroundRole and issue is not None:
             return QBrush(_ISSUE_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and issue is not None:

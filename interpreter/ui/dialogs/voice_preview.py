@@ -5,7 +5,8 @@ Against the demo emulator this plays the emulator's voice; against the real serv
 billed at ~2 seconds of audio) session. Playback goes through an injected :class:`PcmPlayer`; when the build has no
 audio output the dialog says "preview unavailable" instead.
 
-No Qt here; the voices view-model awaits :meth:`VoicePreviewer.synthesize`.
+No widgets here; the voices view-model awaits :meth:`VoicePreviewer.synthesize`. Error sentences are translated
+with ``QCoreApplication.translate`` (English when no translation is installed).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
 
 from interpreter.errors import MediaFileError, NetworkTimeoutError
 from interpreter.protocol.config import SessionConfig
@@ -59,10 +62,17 @@ def preview_snippet() -> bytes:
     try:
         with resource.open("rb") as stream, wave.open(stream, "rb") as wav:
             if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (INPUT_RATE, 1, 2):
-                raise MediaFileError("The built-in preview sentence has the wrong format; reinstall the app.")
+                raise MediaFileError(
+                    QCoreApplication.translate(
+                        "VoicePreview", "The built-in preview sentence has the wrong format; reinstall the app."
+                    )
+                )
             return wav.readframes(wav.getnframes())
     except (OSError, wave.Error) as exc:
-        raise MediaFileError("The built-in preview sentence is missing; reinstall the app.", detail=str(exc)) from exc
+        raise MediaFileError(
+            QCoreApplication.translate("VoicePreview", "The built-in preview sentence is missing; reinstall the app."),
+            detail=str(exc),
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,11 @@ class VoicePreviewer:
         try:
             return await asyncio.wait_for(self._run(config), PREVIEW_TIMEOUT_S)
         except TimeoutError:
-            raise NetworkTimeoutError("The voice preview took too long; check the connection and try again.") from None
+            raise NetworkTimeoutError(
+                QCoreApplication.translate(
+                    "VoicePreview", "The voice preview took too long; check the connection and try again."
+                )
+            ) from None
 
     async def _run(self, config: SessionConfig) -> bytes:
         # Imported on use: opening the voices dialog must not load the network stack.
@@ -144,7 +158,11 @@ class DevicePlayer:
         from interpreter.media.player import VOICE_RATE, VoicePlayer
 
         if rate != VOICE_RATE:
-            raise MediaFileError(f"The preview audio is {rate} Hz; the player expects {VOICE_RATE} Hz.")
+            raise MediaFileError(
+                QCoreApplication.translate(
+                    "VoicePreview", "The preview audio is {rate} Hz; the player expects {expected} Hz."
+                ).format(rate=rate, expected=VOICE_RATE)
+            )
         player = VoicePlayer(monitor=self._device)
         await player.start()
         try:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -42,17 +42,29 @@ from qasync import asyncSlot
 from interpreter.core.catalog import Catalog, ModelInfo, load_catalog
 from interpreter.errors import ConfigError, InterpreterError
 from interpreter.protocol.config import SessionConfig, VoiceClone, validate_config
+from interpreter.ui.dialogs.localization import (
+    QT_TRANSLATE_NOOP,
+    current_ui_language,
+    join_sentences,
+    language_sort_key,
+    sorted_languages,
+)
 from interpreter.ui.dialogs.voice_preview import OUTPUT_RATE, PcmPlayer, VoicePreviewer
 
 __all__ = ["VoiceRow", "VoiceSelection", "VoicesDialog", "VoicesViewModel", "apply_selection", "open_voices_dialog"]
 
 logger = logging.getLogger(__name__)
 
+#: The cloning choices in English (the source text); the dialog shows their translations.
 CLONE_LABELS: dict[VoiceClone, str] = {
-    VoiceClone.OFF: "Off: use the voice selected above",
-    VoiceClone.ONCE: "Clone the speaker's voice once, at the start of the session (one speaker)",
-    VoiceClone.ALWAYS: "Clone the voice again before every response (several speakers take turns)",
-    VoiceClone.NEVER: "Use a voice I cloned earlier, by its voice id:",
+    VoiceClone.OFF: QT_TRANSLATE_NOOP("VoicesDialog", "Off: use the voice selected above"),
+    VoiceClone.ONCE: QT_TRANSLATE_NOOP(
+        "VoicesDialog", "Clone the speaker's voice once, at the start of the session (one speaker)"
+    ),
+    VoiceClone.ALWAYS: QT_TRANSLATE_NOOP(
+        "VoicesDialog", "Clone the voice again before every response (several speakers take turns)"
+    ),
+    VoiceClone.NEVER: QT_TRANSLATE_NOOP("VoicesDialog", "Use a voice I cloned earlier, by its voice id:"),
 }
 
 
@@ -191,29 +203,40 @@ class VoicesViewModel(QObject):
         """``(name, label)`` of every realtime model."""
         return [(m.name, m.label) for m in self.catalog.models.values()]
 
+    def language_name(self, code: str) -> str:
+        """The name of language ``code`` in the UI language."""
+        return self.catalog.language_name(code, current_ui_language(self.catalog))
+
     def languages(self) -> list[tuple[str, str]]:
-        """``(code, name)`` of the target languages of the current model, sorted by name."""
-        info = self._model_info()
-        return sorted(((c, self.catalog.language_name(c)) for c in info.languages), key=lambda pair: pair[1])
+        """``(code, name)`` of the target languages of the current model, named and sorted for the UI language."""
+        return sorted_languages(self.catalog, self._model_info().languages)
+
+    def _language_list(self, codes: frozenset[str]) -> str:
+        """The names of ``codes`` as one sorted, comma-separated list in the UI language."""
+        key = language_sort_key(current_ui_language(self.catalog))
+        names = sorted((self.language_name(code) for code in codes), key=key)
+        return self.tr(", ", "separator of a list of language names").join(names)
 
     def rows(self) -> list[VoiceRow]:
         """The current model's voices, each marked with whether it can speak the target language and why not."""
         info = self._model_info()
-        target_name = self.catalog.language_name(self._target)
+        target_name = self.language_name(self._target)
         text_only = not info.has_audio_output(self._target)
         rows: list[VoiceRow] = []
         for voice in info.voices:
             if text_only:
-                reason = f"{target_name} is translated as text only on this model; no voice speaks it."
+                reason = self.tr("{language} is translated as text only on this model; no voice speaks it.").format(
+                    language=target_name
+                )
             elif not voice.speaks(self._target):
-                reason = f"Does not speak {target_name}."
+                reason = self.tr("Does not speak {language}.").format(language=target_name)
             else:
                 reason = ""
             rows.append(
                 VoiceRow(
                     name=voice.name,
                     description=voice.description,
-                    languages=", ".join(sorted(self.catalog.language_name(code) for code in voice.languages)),
+                    languages=self._language_list(voice.languages),
                     languages_short=self._languages_short(voice.languages, info),
                     available=not reason,
                     reason=reason,
@@ -226,8 +249,8 @@ class VoicesViewModel(QObject):
         """A column-sized summary: the names when few, "All 29 spoken languages" when the voice speaks them all."""
         # Beyond this many names the column truncates; the tooltip carries the full list.
         if len(languages) > 4 and languages == info.audio_output_languages:
-            return f"All {len(languages)} spoken languages"
-        return ", ".join(sorted(self.catalog.language_name(code) for code in languages))
+            return self.tr("All {count} spoken languages").format(count=len(languages))
+        return self._language_list(languages)
 
     def selection(self) -> VoiceSelection:
         if self._clone is VoiceClone.NEVER:
@@ -245,12 +268,84 @@ class VoicesViewModel(QObject):
         )
 
     def validate(self) -> tuple[str, str]:
-        """``(error, notice)``: the protocol's sentence when the selection cannot work, and what would be adjusted."""
+        """``(error, notice)``: the protocol's sentence when the selection cannot work, and what would be adjusted
+        (both in the UI language when the sentence is one this dialog knows, see :meth:`_localized`)."""
         try:
             validated = validate_config(self.selection().session_config(), self.catalog)
         except ConfigError as exc:
-            return exc.user_message, ""
-        return "", " ".join(validated.notices)
+            return self._localized(exc.user_message), ""
+        return "", join_sentences(self._localized(notice) for notice in validated.notices)
+
+    def _localized(self, sentence: str) -> str:
+        """``sentence`` from ``protocol.config.validate_config`` in the UI language.
+
+        The protocol's English sentences are the single source of the rules. This dialog knows the ones it can
+        cause, as templates that read exactly like them; a template is translated only when, filled with the
+        current values, it reproduces ``sentence`` word for word. Any other sentence (or one whose wording the
+        protocol has since changed) is shown as it is, so a stale translation can never say something else.
+        """
+        info = self._model_info()
+        model = info.label.split(" (", 1)[0]  # as the protocol names a model: the label without its "(N languages)"
+        code = self._target
+        english_language = self.catalog.language_name(code)
+        if english_language == code:
+            english_language = f"'{code}'"
+        speaking = [voice.name for voice in info.voices_for(code)]
+        voice = (self.selection().voice or "").strip()
+        default = self.catalog.voice_clone_default_voice
+        list_separator = self.tr(", ", "separator of a list of language names")
+        # (template, values as the protocol fills them, values as the UI language shows them)
+        known: list[tuple[str, dict[str, str], dict[str, str]]] = [
+            (
+                QT_TRANSLATE_NOOP(
+                    "VoicesViewModel",
+                    "Voice cloning 'never' uses a voice you cloned earlier: enter its voice id (got nothing; preset "
+                    "voices and '{default}' do not count).",
+                ),
+                {"default": default},
+                {"default": default},
+            ),
+            (
+                QT_TRANSLATE_NOOP(
+                    "VoicesViewModel",
+                    "Voice cloning 'never' uses a voice you cloned earlier: enter its voice id (got '{voice}'; preset "
+                    "voices and '{default}' do not count).",
+                ),
+                {"voice": voice, "default": default},
+                {"voice": voice, "default": default},
+            ),
+            (
+                QT_TRANSLATE_NOOP(
+                    "VoicesViewModel", "The voice {voice} does not speak {language}; choose one that does: {voices}."
+                ),
+                {"voice": voice, "language": english_language, "voices": ", ".join(speaking)},
+                {"voice": voice, "language": self.language_name(code), "voices": list_separator.join(speaking)},
+            ),
+            (
+                QT_TRANSLATE_NOOP("VoicesViewModel", "No voice of {model} speaks {language}; turn voice output off."),
+                {"model": model, "language": english_language},
+                {"model": model, "language": self.language_name(code)},
+            ),
+            (
+                QT_TRANSLATE_NOOP(
+                    "VoicesViewModel",
+                    "{model} cannot speak {language}, so this session shows the translation as text only.",
+                ),
+                {"model": model, "language": english_language},
+                {"model": model, "language": self.language_name(code)},
+            ),
+            (
+                QT_TRANSLATE_NOOP(
+                    "VoicesViewModel", "Voice cloning is off because this session produces no translated voice."
+                ),
+                {},
+                {},
+            ),
+        ]
+        for template, english_values, shown_values in known:
+            if template.format(**english_values) == sentence:
+                return QCoreApplication.translate("VoicesViewModel", template).format(**shown_values)
+        return sentence
 
     # ---- changing ------------------------------------------------------------------------------------------------
 
@@ -307,9 +402,9 @@ class VoicesViewModel(QObject):
 
     def preview_unavailable_reason(self) -> str:
         if self._player is None:
-            return "Preview unavailable: this build has no audio output."
+            return self.tr("Preview unavailable: this build has no audio output.")
         if self._previewer is None:
-            return "Preview unavailable: add an API key or start the demo to hear voices."
+            return self.tr("Preview unavailable: add an API key or start the demo to hear voices.")
         return ""
 
     @asyncSlot()
@@ -326,14 +421,16 @@ class VoicesViewModel(QObject):
             return
         validated = validate_config(self.selection().session_config(), self.catalog)
         if not validated.config.audio_output:
-            self.preview_finished.emit(False, "Nothing to preview: this target language has no translated voice.")
+            self.preview_finished.emit(
+                False, self.tr("Nothing to preview: this target language has no translated voice.")
+            )
             return
         self._previewing = True
         self.preview_busy.emit(True)
         try:
             audio = await self._previewer.synthesize(validated.config)
             if not audio:
-                self.preview_finished.emit(False, "The service returned no voice for the preview; try again.")
+                self.preview_finished.emit(False, self.tr("The service returned no voice for the preview; try again."))
                 return
             self.last_preview_audio = audio
             await self._player.play(audio, OUTPUT_RATE)
@@ -345,7 +442,9 @@ class VoicesViewModel(QObject):
             self._previewing = False
             self.preview_busy.emit(False)
         seconds = len(audio) / (2 * OUTPUT_RATE)  # 2 bytes per 16-bit sample
-        self.preview_finished.emit(True, f"Played {seconds:.1f} s of {validated.config.voice}.")
+        self.preview_finished.emit(
+            True, self.tr("Played {seconds:.1f} s of {voice}.").format(seconds=seconds, voice=validated.config.voice)
+        )
 
 
 # Table columns.
@@ -358,7 +457,7 @@ class VoicesDialog(QDialog):
     def __init__(self, view_model: VoicesViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = view_model
-        self.setWindowTitle("Voices")
+        self.setWindowTitle(self.tr("Voices"))
         self.resize(860, 560)
 
         self.model_combo = QComboBox()
@@ -367,20 +466,22 @@ class VoicesDialog(QDialog):
             self.model_combo.addItem(label, name)
         self.target_combo = QComboBox()
         self.target_combo.setObjectName("target_combo")
-        self.only_speaking = QCheckBox("Only voices that speak the target language")
+        self.only_speaking = QCheckBox(self.tr("Only voices that speak the target language"))
         self.only_speaking.setObjectName("only_speaking")
         top = QHBoxLayout()
-        top.addWidget(QLabel("Model:"))
+        top.addWidget(QLabel(self.tr("Model:")))
         top.addWidget(self.model_combo, 1)
         top.addSpacing(12)
-        top.addWidget(QLabel("Target language:"))
+        top.addWidget(QLabel(self.tr("Target language:")))
         top.addWidget(self.target_combo)
         top.addSpacing(12)
         top.addWidget(self.only_speaking)
 
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("voice_table")
-        self.table.setHorizontalHeaderLabels(["Voice", "Description", "Languages", "Note"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Voice"), self.tr("Description"), self.tr("Languages"), self.tr("Note")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -392,12 +493,12 @@ class VoicesDialog(QDialog):
         header.setSectionResizeMode(_COL_LANGUAGES, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(_COL_NOTE, QHeaderView.ResizeMode.ResizeToContents)
 
-        clone_box = QGroupBox("Voice cloning")
+        clone_box = QGroupBox(self.tr("Voice cloning"))
         clone_layout = QVBoxLayout(clone_box)
         self.clone_buttons: dict[VoiceClone, QRadioButton] = {}
         self._clone_group = QButtonGroup(self)
         for mode in (VoiceClone.OFF, VoiceClone.ONCE, VoiceClone.ALWAYS, VoiceClone.NEVER):
-            button = QRadioButton(CLONE_LABELS[mode])
+            button = QRadioButton(QCoreApplication.translate("VoicesDialog", CLONE_LABELS[mode]))
             button.setObjectName(f"clone_{mode.value}")
             self._clone_group.addButton(button)
             self.clone_buttons[mode] = button
@@ -423,9 +524,9 @@ class VoicesDialog(QDialog):
         self.notice_label.setObjectName("notice_label")
         self.notice_label.setWordWrap(True)
 
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("preview_button")
-        self.preview_button.setToolTip("Translate a short English sentence with this voice and play it.")
+        self.preview_button.setToolTip(self.tr("Translate a short English sentence with this voice and play it."))
         self.preview_button.clicked.connect(lambda: self.vm.preview())
         self.preview_label = QLabel(self.vm.preview_unavailable_reason())
         self.preview_label.setObjectName("preview_label")
@@ -436,6 +537,9 @@ class VoicesDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Named here so they follow the app's translation even when Qt's own (qtbase) translation is not installed.
+        self.ok_button.setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -471,7 +575,9 @@ class VoicesDialog(QDialog):
             self.target_combo.addItem(name, code)
         self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(self.vm.target_language)))
         self.target_combo.blockSignals(False)
-        self.only_speaking.setText(f"Only voices that speak {self.vm.catalog.language_name(self.vm.target_language)}")
+        self.only_speaking.setText(
+            self.tr("Only voices that speak {language}").format(language=self.vm.language_name(self.vm.target_language))
+        )
         self._fill_table()
 
     def _fill_table(self) -> None:
@@ -479,15 +585,18 @@ class VoicesDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            name = f"{row.name} (default)" if row.is_default else row.name
-            cells = [name, row.description, row.languages_short, row.reason or "Speaks the target language"]
+            name = self.tr("{voice} (default)").format(voice=row.name) if row.is_default else row.name
+            cells = [name, row.description, row.languages_short, row.reason or self.tr("Speaks the target language")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.name)
                 if column == _COL_LANGUAGES:
                     item.setToolTip(row.languages)
                 else:
-                    item.setToolTip(row.reason or f"{row.name}: {row.description}")
+                    item.setToolTip(
+                        row.reason
+                        or self.tr("{voice}: {description}").format(voice=row.name, description=row.description)
+                    )
                 flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
                 item.setFlags(flags if row.available else Qt.ItemFlag.NoItemFlags)
                 self.table.setItem(index, column, item)
@@ -520,7 +629,7 @@ class VoicesDialog(QDialog):
     def _show_preview_busy(self, busy: bool) -> None:
         self.preview_button.setEnabled(not busy)
         if busy:
-            self.preview_label.setText("Preparing the preview…")
+            self.preview_label.setText(self.tr("Preparing the preview…"))
 
     def _show_preview_result(self, ok: bool, message: str) -> None:
         self.preview_label.setStyleSheet("" if ok else "color: #b3261e;")

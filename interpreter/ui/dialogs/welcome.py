@@ -39,23 +39,25 @@ class WelcomeDialog(QDialog):
     def __init__(self, view_model: WelcomeViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = view_model
-        self.setWindowTitle("Welcome to Live Interpreter")
+        self.setWindowTitle(self.tr("Welcome to Live Interpreter"))
         self.setMinimumWidth(520)
 
-        title = QLabel("Welcome to Live Interpreter")
+        title = QLabel(self.tr("Welcome to Live Interpreter"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         body = QLabel(
-            "Live Interpreter translates speech as it is spoken, with captions and a translated voice, using "
-            "Alibaba Cloud Model Studio (DashScope). To use the real service you need an API key from the Model "
-            "Studio console.\n\nNo key yet? The demo runs entirely on this computer with a built-in stand-in for "
-            "the service: every screen works, but the “translations” are placeholders and nothing is billed."
+            self.tr(
+                "Live Interpreter translates speech as it is spoken, with captions and a translated voice, using "
+                "Alibaba Cloud Model Studio (DashScope). To use the real service you need an API key from the Model "
+                "Studio console.\n\nNo key yet? The demo runs entirely on this computer with a built-in stand-in for "
+                "the service: every screen works, but the “translations” are placeholders and nothing is billed."
+            )
         )
         body.setWordWrap(True)
 
-        self.key_button = QPushButton("Enter your key…")
+        self.key_button = QPushButton(self.tr("Enter your key…"))
         self.key_button.setObjectName("enter_key_button")
         self.key_button.setDefault(True)
-        self.demo_button = QPushButton("Try the demo")
+        self.demo_button = QPushButton(self.tr("Try the demo"))
         self.demo_button.setObjectName("try_demo_button")
         for button in (self.key_button, self.demo_button):
             button.setMinimumHeight(40)  # large targets: this is the first thing a new user clicks

@@ -6,11 +6,15 @@ speak the target") are testable without a window.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Any
 
-from interpreter.core.catalog import DEFAULT_MODEL, Catalog
+from interpreter.core.catalog import DEFAULT_MODEL, SOURCE_UI_LANGUAGE, Catalog
+
+#: Orders language names; the UI passes a collator for its language (Chinese names sort by pinyin).
+SortKey = Callable[[str], Any]
 
 
 @dataclass(frozen=True)
@@ -61,26 +65,54 @@ def model_choices(catalog: Catalog) -> list[Choice]:
     return [Choice(name, info.label) for name, info in catalog.models.items()]
 
 
-def source_choices(catalog: Catalog, model: str, auto_label: str) -> list[Choice]:
-    """Auto-detect first, then the model's languages by name."""
+def source_choices(
+    catalog: Catalog,
+    model: str,
+    auto_label: str,
+    *,
+    ui_language: str = SOURCE_UI_LANGUAGE,
+    sort_key: SortKey | None = None,
+) -> list[Choice]:
+    """Auto-detect first, then the model's languages by name (named in ``ui_language``, ordered by ``sort_key``,
+    default plain string order)."""
     info = catalog.model(model)
     codes = info.languages if info else ()
-    languages = sorted((Choice(code, catalog.language_name(code)) for code in codes), key=lambda c: c.label)
+    key = sort_key or _plain
+    languages = sorted(
+        (Choice(code, catalog.language_name(code, ui_language)) for code in codes), key=lambda c: key(c.label)
+    )
     return [Choice("", auto_label), *languages]
 
 
-def target_choices(catalog: Catalog, model: str, text_only_note: str) -> list[Choice]:
-    """The model's languages by name; those it cannot speak carry ``text_only_note``."""
+def target_choices(
+    catalog: Catalog,
+    model: str,
+    text_only_note: str,
+    *,
+    ui_language: str = SOURCE_UI_LANGUAGE,
+    sort_key: SortKey | None = None,
+) -> list[Choice]:
+    """The model's languages by name (as in :func:`source_choices`); those it cannot speak carry
+    ``text_only_note``."""
     info = catalog.model(model)
     if info is None:
         return []
+    key = sort_key or _plain
     return sorted(
         (
-            Choice(code, catalog.language_name(code), "" if info.has_audio_output(code) else text_only_note)
+            Choice(
+                code,
+                catalog.language_name(code, ui_language),
+                "" if info.has_audio_output(code) else text_only_note,
+            )
             for code in info.languages
         ),
-        key=lambda c: c.label,
+        key=lambda c: key(c.label),
     )
+
+
+def _plain(label: str) -> str:
+    return label
 
 
 def voice_for(catalog: Catalog, options: LiveOptions) -> str:
