@@ -12,7 +12,7 @@ from __future__ import annotations
 import typing
 from importlib import resources
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 CATALOG = "live_interpreter"
@@ -66,4 +66,13 @@ def install_translations(app: QApplication, language: str | None = None) -> QTra
     translator = load_translator(chosen, app)
     if translator is not None:
         app.installTranslator(translator)
+        _install_qt_base_translation(app, chosen)
     return translator
+
+
+def _install_qt_base_translation(app: QApplication, language: str) -> None:
+    # Qt's own strings (standard buttons, file dialogs, text-field context menus) come from qtbase_<lang>.qm,
+    # shipped with PySide6; without it a Chinese UI shows English "Cancel" and "Copy" in Qt's widgets.
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
