@@ -8,6 +8,11 @@ and writes ``transcript.jsonl``, ``captions.srt`` and ``translation.wav`` into t
 SIGTERM, ``--duration`` and the end of the input all end the session gracefully: the service finishes the last
 sentence, the files are completed, and the exit code is 0. A second Ctrl+C quits at once.
 
+``--input mic`` listens on the default (or ``--mic-device``) microphone; if it is unplugged the session goes on
+with silence and resumes when a microphone is back. ``--visual FILE|camera[:N]|screen[:N]`` also sends pictures,
+only when they change and at most two per second, and reports their image tokens at the end. ``--play [DEVICE]``
+plays the translated voice; with the microphone it warns once if that output is wired back into the input.
+
 API key, in this order: ``--api-key``, the ``DASHSCOPE_API_KEY`` environment variable, the OS keychain (the key
 saved in the app for the chosen region). With ``--demo``, or with no key at all, the command runs against the
 built-in emulator and labels everything "DEMO — not real translation".

@@ -55,8 +55,12 @@ _BOTTOM_SLACK_PX = 4
 #: Pixels per arrow-key / wheel step: about one line of caption text at the default font.
 _SCROLL_STEP_PX = 20
 #: Background re-measuring after a width/font change works in slices of this many seconds, then yields to the event
-#: loop: 4 ms keeps the loop's lag far below one 16 ms frame while settling 10 000 rows in a few seconds.
+#: loop: 4 ms keeps the loop's lag far below one 16 ms frame.
 _SETTLE_SLICE_S = 0.004
+#: Pause between slices (ms). Back-to-back slices (a 0 ms timer) starve the loop: a woken asyncio task needs a few
+#: loop passes (timer, call_soon, task step), each behind another slice, and was measured ~10 ms late at p50. With a
+#: 6 ms pause the lag stays around one slice; settling runs at ~40 % duty (about 1.5 s per 10 000 rows).
+_SETTLE_PAUSE_MS = 6
 #: Rows measured exactly when many arrive in one insert (the newest ones, which are on screen when following);
 #: the rest start as estimates and are settled in the background like after a resize.
 _EAGER_ROWS = 64
@@ -94,7 +98,7 @@ class CaptionList(QAbstractScrollArea):
         self._following = True
         self._settle_next = -1  # next row the background pass looks at (it walks from the newest row up)
         self._settle_timer = QTimer(self)
-        self._settle_timer.setInterval(0)  # run whenever the loop is idle; each slice is bounded by _SETTLE_SLICE_S
+        self._settle_timer.setInterval(_SETTLE_PAUSE_MS)
         self._settle_timer.timeout.connect(self._settle_some)
 
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
