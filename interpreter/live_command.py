@@ -348,6 +348,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         SegmentCompleted,
         StatusChanged,
         TranslatedAudio,
+        TranslatedAudioEnded,
     )
     from interpreter.store.secrets import resolve_api_key
     from interpreter.transport.endpoints import is_loopback, parse_region
@@ -392,6 +393,10 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
             elif isinstance(update, TranslatedAudio):
                 if player is not None:
                     player.feed(update.pcm)
+            elif isinstance(update, TranslatedAudioEnded):
+                if player is not None:
+                    # The pause until the next response is not an underrun: let the tail play out.
+                    player.end_of_response()
             elif isinstance(update, StatusChanged):
                 status = update.status
                 if status.state == "reconnecting" and status.error is not None:

@@ -41,6 +41,7 @@ from interpreter.errors import (
 from interpreter.protocol.config import SessionConfig, session_update_payload, validate_config
 from interpreter.protocol.events import (
     AudioCommitted,
+    AudioDelta,
     ClientEvent,
     InputAudioAppend,
     InputAudioClear,
@@ -364,6 +365,10 @@ class RealtimeSession:
 
     def _handle(self, event: ServerEvent) -> None:
         match event:
+            case AudioDelta():
+                # The most frequent server event (~10 a second while translating) carries nothing the segment
+                # tracker or the replay buffer needs: hand it on without the bookkeeping below.
+                self._events.append(event)
             case SessionCreated():
                 self._events.append(event)
                 if self._link is _Link.CONNECTING and not self._failed:

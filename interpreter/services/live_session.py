@@ -7,6 +7,9 @@ as plain-data ``LiveUpdate`` values through a callback and/or ``updates()``.
     audio_source ──feeder task──> RealtimeConnection.send_audio
     RealtimeConnection.events() ──consumer──> CaptionTrack + transcript/SRT/WAV sinks ──> LiveUpdate
 
+The translated voice goes out as ``TranslatedAudio`` chunks followed by one ``TranslatedAudioEnded`` per response,
+so a player can tell the pause between two responses from a late chunk (``VoicePlayer.end_of_response()``).
+
 Stopping (``request_stop()``, end of input, ``max_audio_s``) always goes through ``RealtimeConnection.finish()``, so
 the last sentence is translated and written before the files are closed.
 """
@@ -26,7 +29,7 @@ from interpreter.core.cost import TokenCounts
 from interpreter.errors import InterpreterError, MediaError
 from interpreter.media.wav import SERVICE_OUTPUT_RATE
 from interpreter.protocol.config import SessionConfig
-from interpreter.protocol.events import AudioDelta, ResponseDone
+from interpreter.protocol.events import AudioDelta, AudioDone, ResponseDone
 from interpreter.protocol.session_events import (
     GapMarked,
     Segment,
@@ -44,7 +47,7 @@ from interpreter.services.outputs import (
     TranslationWavWriter,
 )
 from interpreter.transport.endpoints import Region
-from interpreter.transport.realtime import ConnectionStats, ConnectionStatus, RealtimeConnection
+from interpreter.transport.realtime import ConnectionEvent, ConnectionStats, ConnectionStatus, RealtimeConnection
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +96,19 @@ class TranslatedAudio:
 
 
 @dataclass(frozen=True, slots=True)
+class TranslatedAudioEnded:
+    """The translated voice of response ``response_id`` is complete: no more ``TranslatedAudio`` for it.
+
+    Sent once per response that produced voice: at ``response.audio.done``, or at ``response.done`` when the service
+    skipped ``audio.done``, or when the connection broke mid-response (that response never completes; its speech is
+    replayed and answered by a new one). A player calls ``end_of_response()`` here, so the silence until the next
+    response is a pause, not a buffer underrun.
+    """
+
+    response_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class StatusChanged:
     """The connection changed state (connecting, connected, reconnecting, closed, failed)."""
 
@@ -112,6 +128,7 @@ LiveUpdate: TypeAlias = (
     | SegmentCompleted
     | GapDetected
     | TranslatedAudio
+    | TranslatedAudioEnded
     | StatusChanged
     | UsageUpdated
 )
@@ -198,6 +215,8 @@ class LiveSession:
         self._srt: SrtWriter | None = None
         self._wav: TranslationWavWriter | None = None
         self._held_image: bytes | None = None
+        # Responses whose voice has started and not yet ended, in arrival order (a dict as an ordered set).
+        self._voiced_responses: dict[str, None] = {}
 
     # ------------------------------------------------------------------ public API
 
@@ -363,26 +382,52 @@ class LiveSession:
 
     async def _consume(self, connection: RealtimeConnection) -> None:
         """Route every connection event to captions, sinks and listeners until the connection ends."""
-        async for event in connection.events():
-            if isinstance(event, ConnectionStatus):
-                self._emit(StatusChanged(event))
-            elif isinstance(event, SourceProgress):
-                self._caption(self.captions.update_source(event.source_item_id, event.confirmed, event.stash))
-            elif isinstance(event, TranslationProgress):
-                self._caption(self.captions.update_translation(event.source_item_id, event.confirmed, event.stash))
-            elif isinstance(event, SegmentsRetracted):
-                self._on_retracted(event.source_item_ids)
-            elif isinstance(event, AudioDelta):
-                if self._wav is not None:
-                    self._wav.write(event.pcm)
-                self._emit(TranslatedAudio(event.pcm))
-            elif isinstance(event, ResponseDone):
-                self.summary.tokens = self.summary.tokens + TokenCounts.from_usage(event.usage)
-                self._emit(UsageUpdated(self.summary.tokens))
-            elif isinstance(event, SegmentFinalized):
-                self._on_segment(event.segment)
-            elif isinstance(event, GapMarked):
-                self._on_gap(event.start_ms, event.end_ms)
+        try:
+            async for event in connection.events():
+                self._route(event)
+        finally:
+            # However the connection ended, no more voice comes for an open response: let players play it out.
+            self._end_all_voices()
+
+    def _route(self, event: ConnectionEvent) -> None:
+        """Handle one connection event (see ``_consume``)."""
+        if isinstance(event, ConnectionStatus):
+            if event.state != "connected":
+                # A broken link abandons the response in flight (its speech is replayed under a new response).
+                self._end_all_voices()
+            self._emit(StatusChanged(event))
+        elif isinstance(event, SourceProgress):
+            self._caption(self.captions.update_source(event.source_item_id, event.confirmed, event.stash))
+        elif isinstance(event, TranslationProgress):
+            self._caption(self.captions.update_translation(event.source_item_id, event.confirmed, event.stash))
+        elif isinstance(event, SegmentsRetracted):
+            self._on_retracted(event.source_item_ids)
+        elif isinstance(event, AudioDelta):
+            if self._wav is not None:
+                self._wav.write(event.pcm)
+            self._voiced_responses[event.response_id] = None
+            self._emit(TranslatedAudio(event.pcm))
+        elif isinstance(event, AudioDone):
+            self._end_voice(event.response_id)
+        elif isinstance(event, ResponseDone):
+            # response.done closes the response whatever came before: end its voice if audio.done was skipped.
+            self._end_voice(event.response_id)
+            self.summary.tokens = self.summary.tokens + TokenCounts.from_usage(event.usage)
+            self._emit(UsageUpdated(self.summary.tokens))
+        elif isinstance(event, SegmentFinalized):
+            self._on_segment(event.segment)
+        elif isinstance(event, GapMarked):
+            self._on_gap(event.start_ms, event.end_ms)
+
+    def _end_voice(self, response_id: str) -> None:
+        """Announce the end of ``response_id``'s voice once (audio.done and response.done may both come)."""
+        if response_id in self._voiced_responses:
+            del self._voiced_responses[response_id]
+            self._emit(TranslatedAudioEnded(response_id))
+
+    def _end_all_voices(self) -> None:
+        for response_id in list(self._voiced_responses):
+            self._end_voice(response_id)
 
     def _on_retracted(self, source_item_ids: tuple[str, ...]) -> None:
         # Their audio is replayed after a reconnect and comes back under new ids; blank the old rows so the

@@ -571,15 +571,16 @@ class RealtimeConnection:
         """Drain the send queue into the socket; return when closed on purpose, raise otherwise."""
         while True:
             item = await self._queue.get()
-            direct = self._direct_send
-            if direct is not None:
-                # A frame written directly before this one is still waiting for the socket: keep the order. Its
-                # failure, if any, is the connection's and surfaces in the reader or in the send below.
-                await asyncio.wait((direct,))
-            text = item.frame.text
+            # Busy from taking the frame until it is written: a frame produced meanwhile must queue behind it
+            # instead of being written directly ahead of it.
             self._writer_busy = True
             try:
-                await ws.send(text)
+                direct = self._direct_send
+                if direct is not None:
+                    # A frame written directly before this one is still waiting for the socket: keep the order.
+                    # Its failure, if any, is the connection's and surfaces in the reader or in the send below.
+                    await asyncio.wait((direct,))
+                await ws.send(item.frame.text)
             except ConnectionClosed as exc:
                 # The frame is lost with this connection; the session replays unfinished audio after reconnecting.
                 if self._closing or self._finished.is_set():
@@ -587,10 +588,16 @@ class RealtimeConnection:
                 raise map_connection_closed(exc) from exc
             finally:
                 self._writer_busy = False
-            self._count_written(item.frame, item, time.perf_counter())
+            self._count_written(item.frame, time.perf_counter(), item)
 
-    def _count_written(self, frame: Frame, item: QueuedFrame | None, written_at: float) -> None:
-        """Update the counters for a frame handed to the socket; ``item`` None means written directly."""
+    def _count_written(self, frame: Frame, written_at: float, item: QueuedFrame | None = None) -> None:
+        """Count a frame handed to the socket and report it to the latency hook.
+
+        Args:
+            frame: the frame written.
+            written_at: ``time.perf_counter()`` when ``ws.send`` returned.
+            item: the frame with its timing, for the hook (built only when a hook is installed).
+        """
         self._frames_sent += 1
         self._bytes_sent += len(frame.text)
         kind = frame.kind
@@ -599,8 +606,8 @@ class RealtimeConnection:
         elif kind == "image":
             self._image_frames_sent += 1
         hook = self._on_frame_written
-        if hook is not None:
-            hook(item if item is not None else QueuedFrame(frame, written_at), written_at)
+        if hook is not None and item is not None:
+            hook(item, written_at)
 
     def _can_write_now(self) -> ClientConnection | None:
         """The socket when a frame may bypass the queue: nothing queued or being sent before it, connection open and
@@ -628,26 +635,31 @@ class RealtimeConnection:
             # session replays unfinished audio after reconnecting.
             logger.debug("Connection closed while writing a %s frame", frame.kind)
             return
+        item = QueuedFrame(frame, entered_at, held_since) if self._on_frame_written is not None else None
         if pending is None:
-            written_at = time.perf_counter()
-            item = QueuedFrame(frame, entered_at, held_since) if self._on_frame_written is not None else None
-            self._count_written(frame, item, written_at)
+            self._count_written(frame, time.perf_counter(), item)
             return
         self._direct_send = pending
-        pending.add_done_callback(lambda task: self._direct_send_done(task, frame, entered_at, held_since))
+        pending.add_done_callback(lambda task: self._direct_send_done(task, ws, frame, item))
 
     def _direct_send_done(
-        self, task: asyncio.Task[None], frame: OutgoingFrame, entered_at: float, held_since: float | None
+        self, task: asyncio.Task[None], ws: ClientConnection, frame: OutgoingFrame, item: QueuedFrame | None
     ) -> None:
+        """A direct write that had to wait for the socket ended."""
         if self._direct_send is task:
             self._direct_send = None
         if task.cancelled():
-            return
-        if task.exception() is not None:  # ConnectionClosed: the reader reports it (retrieved here, not lost)
-            logger.debug("A direct write failed: %r", task.exception())
-            return
-        item = QueuedFrame(frame, entered_at, held_since) if self._on_frame_written is not None else None
-        self._count_written(frame, item, time.perf_counter())
+            return  # the connection was torn down while it waited
+        exc = task.exception()
+        if isinstance(exc, ConnectionClosed):
+            logger.debug("Connection closed while writing a %s frame", frame.kind)  # the reader reports it
+        elif exc is not None:
+            # Not a network failure: a bug. End the connection so that it takes the reconnect route (the frame is
+            # replayed if it was audio) instead of leaving the stream silently broken.
+            logger.error("Writing a %s frame failed", frame.kind, exc_info=exc)
+            ws.transport.abort()
+        else:
+            self._count_written(frame, time.perf_counter(), item)
 
     def _pump(self, entered_at: float) -> None:
         """Write or queue the session's outgoing frames and move its events to the consumers."""

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from interpreter.core.captions import Caption
 from interpreter.ui.caption_rows import caption_plain_text
 
-#: Custom role carrying the whole Caption (the delegate draws from it, not from DisplayRole).
+#: Custom role carrying the whole Caption (for item views; the Live tab's CaptionList reads ``row()`` directly).
 CaptionRowRole = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex

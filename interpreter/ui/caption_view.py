@@ -102,6 +102,9 @@ class CaptionList(QAbstractScrollArea):
         self._settle_timer.timeout.connect(self._settle_some)
 
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always on: a bar that appears when rows first overflow narrows the rows, which re-measures all of them and
+        # can make them fit again (hide, widen, overflow, show ...). A fixed text width avoids both.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.viewport().setAutoFillBackground(True)

@@ -151,8 +151,13 @@ class LiveTab(QWidget):
         top.setColumnStretch(1, 3)
         top.setColumnStretch(2, 2)
 
-        # --- captions ---
+        # --- notices (in place, never modal) ---
+        # The echo guard has its own strip next to the device choices it is about, so connection notices in the
+        # banner below cannot hide it; it stays until the devices are fixed or the presenter dismisses it.
+        self.echo_notice = NoticeBanner(self)
         self.banner = NoticeBanner(self)
+
+        # --- captions ---
         self.captions = CaptionView(vm.captions, self)
         self.font_spin = QSpinBox(self)
         self.font_spin.setRange(MIN_FONT_PT, MAX_FONT_PT)
@@ -173,6 +178,7 @@ class LiveTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.echo_notice)
         layout.addWidget(self.banner)
         layout.addWidget(self.captions, 1)
         layout.addLayout(caption_bar)
@@ -224,6 +230,7 @@ class LiveTab(QWidget):
         vm.visual_stats_changed.connect(self._show_visual_stats)
         vm.notice_posted.connect(self._show_notice)
         vm.notice_cleared.connect(self.banner.hide)
+        vm.echo_checked.connect(self._show_echo_warning)
 
     # --- slots ----------------------------------------------------------------------------------------------------
     def _show_options(self, options: LiveOptions) -> None:
@@ -372,3 +379,9 @@ class LiveTab(QWidget):
 
     def _show_notice(self, level: str, text: str) -> None:
         self.banner.show_message(text, level)
+
+    def _show_echo_warning(self, text: str) -> None:
+        if text:
+            self.echo_notice.show_message(text, "warning")
+        else:
+            self.echo_notice.hide()

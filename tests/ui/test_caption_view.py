@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from interpreter.core.captions import Caption
 from interpreter.ui.caption_model import CaptionListModel, CaptionRowRole
@@ -342,3 +342,7 @@ def test_gap_rows_show_a_sentence_and_a_tooltip(qtbot: Any) -> None:
         for y in range(image.height())
     ), f"the gap marker is drawn in amber ({amber.name()})"
     assert "not translated" in model.data(model.index(2), Qt.ItemDataRole.ToolTipRole)
+    viewport = view.list.viewport()
+    point = view.list.row_rect(2).center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    assert QToolTip.text() == gap_text

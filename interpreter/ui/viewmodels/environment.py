@@ -8,7 +8,7 @@ real session code runs end to end with no hardware.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Callable
+from collections.abc import AsyncIterable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -36,11 +36,13 @@ class AudioPlayback(Protocol):
     """Plays the translated voice (24 kHz mono s16le) on one or two devices; fed on the loop thread.
 
     ``media.player.VoicePlayer`` fits: ``await start()`` opens the devices (raising ``errors.DeviceError``),
-    ``feed`` queues audio, ``await stop()`` drains and closes.
+    ``feed`` queues audio, ``end_of_response`` marks the end of one response's voice (its tail plays out and the
+    pause until the next response is not counted as an underrun), ``await stop()`` drains and closes.
     """
 
     async def start(self) -> None: ...
     def feed(self, pcm24k: bytes) -> None: ...
+    def end_of_response(self) -> None: ...
     async def stop(self) -> None: ...
 
 
@@ -64,6 +66,9 @@ class LiveEnvironment:
             view-model previews it and sends its frames through a FrameGate (see ``visual_feed``).
         open_playback: a player for the chosen outputs, or None for text only / no device.
         input_devices / output_devices / visual_sources: pickers' entries.
+        echo_check: BLOCKING (the view-model runs it in a worker thread): a sentence when the chosen microphone
+            would hear the chosen voice output(s), else None; None (the default) when there is no microphone to
+            check, e.g. a file or sample as the audio source. :func:`check_device_echo` is the real one.
         out_dir: where the session service keeps per-session files (None: the service's default).
         journal: the session journal (store.journal.SessionJournal) or None to keep nothing.
     """
@@ -75,5 +80,52 @@ class LiveEnvironment:
     input_devices: Callable[[], list[Choice]] = list
     output_devices: Callable[[], list[Choice]] = list
     visual_sources: Callable[[], list[Choice]] = list
+    echo_check: Callable[[LiveOptions], str | None] | None = None
     journal: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+#: ``LiveOptions.output_device`` value meaning "do not play the voice on this computer".
+NO_OUTPUT = "none"
+
+
+def voice_outputs(options: LiveOptions) -> Iterator[str | None]:
+    """The output device specs the translated voice will play on (None = the system default)."""
+    if options.output_device != NO_OUTPUT:
+        yield options.output_device or None
+    if options.second_output_device:
+        yield options.second_output_device
+
+
+def check_device_echo(options: LiveOptions, *, sd: Any = None) -> str | None:
+    """The echo guard for the chosen devices: ``media.devices.check_echo`` on the microphone and each voice output.
+
+    Blocking (asks PortAudio for the device list, and the sound server for its routing): call it from a worker
+    thread. Devices that cannot be found are skipped: opening them at Start reports that with its own sentence.
+
+    Args:
+        options: the Live tab's selections; nothing is checked when they produce no voice.
+        sd: the sounddevice module (tests pass a fake).
+
+    Returns:
+        The first warning sentence, or None when no wired echo path is visible.
+    """
+    from interpreter.errors import DeviceError
+    from interpreter.media.devices import check_echo, find_device
+
+    outputs = list(voice_outputs(options)) if options.audio_output else []
+    if not outputs:
+        return None
+    try:
+        microphone = find_device(options.input_device or None, "input", sd=sd)
+    except DeviceError:
+        return None
+    for spec in outputs:
+        try:
+            output = find_device(spec, "output", sd=sd)
+        except DeviceError:
+            continue
+        warning = check_echo(microphone, output)
+        if warning:
+            return warning
+    return None

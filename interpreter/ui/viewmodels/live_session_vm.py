@@ -2,7 +2,12 @@
 
 It does not orchestrate audio, the connection or outputs itself (LiveSession does); it translates the session's
 updates into plain-data Qt signals and into rows of a CaptionListModel, keeps the session journal current as each
-segment is finalised, and feeds the translated voice to the player.
+segment is finalised, and feeds the translated voice to the player (telling it where each response ends, so the
+pause between two responses is not counted as a jitter-buffer underrun).
+
+Echo guard: when a session starts, and whenever the microphone or the voice outputs change, the environment's
+blocking ``echo_check`` runs in a worker thread; a warning (the translated voice would be heard by the microphone
+and translated again) is published with ``echo_checked`` for the Live tab to show in place.
 
 Threading: everything here runs on the Qt main thread (the qasync loop). Audio blocks are observed in the async
 source wrapper, never in a device callback, so no signal is ever emitted from a device thread.
@@ -14,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -38,11 +43,12 @@ from interpreter.services.live_session import (
     SegmentCompleted,
     StatusChanged,
     TranslatedAudio,
+    TranslatedAudioEnded,
     UsageUpdated,
 )
 from interpreter.services.outputs import segment_record
 from interpreter.ui.caption_model import CaptionListModel
-from interpreter.ui.viewmodels.environment import AudioPlayback, Endpoint, LiveEnvironment
+from interpreter.ui.viewmodels.environment import AudioPlayback, Endpoint, LiveEnvironment, voice_outputs
 from interpreter.ui.viewmodels.live_options import LiveOptions, normalized
 from interpreter.ui.viewmodels.visual_feed import VisualFeed
 
@@ -83,6 +89,7 @@ class LiveSessionViewModel(QObject):
     visual_stats_changed = Signal(int, int)  # pictures sent, image tokens they cost (this session)
     notice_posted = Signal(str, str)  # level ("info" | "warning" | "error"), text: shown in place, never modal
     notice_cleared = Signal()
+    echo_checked = Signal(str)  # after every echo check: the guard's sentence for the chosen devices, "" when none
     connection_changed = Signal(str, str)  # state ("connecting" | "connected" | ...), text for the status bar
     latency_changed = Signal(int)  # ms from end of speech to final translation, last segment
     duration_changed = Signal(int)  # seconds since the session started
@@ -113,6 +120,8 @@ class LiveSessionViewModel(QObject):
         self._player: AudioPlayback | None = None
         self._journal_id: Any = None
         self._visual: VisualFeed | None = None
+        self._echo_task: asyncio.Task[None] | None = None
+        self._echo_warning = ""
         self._audio_started = asyncio.Event()  # set by the first audio block; pictures wait for it (spec §1.4)
         # Rows of the session's CaptionTrack that were cleared from the view: the track keeps its indexes, the view
         # shows rows [offset:], so "Clear" works mid-session without disturbing the session.
@@ -144,6 +153,11 @@ class LiveSessionViewModel(QObject):
         )
 
     @property
+    def echo_warning(self) -> str:
+        """The echo guard's last sentence for the chosen devices ("" when none, or not checked yet)."""
+        return self._echo_warning
+
+    @property
     def session(self) -> LiveSession | None:
         """The running LiveSession (None when idle)."""
         return self._session
@@ -164,8 +178,47 @@ class LiveSessionViewModel(QObject):
             return
         updated = normalized(self.catalog, replace(self._options, **changes))
         if updated != self._options:
-            self._options = updated
+            previous, self._options = self._options, updated
             self.options_changed.emit(updated)
+            if self._echo_key(updated) != self._echo_key(previous):
+                self.check_echo()
+
+    def check_echo(self, options: LiveOptions | None = None) -> None:
+        """Run the echo guard for ``options`` (default: the current ones) in the background.
+
+        The result arrives with ``echo_checked``; a newer check supersedes one still running. Does nothing
+        when the environment has no ``echo_check`` (no microphone) or no event loop runs.
+        """
+        check = self.env.echo_check
+        if check is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            _log.debug("no event loop: echo check skipped")
+            return
+        if self._echo_task is not None:
+            self._echo_task.cancel()
+        self._echo_task = loop.create_task(self._run_echo_check(check, options or self._options))
+
+    async def _run_echo_check(self, check: Callable[[LiveOptions], str | None], options: LiveOptions) -> None:
+        if not self._echo_key(options)[1]:
+            warning = None  # no voice is played: nothing can echo (and no device needs to be asked)
+        else:
+            try:
+                warning = await asyncio.to_thread(check, options)
+            except InterpreterError as exc:  # the guard is advice: a device listing failure must not stop anything
+                _log.warning("echo check failed: %s", exc)
+                return
+        # Published after every check, even when unchanged: a warning dismissed earlier shows again at the next Start.
+        self._echo_warning = warning or ""
+        self.echo_checked.emit(self._echo_warning)
+
+    def _echo_key(self, options: LiveOptions) -> tuple[str, tuple[str | None, ...]]:
+        """What the echo guard depends on: the microphone and the outputs the voice will actually play on."""
+        info = self.catalog.model(options.model)
+        speaks = options.audio_output and info is not None and info.has_audio_output(options.target_language)
+        return options.input_device, tuple(voice_outputs(options)) if speaks else ()
 
     def input_devices(self) -> list[Any]:
         return self.env.input_devices()
@@ -234,6 +287,9 @@ class LiveSessionViewModel(QObject):
             return False
         for notice in validated.notices:
             self.notice_posted.emit("info", notice)
+        # Checked at every start, not only on a device change: routing (a default source switched to a monitor)
+        # and plugged devices change behind the app's back.
+        self.check_echo(replace(self._options, audio_output=validated.config.audio_output))
         self._endpoint = endpoint
         self._audio_bytes = 0
         self._row_offset = 0
@@ -277,6 +333,8 @@ class LiveSessionViewModel(QObject):
 
     async def shutdown(self) -> None:
         """Application exit: finish an active session properly, then release the player."""
+        if self._echo_task is not None:
+            self._echo_task.cancel()
         await self.stop_session()
         await self._close_player()
 
@@ -288,6 +346,9 @@ class LiveSessionViewModel(QObject):
                 self.captions.set_row(row, update.caption)
         elif isinstance(update, TranslatedAudio):
             self._audio_chunk(update.pcm)
+        elif isinstance(update, TranslatedAudioEnded):
+            if self._player is not None:
+                self._player.end_of_response()
         elif isinstance(update, SegmentCompleted):
             self._segment_done(update)
         elif isinstance(update, StatusChanged):

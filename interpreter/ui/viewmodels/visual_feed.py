@@ -2,10 +2,11 @@
 
 One ``media.frames.FrameSource`` (camera, screen, video or image file) feeds two independent consumers reading its
 latest-frame slot: the preview (small QImages at :data:`PREVIEW_FPS`, converted here on the Qt thread) and the
-upload path (``media.gate.gated_frames``: ≤ 2 fps, scene change or keep-alive, ≤ 720p JPEG within 500 KB, encoded
-in a worker thread). The service wants audio before the first image, so the upload path waits for the first audio
-block. A failing picture source never stops the interpretation: it becomes a notice and the session goes on with
-audio only.
+upload path, which is the same as the ``live`` command's: ``media.frames.upload_frames`` through a
+``media.gate.FrameGate`` (≤ 2 fps, scene change or keep-alive, ≤ 720p JPEG within 500 KB, encoded in a worker
+thread). The preview never touches the upload path: it only reads the slot, at its own rate. The service wants
+audio before the first image, so the upload path waits for the first audio block. A failing picture source never
+stops the interpretation: it becomes a notice and the session goes on with audio only.
 """
 
 from __future__ import annotations
@@ -77,17 +78,14 @@ class VisualFeed(QObject):
 
     async def jpeg_frames(self) -> AsyncIterator[bytes]:
         """Gated JPEG frames for ``LiveSession(image_source=...)``; ends quietly when the source fails or ends."""
-        from interpreter.media.gate import FrameGate, gated_frames  # OpenCV loads only when a picture is used
+        # Imported here: OpenCV loads only when a picture is used.
+        from interpreter.media.frames import upload_frames
+        from interpreter.media.gate import FrameGate
 
         await self._audio_started.wait()
         gate = FrameGate(model=self._model)
-
-        async def raw() -> AsyncIterator[tuple[np.ndarray, float]]:
-            async for frame in self.source.frames():
-                yield frame.image, frame.captured_at
-
         try:
-            async for encoded in gated_frames(raw(), gate):
+            async for encoded in upload_frames(self.source, gate):
                 self.frames_sent += 1
                 self.tokens_sent += encoded.tokens
                 self.stats_changed.emit(self.frames_sent, self.tokens_sent)
