@@ -24,6 +24,7 @@ exits 0 (non-zero with a reason otherwise).
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -174,6 +175,10 @@ class _Shell:
 
             self.welcome = show_welcome(self.window, self._welcome_chosen)
         self._offer_recovery()
+        # Everything built so far (Qt wrappers, catalogs, modules) lives as long as the app: move it out of the
+        # cyclic GC's generations so a full collection late in a long session does not walk it (a stall the
+        # captions would show).
+        gc.freeze()
         try:
             if self.self_test:
                 return await self._self_test(window_shown_ms)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # the real imports happen inside the functions (module import
 
     from interpreter.media.gate import FrameGate
     from interpreter.media.microphone import Microphone
-    from interpreter.media.player import VoicePlayer
+    from interpreter.media.player import AudioOutput, VoicePlayer
     from interpreter.protocol.config import SessionConfig
     from interpreter.protocol.session_events import Segment
     from interpreter.services.live_session import LiveSession, LiveSummary
@@ -420,6 +420,10 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         )
         summary = await _run_until_done(session, console)
         _print_summary(summary, gate, console)
+        # Kept past the stack's exit, which drains and closes the player (and empties ``player.outputs``).
+        outputs = list(player.outputs) if player is not None else []
+    for output in outputs:
+        _print_voice_stats(output, console)
     return EXIT_OK
 
 
@@ -456,6 +460,17 @@ async def _run_until_done(session: LiveSession, console: _Console) -> LiveSummar
                 loop.remove_signal_handler(sig)
             except (NotImplementedError, RuntimeError):
                 pass
+
+
+def _print_voice_stats(output: AudioOutput, console: _Console) -> None:
+    """One line per output: how much voice was played and how often it stuttered (buffer underruns)."""
+    stats = output.stats().jitter
+    gaps = f"{stats.underruns} gap" + ("" if stats.underruns == 1 else "s")
+    dropped = f", {stats.dropped_ms / 1000:.1f} s dropped" if stats.overruns else ""
+    console.notice(
+        f"Voice on {output.device.name}: {stats.played_ms / 1000:.1f} s played, {gaps} "
+        f"(buffer {stats.target_ms:.0f} ms{dropped})."
+    )
 
 
 def _print_summary(summary: LiveSummary, gate: FrameGate | None, console: _Console) -> None:
