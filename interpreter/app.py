@@ -215,7 +215,7 @@ class _Shell:
     def _environment(self, secrets: Any) -> Any:
         from interpreter.errors import AuthenticationError
         from interpreter.store.secrets import resolve_api_key
-        from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment
+        from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment, check_device_echo
         from interpreter.ui.viewmodels.live_options import Choice
         from interpreter.ui.viewmodels.visual import visual_choices, visual_spec
 
@@ -284,6 +284,8 @@ class _Shell:
             output_devices=lambda: devices("output"),
             visual_sources=visual_choices,
             journal=self.journal,
+            # The self-test's audio is the bundled sample, not a microphone: no echo path to check.
+            echo_check=None if self.self_test else check_device_echo,
         )
 
     # --- windows and dialogs --------------------------------------------------------------------------------------

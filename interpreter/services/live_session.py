@@ -89,10 +89,11 @@ class GapDetected:
 
 @dataclass(frozen=True, slots=True)
 class TranslatedAudio:
-    """A piece of the translated voice for playback: mono s16le at ``rate`` Hz."""
+    """A piece of the translated voice for playback: mono s16le at ``rate`` Hz, part of response ``response_id``."""
 
     pcm: bytes
     rate: int = SERVICE_OUTPUT_RATE
+    response_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +407,7 @@ class LiveSession:
             if self._wav is not None:
                 self._wav.write(event.pcm)
             self._voiced_responses[event.response_id] = None
-            self._emit(TranslatedAudio(event.pcm))
+            self._emit(TranslatedAudio(event.pcm, response_id=event.response_id))
         elif isinstance(event, AudioDone):
             self._end_voice(event.response_id)
         elif isinstance(event, ResponseDone):

@@ -77,13 +77,15 @@ STABLE_CONNECTION_S = 10.0
 and the reject counter start over. Shorter-lived connections keep backing off, so a server that accepts and then
 drops every session cannot cause a reconnect storm."""
 
-DEFAULT_APPEND_MS = 80
-"""Least audio per ``input_audio_buffer.append`` on the wire, independent of the 20–40 ms capture block. The
-service's own samples send 100 ms appends; 80 ms is two 40 ms (four 20 ms) blocks, so an append never waits for a
-block it does not need. Every wire frame costs a JSON frame, a WebSocket frame and a ``send()`` system call; gathering
-two blocks halves that, the largest CPU saving on the live path, for 40 ms more before the oldest audio leaves —
-little next to the service's own ≥ 1 s segmenting. 0 sends each block as it comes (see ``benchmarks/bench_client.py``
-for both figures)."""
+DEFAULT_APPEND_MS = 100
+"""Least audio per ``input_audio_buffer.append`` on the wire, independent of the 20–40 ms capture block: the chunk
+size of the service's own samples (spec §1.8). Appends are whole capture blocks, so 40 ms blocks go out three at a
+time (120 ms) and 20 ms blocks five at a time. Every wire frame costs a JSON frame, a WebSocket frame and a ``send()``
+system call, and at real-time pace each runs with cold caches; gathering blocks is the largest CPU saving on the live
+path (about a quarter of the client's CPU against one append per 40 ms block, measured side by side). The price is
+that the oldest block of an append waits for the others (80 ms at 40 ms blocks), small next to the service's own
+pipeline (≥ 1 s of silence to close a segment, hundreds of ms to the first words). 0 sends each block as it comes;
+``benchmarks/bench_client.py`` reports both."""
 
 MAX_INITIAL_ATTEMPTS = 5
 """Connection attempts before ``start()`` gives up when no session was ever established (about 7 s with the default

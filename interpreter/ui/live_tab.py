@@ -382,6 +382,6 @@ class LiveTab(QWidget):
 
     def _show_echo_warning(self, text: str) -> None:
         if text:
-            self.echo_notice.show_message(text, "warning")
+            self.echo_notice.show_message(self.tr("Echo risk: {warning}").format(warning=text), "warning")
         else:
             self.echo_notice.hide()

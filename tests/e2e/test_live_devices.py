@@ -113,6 +113,35 @@ def test_visual_file_sends_changed_pictures_and_their_tokens_are_counted(
     assert not [line for line in captured.err.splitlines() if line.startswith("error")]
 
 
+#: "Voice on <device>: <seconds> s played, <n> gaps (buffer <ms> ms...)." — the --play summary line.
+VOICE_LINE = re.compile(r"^Voice on (.+): ([\d.]+) s played, (\d+) gaps? \(buffer (\d+) ms")
+
+
+@pytest.mark.audio
+def test_played_voice_has_no_gap_between_responses(
+    tmp_path: Path, pulse: PulseDaemon, emulator: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    recorder = pulse.record_speaker()  # the virtual speaker is the default output
+    try:
+        code = main([
+            "live", "--input", str(SPEECH), "--play", "--target", "es", "--base-url", emulator.base_url,
+            "--api-key", emulator.api_key, "--out-dir", str(out),
+        ])  # fmt: skip
+    finally:
+        heard = recorder.stop()
+    err = capsys.readouterr().err
+    assert code == 0, err
+    voice = [m for line in err.splitlines() if (m := VOICE_LINE.match(line))]
+    assert len(voice) == 1, err
+    with wave.open(str(out / "translation.wav")) as wav:
+        received_s = wav.getnframes() / wav.getframerate()
+    # Three responses with pauses between them, and not one underrun: each response's end was passed on.
+    assert int(voice[0].group(3)) == 0, err
+    assert float(voice[0].group(2)) == pytest.approx(received_s, abs=0.1), "all the voice received was played"
+    assert np.abs(np.frombuffer(heard, np.int16)).max() > 1000, "the voice reached the speaker"
+
+
 @pytest.fixture
 def mic_records_the_speaker(pulse: PulseDaemon) -> Iterator[None]:
     """Route the default input to the virtual speaker's monitor (a loopback), then put it back."""

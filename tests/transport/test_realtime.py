@@ -99,8 +99,10 @@ async def test_connects_configures_and_translates_three_segments(make_emulator: 
     assert events.error is None
     stats = conn.stats
     assert stats.handshakes == 1 and stats.reconnects == 0
-    # The default gathers two 40 ms blocks per append; the odd last block goes out with session.finish.
-    assert stats.audio_frames_sent == math.ceil(len(blocks(utterances(3))) * BLOCK_MS / DEFAULT_APPEND_MS)
+    # The default gathers whole 40 ms blocks into appends of at least DEFAULT_APPEND_MS; the remainder goes out
+    # with session.finish.
+    blocks_per_append = math.ceil(DEFAULT_APPEND_MS / BLOCK_MS)
+    assert stats.audio_frames_sent == math.ceil(len(blocks(utterances(3))) / blocks_per_append)
     assert bytes(emu.sessions[0].audio) == utterances(3)
 
 
@@ -119,8 +121,9 @@ async def test_finish_keeps_the_last_sentence_spoken_right_up_to_the_stop(make_e
 
 
 async def test_reconnect_mid_utterance_loses_no_segment(make_emulator: Callable[..., Any]) -> None:
-    # 1 session.update + 94 audio blocks = 3.76 s: the middle of the second utterance (3.0–4.5 s).
-    emu = make_emulator(speed=10.0, faults=Faults(drop_after_messages=95))
+    # 1 session.update + the appends of 94 audio blocks (3.76 s): the middle of the second utterance (3.0–4.5 s).
+    appends = 94 // math.ceil(DEFAULT_APPEND_MS / BLOCK_MS)
+    emu = make_emulator(speed=10.0, faults=Faults(drop_after_messages=1 + appends))
 
     def clear_fault_once_reconnecting(event: ConnectionEvent) -> None:
         if isinstance(event, ConnectionStatus) and event.state == "reconnecting":

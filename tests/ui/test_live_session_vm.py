@@ -1,9 +1,11 @@
 """The real main window driving the real LiveSession against the emulator: start, captions, stop keeping the last
-sentence, reconnect shown in place, journal written, presentation window, export, crash recovery."""
+sentence, reconnect shown in place, journal written, presentation window, export, crash recovery, the translated
+voice played response by response without underruns, and the echo guard shown in place."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +14,16 @@ import pytest
 from interpreter.core.catalog import load_catalog
 from interpreter.media.files import decode_audio
 from interpreter.media.pacing import PacedPcmSource
+from interpreter.media.player import VoicePlayer
 from interpreter.store.journal import SessionJournal
 from interpreter.ui.history import export_session
 from interpreter.ui.main_window import MainWindow
 from interpreter.ui.presentation_window import PresentationWindow
-from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment
+from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment, check_device_echo
 from interpreter.ui.viewmodels.live_options import LiveOptions
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
+from tests.fakes.pulse import MIC_SOURCE, SPEAKER_SINK, PulseDaemon, shared_pulse_daemon
+from tests.fakes.sounddevice_fake import FakeDevice, FakeSoundDevice
 
 pytestmark = pytest.mark.gui
 
@@ -149,3 +154,135 @@ def test_recovery_offered_for_a_session_left_by_a_killed_process(tmp_path: Path)
     assert "Hello" in (tmp_path / "out" / f"session-{unfinished[0].id}.txt").read_text(encoding="utf-8")
     assert any(p.suffix == ".wav" for p in written)
     journal.close()
+
+
+class _RecordingPlayer(VoicePlayer):
+    """The real player (on a fake output device) counting the response ends it is told about before it stops."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.responses_ended = 0
+        self._stopping = False
+
+    def end_of_response(self) -> None:
+        if not self._stopping:  # stop() ends the stream itself; only the session's calls are counted
+            self.responses_ended += 1
+        super().end_of_response()
+
+    async def stop(self, **kwargs: Any) -> None:
+        self._stopping = True
+        await super().stop(**kwargs)
+
+
+#: Jitter-buffer target for the playback test: above the 80 ms default so a stall of the emulator's thread on a
+#: loaded machine cannot starve a response mid-way; the boundary between responses is what is tested.
+PLAYBACK_TEST_TARGET_MS = 200
+
+
+def test_voice_is_played_response_by_response_without_underruns(
+    qtbot: Any, qloop: Any, make_emulator: Any, speech_wav: Path
+) -> None:
+    emulator = make_emulator(speed=2.0)
+    speaker = FakeSoundDevice([FakeDevice("Speakers", inputs=0, outputs=2, rate=48000)], default=(0, 0))
+    players: list[_RecordingPlayer] = []
+
+    def open_playback(_options: LiveOptions) -> _RecordingPlayer:
+        players.append(_RecordingPlayer(0, sd=speaker, target_ms=PLAYBACK_TEST_TARGET_MS))
+        return players[-1]
+
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=lambda _o: PacedPcmSource(decode_audio(speech_wav), speed=2.0),
+        open_playback=open_playback,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
+    segments: list[Any] = []
+    vm.segment_finalized.connect(segments.append)
+    with qtbot.waitSignal(vm.session_started, timeout=20_000):
+        vm.start()
+    output = players[0].outputs[0]  # kept: stopping the player empties its list of outputs
+    with qtbot.waitSignal(vm.session_finished, timeout=40_000):
+        pass  # the sample ends; the session finishes by itself and the player drains
+    stats = output.stats().jitter
+
+    assert segments and players[0].responses_ended == len(segments), "one end per spoken response"
+    assert stats.underruns == 0, stats
+    # 48 kHz device: every received 24 kHz sample was played (the resampler's tail included, within a block).
+    assert stats.played_ms == pytest.approx(vm.audio_bytes / 2 / 24, abs=50)
+    assert stats.buffered_ms == 0 and not stats.playing
+
+
+def _echo_window(qtbot: Any, make_emulator: Any, speech_wav: Path, sd: Any, options: LiveOptions) -> Any:
+    emulator = make_emulator(speed=8.0)
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=lambda _o: PacedPcmSource(decode_audio(speech_wav), speed=8.0),
+        echo_check=lambda o: check_device_echo(o, sd=sd),
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, options)
+    window = MainWindow(vm, demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    return vm, window
+
+
+def test_echo_warning_is_shown_in_place_at_start_and_cleared_by_another_microphone(
+    qtbot: Any, qloop: Any, make_emulator: Any, speech_wav: Path
+) -> None:
+    devices = FakeSoundDevice(
+        [
+            FakeDevice("Built-in Microphone", inputs=1, outputs=0),
+            FakeDevice("Monitor of Speakers", inputs=2, outputs=0),
+            FakeDevice("Speakers", inputs=0, outputs=2),
+        ],
+        default=(0, 2),
+    )
+    vm, window = _echo_window(
+        qtbot, make_emulator, speech_wav, devices, LiveOptions(input_device="FakeAPI:Monitor of Speakers")
+    )
+    notice = window.live_tab.echo_notice
+    with qtbot.waitSignal(vm.echo_checked, timeout=10_000) as checked:
+        window.live_tab.start_button.click()
+    assert "translated again" in checked.args[0]
+    assert notice.isVisible() and checked.args[0] in notice.label.text()
+    assert notice.property("level") == "warning"
+    assert not window.live_tab.banner.isVisible(), "the echo notice does not take the session's notice strip"
+    qtbot.waitUntil(lambda: vm.phase == SessionPhase.LIVE, timeout=20_000)  # a warning, not a refusal
+    with qtbot.waitSignal(vm.session_finished, timeout=30_000):
+        vm.stop()
+
+    with qtbot.waitSignal(vm.echo_checked, timeout=10_000) as checked:
+        vm.update_options(input_device="FakeAPI:Built-in Microphone")
+    assert checked.args[0] == "" and not notice.isVisible()
+
+    # The same device pair again, but text only: no voice is played, so nothing can echo.
+    vm.update_options(input_device="FakeAPI:Monitor of Speakers", audio_output=False)
+    qtbot.waitUntil(lambda: vm.echo_warning == "" and not notice.isVisible(), timeout=10_000)
+    with qtbot.waitSignal(vm.echo_checked, timeout=10_000) as checked:
+        vm.update_options(audio_output=True)
+    assert "translated again" in checked.args[0] and notice.isVisible()
+
+
+@pytest.fixture(scope="session")
+def pulse_devices() -> Iterator[PulseDaemon]:
+    """Real PortAudio devices on the private PulseAudio shared with the media and e2e tests."""
+    with shared_pulse_daemon() as daemon:
+        yield daemon
+
+
+@pytest.mark.audio
+def test_echo_guard_sees_a_microphone_that_records_the_speaker(
+    qtbot: Any, qloop: Any, pulse_devices: PulseDaemon, make_emulator: Any, speech_wav: Path
+) -> None:
+    vm, window = _echo_window(qtbot, make_emulator, speech_wav, None, LiveOptions())
+    pulse = pulse_devices
+    pulse.run("pactl", "set-default-source", f"{SPEAKER_SINK}.monitor")  # the default mic now records the speaker
+    try:
+        with qtbot.waitSignal(vm.echo_checked, timeout=15_000) as checked:
+            vm.check_echo()
+        assert "translated again" in checked.args[0] and window.live_tab.echo_notice.isVisible()
+    finally:
+        pulse.run("pactl", "set-default-source", MIC_SOURCE)
+    with qtbot.waitSignal(vm.echo_checked, timeout=15_000) as checked:
+        vm.check_echo()
+    assert checked.args[0] == "" and not window.live_tab.echo_notice.isVisible()

@@ -1,8 +1,10 @@
 """The Live tab's picture source end to end: a real video file (made here with OpenCV) and a still image are
-previewed on the Qt thread and their gated JPEG frames reach the emulator; the picker lists screens and files."""
+previewed on the Qt thread and their gated JPEG frames reach the emulator; the picker lists screens and files; the
+preview is a separate feed that never drives the upload path."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from interpreter.core.catalog import load_catalog
+from interpreter.core.catalog import DEFAULT_MODEL, load_catalog
 from interpreter.media.files import decode_audio
 from interpreter.media.frames import open_visual_source
 from interpreter.media.pacing import PacedPcmSource
@@ -20,7 +22,8 @@ from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment
 from interpreter.ui.viewmodels.live_options import LiveOptions
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
 from interpreter.ui.viewmodels.visual import PICK_FILE, camera_choices, visual_choices, visual_spec
-from interpreter.ui.viewmodels.visual_feed import frame_to_qimage
+from interpreter.ui.viewmodels.visual_feed import VisualFeed, frame_to_qimage
+from tests.ui.conftest import run_coro
 
 pytestmark = pytest.mark.gui
 
@@ -137,3 +140,26 @@ def test_frame_to_qimage_keeps_colours_and_limits_width(qapp: Any) -> None:
     assert image.width() == 320 and image.height() == 180
     colour = image.pixelColor(10, 10)
     assert (colour.red(), colour.green(), colour.blue()) == (255, 0, 0)
+
+
+def test_preview_runs_before_audio_and_never_feeds_the_upload_path(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    audio_started = asyncio.Event()
+    source = open_visual_source(str(_make_video(tmp_path / "slides.mp4")))
+    feed = VisualFeed(source, load_catalog().model(DEFAULT_MODEL), audio_started)
+    previews: list[QImage] = []
+    feed.preview_changed.connect(previews.append)
+    uploads = feed.jpeg_frames()
+    first_upload = qloop.create_task(anext(uploads))
+    feed.start()
+    try:
+        qtbot.waitUntil(lambda: len(previews) >= 3, timeout=15_000)
+        # Pictures are on screen, yet none went through the gate: the upload path waits for the first audio.
+        assert not first_upload.done() and feed.frames_sent == 0
+
+        audio_started.set()
+        qtbot.waitUntil(first_upload.done, timeout=15_000)
+        assert first_upload.result()[:2] == b"\xff\xd8"
+        assert feed.frames_sent == 1 and feed.tokens_sent > 0
+    finally:
+        run_coro(qtbot, qloop, uploads.aclose())
+        run_coro(qtbot, qloop, feed.stop())

@@ -255,12 +255,12 @@ class LiveSessionViewModel(QObject):
         elif self._phase in (SessionPhase.STARTING, SessionPhase.LIVE, SessionPhase.RECONNECTING):
             self.stop()
 
-    @qasync.asyncSlot()
+    @qasync.asyncSlot()  # type: ignore[untyped-decorator]  # qasync ships no type hints
     async def start(self) -> None:
         """Start a session with the current options; failures become a notice, never an exception."""
         await self.start_session()
 
-    @qasync.asyncSlot()
+    @qasync.asyncSlot()  # type: ignore[untyped-decorator]  # qasync ships no type hints
     async def stop(self) -> None:
         """Finish the session keeping the last sentence (session.finish → session.finished)."""
         await self.stop_session()

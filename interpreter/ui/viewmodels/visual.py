@@ -32,7 +32,7 @@ def camera_choices(sysfs: Path = _V4L_SYSFS) -> list[Choice]:
             Choice(f"camera:{n}", QCoreApplication.translate("VisualSources", "Camera {n}").format(n=n + 1))
             for n in range(_UNPROBED_CAMERAS)
         ]
-    found = []
+    found: list[Choice] = []
     for node in sorted(sysfs.glob("video*"), key=lambda p: int(p.name[5:]) if p.name[5:].isdigit() else 0):
         number = node.name[5:]
         index_file = node / "index"
