@@ -122,6 +122,15 @@ class _SyntheticCapture:
         pass
 
 
+async def _probe_loop_lag(lags: list[float], stop: asyncio.Event) -> None:
+    """Sleep PROBE_MS at a time and record how late each wake-up is: the event loop's lag, in ms."""
+    period = PROBE_MS / 1000
+    while not stop.is_set():
+        due = time.perf_counter() + period
+        await asyncio.sleep(period)
+        lags.append(max(0.0, (time.perf_counter() - due) * 1000))
+
+
 async def _lag_under_load(seconds: float) -> dict[str, Any]:
     from interpreter.core.captions import Caption
     from interpreter.core.catalog import load_catalog
@@ -160,13 +169,6 @@ async def _lag_under_load(seconds: float) -> dict[str, Any]:
     synthetic = [0]
     stop = asyncio.Event()
 
-    async def probe() -> None:
-        period = PROBE_MS / 1000
-        while not stop.is_set():
-            due = time.perf_counter() + period
-            await asyncio.sleep(period)
-            lags.append(max(0.0, (time.perf_counter() - due) * 1000))
-
     async def captions() -> None:
         # A synthetic extra row at the end whose tentative text grows 10x/s, like partials of a fast talker.
         n = 0
@@ -192,7 +194,7 @@ async def _lag_under_load(seconds: float) -> dict[str, Any]:
             n += 1
             synthetic[0] = n
 
-    tasks = [asyncio.ensure_future(probe()), asyncio.ensure_future(captions())]
+    tasks = [asyncio.ensure_future(_probe_loop_lag(lags, stop)), asyncio.ensure_future(captions())]
     await asyncio.sleep(seconds)
     stop.set()
     await asyncio.gather(*tasks)
@@ -376,13 +378,6 @@ async def _caption_lag(size: int, seconds: float) -> dict[str, Any]:
     lags: list[float] = []
     stop = asyncio.Event()
 
-    async def probe() -> None:
-        period = PROBE_MS / 1000
-        while not stop.is_set():
-            due = time.perf_counter() + period
-            await asyncio.sleep(period)
-            lags.append(max(0.0, (time.perf_counter() - due) * 1000))
-
     async def captions() -> None:
         n = 0
         while not stop.is_set():
@@ -393,7 +388,7 @@ async def _caption_lag(size: int, seconds: float) -> dict[str, Any]:
             model.set_row(row, caption)
             n += 1
 
-    tasks = [asyncio.ensure_future(probe()), asyncio.ensure_future(captions())]
+    tasks = [asyncio.ensure_future(_probe_loop_lag(lags, stop)), asyncio.ensure_future(captions())]
     await asyncio.sleep(seconds / 2)
     resized = time.perf_counter()
     view.resize(1000, 700)

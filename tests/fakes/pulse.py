@@ -147,8 +147,7 @@ def _wait_for_info(env: dict[str, str]) -> None:
         if proc.returncode == 0:
             return
         last = proc.stderr.decode(errors="replace")
-        # Polling a subprocess: there is no event to wait on; 50 ms keeps the start fast without spinning.
-        time.sleep(0.05)
+        time.sleep(0.05)  # why: polling a subprocess has no event to wait on; 50 ms starts fast without spinning
     raise PulseUnavailableError(f"PulseAudio did not answer `pactl info` within {_START_TIMEOUT_S} s: {last}")
 
 
