@@ -23,14 +23,16 @@ Metrics (each wire configuration is streamed separately, against its own emulato
   receiver's work is charged to the client; ``cpu_system_s`` shows that share.
 
 Wire append size (``--append-ms``, decision recorded here): the capture block stays 20–40 ms (the media issue), but
-the wire append defaults to ``transport.realtime.DEFAULT_APPEND_MS`` = 80 ms. Reasons: the service's own samples
-send 100 ms appends (spec §1.8), so 80 ms is well inside what it is built for; each wire frame costs a JSON frame,
-a WebSocket frame and a ``send()`` system call, and halving them is the largest single CPU saving left once the
-per-block path is lean (see the figures in the issue note); and the price, 40 ms more before the oldest audio of
-an append leaves, is small next to the service's own pipeline (300 ms padding, ≥ 1 s of silence to cut a segment,
-a second or more to the first translated word). 80 rather than 100 because it is a whole number of 20 ms and 40 ms
-capture blocks, so every append carries exactly two (or four) blocks and nothing is held longer than needed.
-``--append-ms 0`` (one append per capture block) remains available and is benchmarked alongside by default.
+the wire append defaults to ``transport.realtime.DEFAULT_APPEND_MS`` = 100 ms, the chunk size of the service's own
+samples (spec §1.8); appends are whole capture blocks, so 40 ms blocks go out three at a time (120 ms). Why: once
+the per-block path was lean (direct write from ``send_audio``, no queue hop, constant-piece JSON, counter event ids),
+what remained per wire frame is websockets' framing and a ``send()`` system call, which at real-time pace run with
+cold caches. Measured side by side at 1x (three clients at once, so they share the machine's state; two rounds):
+one append per 40 ms block 0.88 / 0.85 s CPU per audio minute, 80 ms appends 0.72 / 0.72, 120 ms appends
+0.59 / 0.64. The price is that the oldest block of an append waits for the other two (80 ms), small next to the
+service's own pipeline (≥ 1 s of silence to close a segment, hundreds of ms to the first words); the client's own
+latency on top of the wire block stays under 2 ms at p99. ``--append-ms 0`` (one append per capture block) remains
+available and is benchmarked alongside by default.
 
 Run: ``python -m benchmarks.bench_client`` from the repo root; writes ``bench-results/client.json``.
 """

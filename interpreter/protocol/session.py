@@ -137,9 +137,9 @@ class RealtimeSession:
             tests.
         catalog: model catalog (default: the packaged one).
         append_ms: least audio per ``input_audio_buffer.append`` on the wire. 0 (default) sends each appended
-            block as it comes; a larger value gathers consecutive blocks into one append (fewer frames, fewer
-            wake-ups, at the cost of holding the first block until enough audio arrived). Audio still held goes
-            out before a commit, clear, image or finish, so nothing is ever left behind.
+            block as it comes; a larger value gathers consecutive blocks into one append (fewer frames and
+            system calls, at the cost of holding the first block until enough audio arrived). Audio still held
+            goes out before a commit, clear, image or finish, so nothing is ever left behind.
 
     Raises:
         ConfigError: the config cannot work with the chosen model.
@@ -263,7 +263,7 @@ class RealtimeSession:
         if not pcm or self._link is not _Link.CONFIGURED or self._failed:
             return
         if not self._unsent and len(pcm) >= self._append_bytes:
-            self._queue_audio(pcm)  # the common case: a whole block goes out as it is, without a copy
+            self._queue_audio(pcm)  # long enough on its own: goes out as it is, without a copy
             return
         self._unsent += pcm
         if len(self._unsent) >= self._append_bytes:
