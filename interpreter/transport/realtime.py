@@ -88,6 +88,10 @@ pipeline (≥ 1 s of silence to close a segment, hundreds of ms to the first wor
 ``benchmarks/bench_client.py`` reports both."""
 
 MAX_INITIAL_ATTEMPTS = 5
+# Cap on the kernel's socket send buffer. Linux otherwise grows it to ~4 MB, i.e. about 90 s of base64 audio held
+# beyond the send queue's drop-oldest policy: on a slow uplink that becomes latency that only ever grows (users'
+# complaint #1). 256 KiB is ~6 s of audio and still takes a 500 KB picture in two writes.
+DEFAULT_SEND_BUFFER_BYTES = 256 * 1024
 """Connection attempts before ``start()`` gives up when no session was ever established (about 7 s with the default
 backoff). A first connection that keeps failing is most likely a wrong address or no network: say so instead of
 spinning. Once a session has worked, reconnects continue until ``finish()``/``abort()``: a presenter cannot
@@ -176,9 +180,10 @@ class RealtimeConnection:
         session: the sans-I/O session to drive (default: a new ``RealtimeSession(config, append_ms=append_ms)``).
         append_ms: least audio per wire append when this connection makes the session (see ``DEFAULT_APPEND_MS``);
             ignored when ``session`` is given (it has its own).
-        send_buffer_bytes: cap on the kernel's send buffer for the socket (None: the OS default, which Linux grows
-            to megabytes, i.e. over a minute of audio). Data the kernel holds is beyond the send queue's
-            drop-oldest policy, so a small cap makes a stalled uplink drop stale audio sooner.
+        send_buffer_bytes: cap on the kernel's send buffer for the socket (default
+            ``DEFAULT_SEND_BUFFER_BYTES``; None: the OS default, which Linux grows to megabytes). Data the kernel
+            holds is beyond the send queue's drop-oldest policy, so a small cap makes a stalled uplink drop stale
+            audio sooner.
     """
 
     def __init__(
@@ -200,7 +205,7 @@ class RealtimeConnection:
         on_frame_written: FrameWrittenHook | None = None,
         session: RealtimeSession | None = None,
         append_ms: int = DEFAULT_APPEND_MS,
-        send_buffer_bytes: int | None = None,
+        send_buffer_bytes: int | None = DEFAULT_SEND_BUFFER_BYTES,
     ) -> None:
         if not api_key or not api_key.strip():
             raise ConfigError("No API key is set: add one in Settings or set DASHSCOPE_API_KEY.", field="api_key")
