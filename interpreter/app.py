@@ -143,7 +143,7 @@ class _Shell:
         loaded = load_settings()
         self.settings = loaded.settings
         install_translations(self.app, self.settings.ui_language)  # before any window: tr() runs in constructors
-        secrets = self.secrets = SecretStore()
+        self.secrets = SecretStore()
         self.journal = SessionJournal()
         if not self.demo and self._api_key() is None:
             self.demo = self.auto_demo = True
@@ -154,7 +154,7 @@ class _Shell:
             # Faster than real time is not wanted here: demo output should feel like the real service.
             self.emulator = EmulatorServer(api_keys=(DEMO_API_KEY,))
             await self.emulator.start()
-        environment = self._environment(secrets)
+        environment = self._environment()
         self.vm = LiveSessionViewModel(load_catalog(), environment, _options_from_settings(self.settings))
         self.window = MainWindow(self.vm, demo=self.demo, open_dialog=self._open_dialog)
         self.window.restore_geometry(self.settings.window_geometry)
@@ -171,9 +171,10 @@ class _Shell:
         for notice in (*loaded.notices, *self.journal.notices):
             self.window.show_notice(notice, "warning")
         if self.auto_demo and not self.self_test:
-            from interpreter.ui.dialog_launcher import show_welcome
+            from interpreter.ui.dialog_launcher import open_dialog
 
-            self.welcome = show_welcome(self.window, self._welcome_chosen)
+            # Kept referenced for the app's life; "Enter your key" opens the API key dialog.
+            self.welcome = open_dialog("welcome", self.window, shell=self)
         self._offer_recovery()
         # Everything built so far (Qt wrappers, catalogs, modules) lives as long as the app: move it out of the
         # cyclic GC's generations so a full collection late in a long session does not walk it (a stall the
@@ -212,10 +213,9 @@ class _Shell:
                 translate("Shell", "Your key is saved: new sessions use the real service and are billed."), "info"
             )
 
-    def _environment(self, secrets: Any) -> Any:
+    def _environment(self) -> Any:
         from interpreter.errors import AuthenticationError
-        from interpreter.store.secrets import resolve_api_key
-        from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment, check_device_echo
+        from interpreter.ui.viewmodels.environment import NO_OUTPUT, Endpoint, LiveEnvironment, check_device_echo
         from interpreter.ui.viewmodels.live_options import Choice
         from interpreter.ui.viewmodels.visual import visual_choices, visual_spec
 
@@ -224,7 +224,7 @@ class _Shell:
                 from interpreter.emulator.server import DEMO_API_KEY
 
                 return Endpoint(DEMO_API_KEY, self.emulator.base_url, self.settings.region, demo=True)
-            key, _source = resolve_api_key(None, self.settings.region, secrets)
+            key = self._api_key()
             if not key:
                 raise AuthenticationError(
                     "No API key is set: add your DashScope key in Settings → API key, "
@@ -243,7 +243,7 @@ class _Shell:
             return _MicrophoneBlocks(Microphone(options.input_device or None))
 
         def open_playback(options: Any) -> Any:
-            if self.self_test or options.output_device == "none":
+            if self.self_test or options.output_device == NO_OUTPUT:
                 return None  # the self-test counts received audio; nothing to hear offscreen
             from interpreter.media.player import VoicePlayer
 
@@ -301,13 +301,6 @@ class _Shell:
 
         open_dialog(name, self.window, shell=self)
 
-    def _welcome_chosen(self, choice: Any) -> None:
-        from interpreter.ui.dialog_launcher import open_dialog
-        from interpreter.ui.dialogs.welcome import WelcomeChoice
-
-        if choice is WelcomeChoice.ENTER_KEY:
-            open_dialog("api_key", self.window, shell=self)
-
     def _language_chosen(self, language: str) -> None:
         """Remember the UI language; Qt widgets take their texts at construction, so it applies on restart."""
         from interpreter.errors import InterpreterError
@@ -354,7 +347,6 @@ class _Shell:
         self.window.show_notice(
             recovery_text(last), "warning", action_text=translate("Shell", "Recover…"), action=recover
         )
-        self.recovery_session_id = last.id
 
     # --- excepthook -----------------------------------------------------------------------------------------------
     def _install_excepthook(self) -> None:

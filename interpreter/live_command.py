@@ -52,9 +52,6 @@ EXIT_AUTH = 3
 EXIT_NETWORK = 4
 EXIT_LOCAL = 5
 
-DEMO_API_KEY = "sk-emulator-demo"
-"""The key the embedded emulator accepts (docs/dev/CONTRACTS.md)."""
-
 #: 40 ms audio blocks: the app's microphone block size, so a file exercises exactly the live path.
 _BLOCK_MS = 40
 
@@ -119,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     from interpreter.errors import InterpreterError
 
     console = _Console(sys.stdout, sys.stderr)
+    _log_to_file(console)
     try:
         return asyncio.run(_run(args, console))
     except InterpreterError as error:
@@ -128,6 +126,24 @@ def run(args: argparse.Namespace) -> int:
         # Only reachable on a second Ctrl+C (the first one finishes gracefully) or before the loop started.
         console.error("Stopped at once; the last sentence may be missing from the files.")
         return EXIT_OK
+
+
+def _log_to_file(console: _Console) -> None:
+    """Send log records to the app's rotating, redacted log file, not to the terminal.
+
+    Without a handler Python prints warnings to stderr, so a refused key would reach the user twice: as the one
+    sentence the console prints and again as a log line.
+    """
+    import logging
+
+    from interpreter.errors import StorageError
+    from interpreter.store.logging_setup import configure_logging
+
+    try:
+        configure_logging()
+    except StorageError as error:
+        logging.getLogger().addHandler(logging.NullHandler())
+        console.notice(f"Not keeping a log file: {error.user_message}")
 
 
 def exit_code_for(error: BaseException) -> int:
@@ -380,6 +396,8 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         server = None
         base_url = args.base_url
         if demo:
+            from interpreter.emulator.server import DEMO_API_KEY
+
             server, base_url = await _start_demo(speed, console)
             stack.push_async_callback(server.stop)
             api_key = DEMO_API_KEY

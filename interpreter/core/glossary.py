@@ -322,9 +322,10 @@ def _parse_header(cells: Sequence[str]) -> _Header | None:
     for cell in cells:
         text = cell.strip()
         match = _HEADER_LANGUAGE.match(text)
-        if match and _language_code(match.group("lang")):
+        lang = _language_code(match.group("lang")) if match else None
+        if match and lang:
             labels.append(match.group("label").strip().casefold())
-            langs.append(_language_code(match.group("lang")))
+            langs.append(lang)
         else:
             labels.append(text.casefold())
             langs.append(None)

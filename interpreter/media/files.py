@@ -17,10 +17,11 @@ from pathlib import Path
 import av
 import av.error
 
+from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import MediaFileError
 
 #: The sample rate the LiveTranslate service expects for input audio (spec §1.9: pcm16 mono 16 kHz).
-SERVICE_INPUT_RATE = 16000
+SERVICE_INPUT_RATE = INPUT_RATE
 
 
 @dataclass(frozen=True)

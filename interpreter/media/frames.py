@@ -219,7 +219,8 @@ class CameraSource(FrameSource):
                 # grab() every frame: it blocks until the camera delivers (pacing the loop at the camera's rate)
                 # and keeps the driver's queue empty, so a published frame is the current picture, not a stale
                 # one. Decoding (MJPEG) and colour conversion happen in retrieve(), only for frames published:
-                # at a 30 fps camera and 5 fps publishing that is a sixth of the work of read() on every frame.
+                # at a 30 fps camera and the default 4 fps publishing, that is about an eighth of the work of read()
+                # on every frame.
                 ok = cap.grab()
                 image = None
                 now = time.monotonic()

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interpreter.core.pcm import OUTPUT_RATE, SAMPLE_WIDTH
 from interpreter.media.jitter_policy import ArrivalDelayTracker, adaptive_target_ms
-
-_SAMPLE_BYTES = 2
 
 #: Default target: 80 ms covers typical internet jitter (tens of ms) while keeping the voice close to the captions.
 DEFAULT_TARGET_MS = 80
@@ -91,7 +90,7 @@ class JitterBuffer:
 
     def __init__(
         self,
-        rate: int = 24000,
+        rate: int = OUTPUT_RATE,
         *,
         target_ms: float = DEFAULT_TARGET_MS,
         max_target_ms: float = DEFAULT_MAX_TARGET_MS,
@@ -106,7 +105,7 @@ class JitterBuffer:
         self.max_target_ms = max(target_ms, min(max_target_ms, max_ms))
         self.max_ms = max_ms
         self._clock = clock
-        self._bytes_per_ms = rate * _SAMPLE_BYTES / 1000
+        self._bytes_per_ms = rate * SAMPLE_WIDTH / 1000
         self._target_bytes = self._ms_to_bytes(target_ms)
         self._max_bytes = self._ms_to_bytes(max_ms)
         self._lock = threading.Lock()
@@ -145,7 +144,7 @@ class JitterBuffer:
         """Queue audio. A new push after :meth:`mark_end` starts a new stream (a new response)."""
         if not pcm:
             return
-        if len(pcm) % _SAMPLE_BYTES:
+        if len(pcm) % SAMPLE_WIDTH:
             raise ValueError("PCM chunk must hold whole 16-bit samples")
         now = self._clock()
         with self._lock:
@@ -212,7 +211,7 @@ class JitterBuffer:
 
     def pull(self, nsamples: int) -> bytes:
         """Return exactly ``nsamples`` samples (silence where there is no audio). Never blocks for long."""
-        want = nsamples * _SAMPLE_BYTES
+        want = nsamples * SAMPLE_WIDTH
         with self._lock:
             self._pull_bytes = want
             if not self._playing:
@@ -263,12 +262,12 @@ class JitterBuffer:
 
     def _silent(self, nbytes: int) -> bool:
         """True if the next ``nbytes`` of buffered audio are silence (locked)."""
-        head = np.frombuffer(bytes(self._buf[:nbytes]), dtype=np.int16)
+        head = np.frombuffer(self._buf[:nbytes], dtype=np.int16)  # the bytearray slice is a copy already
         return head.size == 0 or int(np.abs(head.astype(np.int32)).max()) <= _SILENCE_PEAK
 
     def _trim_silence(self, nbytes: int) -> None:
         """Skip up to ``nbytes`` of buffered audio if it is silence, keeping one pull's worth queued (locked)."""
-        nbytes -= nbytes % _SAMPLE_BYTES
+        nbytes -= nbytes % SAMPLE_WIDTH
         if nbytes <= 0 or len(self._buf) < nbytes + self._pull_bytes or not self._silent(nbytes):
             return
         del self._buf[:nbytes]
@@ -312,7 +311,7 @@ class JitterBuffer:
             )
 
     def _ms_to_bytes(self, ms: float) -> int:
-        return int(ms * self.rate / 1000) * _SAMPLE_BYTES
+        return int(ms * self.rate / 1000) * SAMPLE_WIDTH
 
     def _note_latency(self, start: int, end: int) -> None:
         now = self._clock()

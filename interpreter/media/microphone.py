@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from interpreter.core.pcm import SILENCE_DBFS, peak_dbfs, rms_dbfs
+from interpreter.core.pcm import INPUT_RATE, SAMPLE_WIDTH, SILENCE_DBFS, peak_dbfs, rms_dbfs
 from interpreter.errors import DeviceError
 from interpreter.media._sd import sounddevice
 from interpreter.media.devices import AudioDevice, find_device
@@ -32,9 +32,8 @@ from interpreter.media.resample import MonoResampler, to_mono_int16
 
 log = logging.getLogger(__name__)
 
-#: The service's input format (spec §1.9).
-OUTPUT_RATE = 16000
-_SAMPLE_BYTES = 2
+#: What this module delivers is the service's input format (spec §1.9): 16 kHz mono s16le.
+OUTPUT_RATE = INPUT_RATE
 #: 20–40 ms blocks: short enough for low latency, long enough that per-append JSON/Base64 overhead stays small.
 MIN_BLOCK_MS, MAX_BLOCK_MS = 20, 40
 #: Default queue depth: 50 blocks of 40 ms = 2 s. A consumer stalled longer than that is better served by fresh
@@ -351,7 +350,7 @@ class Microphone:
         if not self._pending:
             self._pending_captured_at = captured_at
         self._pending += out
-        block_bytes = self.block_samples * _SAMPLE_BYTES
+        block_bytes = self.block_samples * SAMPLE_WIDTH
         while len(self._pending) >= block_bytes:
             pcm = bytes(self._pending[:block_bytes])
             del self._pending[:block_bytes]
@@ -443,7 +442,7 @@ class Microphone:
 
     async def _fill_silence(self) -> None:
         """Silence blocks at wall-clock pace (deadline-based, no drift) while the device is lost."""
-        silence = bytes(self.block_samples * _SAMPLE_BYTES)
+        silence = bytes(self.block_samples * SAMPLE_WIDTH)
         self._pending.clear()
         period = self.block_ms / 1000
         t0 = time.monotonic()

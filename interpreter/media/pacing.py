@@ -13,8 +13,7 @@ import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 
-#: Bytes per sample of mono s16le PCM.
-SAMPLE_WIDTH = 2
+from interpreter.core.pcm import INPUT_RATE, SAMPLE_WIDTH
 
 
 class PacedPcmSource:
@@ -44,7 +43,7 @@ class PacedPcmSource:
     def __init__(
         self,
         chunks: Iterable[bytes],
-        rate: int = 16000,
+        rate: int = INPUT_RATE,
         block_ms: int = 40,
         *,
         speed: float = 1.0,

@@ -15,10 +15,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
+from interpreter.core.pcm import OUTPUT_RATE, SAMPLE_WIDTH
 from interpreter.errors import MediaFileError
 
 #: The service's output voice is 24 kHz mono s16le (spec §1.9).
-SERVICE_OUTPUT_RATE = 24000
+SERVICE_OUTPUT_RATE = OUTPUT_RATE
 
 #: RIFF sizes are unsigned 32-bit: a WAV data chunk cannot exceed 4 GiB minus the header (about 24.8 hours of
 #: 24 kHz mono s16). Past that the file would be corrupt, so we refuse with a clear error instead.
@@ -68,7 +69,7 @@ class WavWriter:
         self.path = Path(path)
         self.rate = rate
         self.channels = channels
-        self._frame_bytes = 2 * channels
+        self._frame_bytes = SAMPLE_WIDTH * channels
         self._carry = b""
         self.bytes_written = 0
         self._closed = False
@@ -82,7 +83,7 @@ class WavWriter:
             ) from exc
         self._wave = wave.open(self._file, "wb")  # noqa: SIM115 - lives until close(), like the file
         self._wave.setnchannels(channels)
-        self._wave.setsampwidth(2)
+        self._wave.setsampwidth(SAMPLE_WIDTH)
         self._wave.setframerate(rate)
 
     @property

@@ -257,7 +257,7 @@ class RealtimeSession:
             ValueError: ``pcm`` is not a whole number of 16-bit samples.
         """
         if self._finish_requested or self._finished:
-            self.audio_dropped_ms += self._replay.samples_to_ms(len(pcm) // 2)
+            self.audio_dropped_ms += self._replay.samples_to_ms(len(pcm) // BYTES_PER_SAMPLE)
             return
         self._replay.append(pcm)
         if not pcm or self._link is not _Link.CONFIGURED or self._failed:

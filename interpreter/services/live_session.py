@@ -30,6 +30,7 @@ from interpreter.errors import InterpreterError, MediaError
 from interpreter.media.wav import SERVICE_OUTPUT_RATE
 from interpreter.protocol.config import SessionConfig
 from interpreter.protocol.events import AudioDelta, AudioDone, ResponseDone
+from interpreter.protocol.replay import BYTES_PER_SAMPLE
 from interpreter.protocol.session_events import (
     GapMarked,
     Segment,
@@ -50,8 +51,6 @@ from interpreter.transport.endpoints import Region
 from interpreter.transport.realtime import ConnectionEvent, ConnectionStats, ConnectionStatus, RealtimeConnection
 
 logger = logging.getLogger(__name__)
-
-BYTES_PER_SAMPLE = 2  # s16le
 
 
 # ---------------------------------------------------------------------------------------------- updates
@@ -269,8 +268,10 @@ class LiveSession:
         consumer = asyncio.create_task(self._consume(connection), name="live-consumer")
         feeders: list[asyncio.Task[None]] = []
         try:
-            self._open_sinks()
             await connection.start()
+            # Files only once the service accepted the session: a refused key or an unreachable host leaves no
+            # empty transcript/captions/WAV behind (nothing can have been said before this point).
+            self._open_sinks()
             feeders.append(asyncio.create_task(self._feed_audio(connection), name="live-audio-feeder"))
             if self._image_source is not None:
                 feeders.append(asyncio.create_task(self._feed_images(connection), name="live-image-feeder"))

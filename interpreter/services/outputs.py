@@ -127,10 +127,6 @@ class SrtWriter:
         self._dirty = False
         self._last_end_ms = 0
 
-    @property
-    def cue_count(self) -> int:
-        return len(self._cues)
-
     def add_segment(self, segment: Segment) -> None:
         """Add one finalized segment as a cue and rewrite the file."""
         text = cue_text(segment.source_text, segment.translation_text, self.mode)

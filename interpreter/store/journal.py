@@ -538,7 +538,7 @@ class SessionJournal:
     def _require_session(self, session_id: int) -> None:
         if session_id in self._audio or session_id in self._live:
             return
-        row = self._db.execute("SELECT ended_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        row = self._db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise StorageError(f"Session {session_id} is not in the history (it may have been deleted).")
         self._live.add(session_id)

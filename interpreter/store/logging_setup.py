@@ -75,10 +75,8 @@ def configure_logging(
     """
     path = (directory if directory is not None else log_dir()) / LOG_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
+    shutdown_logging()  # replace, never stack: configure_logging() may run again (tests, a changed log level)
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, _OWNED, False)]:
-        root.removeHandler(handler)
-        handler.close()
     formatter = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = [
         logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")

@@ -224,8 +224,3 @@ def map_connection_closed(exc: BaseException | None) -> NetworkError:
     elif exc is not None:
         detail = f"{type(exc).__name__}: {exc}"
     return NetworkError("The connection to the translation service dropped.", detail=detail)
-
-
-def is_connection_closed(exc: BaseException) -> bool:
-    """True for websockets' connection-closed exceptions (so callers need not import websockets)."""
-    return isinstance(exc, ConnectionClosed)

@@ -88,14 +88,15 @@ pipeline (≥ 1 s of silence to close a segment, hundreds of ms to the first wor
 ``benchmarks/bench_client.py`` reports both."""
 
 MAX_INITIAL_ATTEMPTS = 5
-# Cap on the kernel's socket send buffer. Linux otherwise grows it to ~4 MB, i.e. about 90 s of base64 audio held
-# beyond the send queue's drop-oldest policy: on a slow uplink that becomes latency that only ever grows (users'
-# complaint #1). 256 KiB is ~6 s of audio and still takes a 500 KB picture in two writes.
-DEFAULT_SEND_BUFFER_BYTES = 256 * 1024
 """Connection attempts before ``start()`` gives up when no session was ever established (about 7 s with the default
 backoff). A first connection that keeps failing is most likely a wrong address or no network: say so instead of
 spinning. Once a session has worked, reconnects continue until ``finish()``/``abort()``: a presenter cannot
 babysit the app, and the network usually comes back."""
+
+DEFAULT_SEND_BUFFER_BYTES = 256 * 1024
+"""Cap on the kernel's socket send buffer. Linux otherwise grows it to ~4 MB, i.e. about 90 s of base64 audio held
+beyond the send queue's drop-oldest policy: on a slow uplink that becomes latency that only ever grows (users'
+complaint #1). 256 KiB is ~6 s of audio and still takes a 500 KB picture in two writes."""
 
 
 @dataclass(frozen=True, slots=True)

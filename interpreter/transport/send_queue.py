@@ -7,9 +7,9 @@ in live interpretation fresh speech matters more than stale speech, and sending 
 latency grow for the rest of the session (users' complaint #1). Control frames (``session.update``,
 ``session.finish``, commit/clear) are never dropped — losing one would break the session.
 
-The queue counts frames, not bytes: every audio frame is one short block (≈1.8 KB of JSON for 40 ms), so a frame
-count is a time bound on the audio backlog, which is what matters for latency. Images are the exception in size
-(up to ~670 KB of Base64 each), so they get their own tiny cap.
+The queue counts frames, not bytes: every audio frame is a short stretch of audio (≈1.8 KB of JSON per 40 ms
+block, one to a few blocks per frame), so a frame count is a time bound on the audio backlog, which is what matters
+for latency. Images are the exception in size (up to ~670 KB of Base64 each), so they get their own tiny cap.
 """
 
 from __future__ import annotations
@@ -17,15 +17,16 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-FrameKind = Literal["control", "audio", "image"]
+from interpreter.protocol.session import FrameKind
 
 DEFAULT_MAX_FRAMES = 250
-"""Depth of the send queue. 250 frames ≈ 10 s of audio at the app's 40 ms blocks (5 s at 20 ms blocks): enough
-to ride out a short uplink stall without losing speech, short enough that a longer stall drops stale audio
-instead of delaying every later caption. A connection that stays stalled ends in a reconnect, where the
-session's replay buffer (not this queue) re-sends the unfinished utterance."""
+"""Depth of the send queue. 250 frames ≈ 10 s of audio at one 40 ms block per frame (5 s at 20 ms blocks); note
+that ``RealtimeConnection`` gathers blocks into ≥ 100 ms appends by default (``DEFAULT_APPEND_MS``), which makes it
+≈ 30 s at 40 ms blocks. Meant to be enough to ride out a short uplink stall without losing speech, short enough
+that a longer stall drops stale audio instead of delaying every later caption. A connection that stays stalled
+ends in a reconnect, where the session's replay buffer (not this queue) re-sends the unfinished utterance."""
 
 DEFAULT_MAX_IMAGE_FRAMES = 2
 """At most this many image frames wait at once: 1 s of pictures at the 2 fps cap. An older picture of the

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from interpreter.ui.caption_view import MAX_FONT_PT, MIN_FONT_PT, CaptionView
 from interpreter.ui.dialogs.localization import current_ui_language, language_sort_key
+from interpreter.ui.viewmodels.environment import NO_OUTPUT
 from interpreter.ui.viewmodels.live_options import (
     Choice,
     LiveOptions,
@@ -35,7 +36,7 @@ from interpreter.ui.viewmodels.live_options import (
 )
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
 from interpreter.ui.viewmodels.visual import PICK_FILE, file_choice
-from interpreter.ui.widgets import LevelMeter, NoticeBanner
+from interpreter.ui.widgets import METER_FLOOR_DBFS, LevelMeter, NoticeBanner
 
 #: Preview thumbnail size (px): enough to recognise a slide or a face, small enough not to crowd the controls.
 PREVIEW_SIZE = (160, 90)
@@ -284,15 +285,16 @@ class LiveTab(QWidget):
         options = self.vm.options
         default = [Choice("", self.tr("System default"))]  # never an empty picker, even with no device listed
         _fill(self.input_combo, self.vm.input_devices() or default, options.input_device)
-        outputs = self.vm.output_devices() or default
+        # Listed once for both pickers: listing asks the audio system for its devices, which is not free.
+        outputs = self.vm.output_devices()
         _fill(
             self.output_device_combo,
-            [*outputs, Choice("none", self.tr("Do not play here"))],
+            [*(outputs or default), Choice(NO_OUTPUT, self.tr("Do not play here"))],
             options.output_device,
         )
         _fill(
             self.second_output_combo,
-            [Choice("", self.tr("Nowhere else")), *self.vm.output_devices()],
+            [Choice("", self.tr("Nowhere else")), *outputs],
             options.second_output_device,
         )
         self._fill_visual(options.visual_source)
@@ -367,7 +369,7 @@ class LiveTab(QWidget):
             widget.setEnabled(editable)
         if editable:
             self._show_options(self.vm.options)  # re-applies the output combo's own enabled rule
-            self.level_meter.set_level(-100.0)
+            self.level_meter.set_level(METER_FLOOR_DBFS)  # idle: the meter shows silence
         self._show_visual_area()
 
     def _show_preview(self, image: QImage) -> None:

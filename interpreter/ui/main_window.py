@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.vm = live_vm
-        self._demo = demo
         self._open_dialog = open_dialog or (lambda name: self.show_notice(self.tr("Not available yet."), "info"))
         self._close_when_finished = False
         self.setWindowIcon(app_icon())
@@ -111,7 +110,6 @@ class MainWindow(QMainWindow):
     # --- public -------------------------------------------------------------------------------------------------
     def set_demo(self, demo: bool) -> None:
         """Label the window as a demo (embedded emulator) or not; the shell leaves the demo once a key is saved."""
-        self._demo = demo
         self.setWindowTitle(self.tr("Live Interpreter") + (self.tr(" — Demo") if demo else ""))
         self.demo_banner.setVisible(demo)
         self.demo_badge.setVisible(demo)

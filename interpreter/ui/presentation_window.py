@@ -23,6 +23,21 @@ _TAIL_ROWS = 4
 _MARGIN_FRACTION = 0.04
 #: Space between caption pairs, as a fraction of the font height.
 _PAIR_SPACING = 0.6
+#: Smallest margin (px), so text never touches the edge of a small window.
+_MIN_MARGIN_PX = 8
+#: The source line is drawn at this fraction of the translation's size (context, not the message) ...
+_SOURCE_SCALE = 0.7
+#: ... but never below this many points, which stays readable from the back of a room.
+_MIN_SOURCE_PT = 8
+#: Opacity of the source line: visibly secondary to the translation.
+_SOURCE_ALPHA = 0.7
+#: Opacity of tentative (stash) words: visibly provisional, still legible from the back of the room.
+_STASH_ALPHA = 0.6
+#: Zoom keys change the translation font by this many points, within [_MIN_FONT_PT, _MAX_FONT_PT]: below 12 pt a
+#: projector audience cannot read it; 120 pt already fills a strip with a few words.
+_ZOOM_STEP_PT = 4
+_MIN_FONT_PT = 12
+_MAX_FONT_PT = 120
 
 
 @dataclass(frozen=True)
@@ -115,18 +130,18 @@ class PresentationWindow(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), QColor(self._options.background))
-        margin = max(8, int(self.width() * _MARGIN_FRACTION))
+        margin = max(_MIN_MARGIN_PX, int(self.width() * _MARGIN_FRACTION))
         width = self.width() - 2 * margin
         y = self.height() - margin
         font = self.font()
         font.setPointSize(self._options.font_pt)
         source_font = self.font()
-        source_font.setPointSize(max(8, int(self._options.font_pt * 0.7)))  # context, not the message
+        source_font.setPointSize(max(_MIN_SOURCE_PT, int(self._options.font_pt * _SOURCE_SCALE)))
         foreground = QColor(self._options.foreground)
         muted = QColor(foreground)
-        muted.setAlphaF(0.7)
+        muted.setAlphaF(_SOURCE_ALPHA)
         stash = QColor(foreground)
-        stash.setAlphaF(0.6)  # tentative words visibly provisional, still legible from the back of the room
+        stash.setAlphaF(_STASH_ALPHA)
         spacing = painter.fontMetrics().height() * _PAIR_SPACING
         # Newest pair at the bottom; older ones stack above until the window is full.
         for caption in reversed(self.visible_captions()):
@@ -191,12 +206,16 @@ class PresentationWindow(QWidget):
         add(
             self.tr("Larger text"),
             QKeySequence.StandardKey.ZoomIn,
-            lambda: self.apply_options(replace(self._options, font_pt=min(120, self._options.font_pt + 4))),
+            lambda: self.apply_options(
+                replace(self._options, font_pt=min(_MAX_FONT_PT, self._options.font_pt + _ZOOM_STEP_PT))
+            ),
         )
         add(
             self.tr("Smaller text"),
             QKeySequence.StandardKey.ZoomOut,
-            lambda: self.apply_options(replace(self._options, font_pt=max(12, self._options.font_pt - 4))),
+            lambda: self.apply_options(
+                replace(self._options, font_pt=max(_MIN_FONT_PT, self._options.font_pt - _ZOOM_STEP_PT))
+            ),
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 

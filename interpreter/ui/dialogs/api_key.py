@@ -34,6 +34,7 @@ from qasync import asyncSlot
 
 from interpreter.core.redaction import redact, register_secret
 from interpreter.errors import ConfigError, SecretStoreUnavailableError, StorageError
+from interpreter.store.secrets import API_KEY_ENV, resolve_api_key
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.connection_check import CheckOutcome, check_connection, region_label
 from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, join_sentences
@@ -41,8 +42,6 @@ from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, join_sentence
 __all__ = ["API_KEY_ENV", "REGION_NOTE", "ApiKeyDialog", "ApiKeyViewModel", "SecretStoreLike", "open_api_key_dialog"]
 
 logger = logging.getLogger(__name__)
-
-API_KEY_ENV = "DASHSCOPE_API_KEY"
 
 #: The region sentence in English (the source text); the dialog shows its translation.
 REGION_NOTE = QT_TRANSLATE_NOOP(
@@ -203,17 +202,9 @@ class ApiKeyViewModel(QObject):
         self.busy_changed.emit(busy)
 
     def _key_for_check(self, typed: str) -> str:
-        if typed.strip():
-            return typed.strip()
-        env = os.environ.get(API_KEY_ENV, "").strip()
-        if env:
-            return env
-        if self.keyring_available:
-            try:
-                return self._secrets.get_api_key(self._region.value) or ""
-            except StorageError:
-                return ""
-        return ""
+        """The typed key, else the one live sessions would use (environment, then keyring); "" when none."""
+        key, _source = resolve_api_key(typed, self._region.value, self._secrets)  # type: ignore[arg-type]
+        return key or ""
 
     @asyncSlot(str)
     async def test_connection(self, typed_key: str) -> None:

@@ -231,9 +231,6 @@ class HotwordsDialog(QDialog):
         """The file-type choices of the import/export file dialogs (the patterns stay as they are)."""
         return self.tr("Glossary files (*.csv *.tsv *.txt);;CSV (*.csv);;TSV (*.tsv *.txt);;All files (*)")
 
-    def _source_row(self, proxy_row: int) -> int:
-        return self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
-
     def selected_rows(self) -> list[int]:
         """Rows of the glossary (not of the sorted/filtered view) that are selected."""
         rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import wave
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -139,9 +138,6 @@ class VoicePreviewer:
         finally:
             await connection.abort()
         return bytes(audio)
-
-
-PreviewRunner = Callable[[SessionConfig], Awaitable[bytes]]
 
 
 class DevicePlayer:

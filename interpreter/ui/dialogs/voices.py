@@ -169,7 +169,6 @@ class VoicesViewModel(QObject):
         self._previewer = previewer
         self._player = player
         self._previewing = False
-        self.last_preview_audio: bytes = b""
 
     # ---- reading -------------------------------------------------------------------------------------------------
 
@@ -432,7 +431,6 @@ class VoicesViewModel(QObject):
             if not audio:
                 self.preview_finished.emit(False, self.tr("The service returned no voice for the preview; try again."))
                 return
-            self.last_preview_audio = audio
             await self._player.play(audio, OUTPUT_RATE)
         except InterpreterError as exc:
             logger.info("Voice preview failed: %s", exc)

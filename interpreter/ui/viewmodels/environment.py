@@ -9,7 +9,7 @@ real session code runs end to end with no hardware.
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from interpreter.ui.viewmodels.live_options import Choice, LiveOptions
@@ -46,12 +46,6 @@ class AudioPlayback(Protocol):
     async def stop(self) -> None: ...
 
 
-class LevelSource(Protocol):
-    """Optional: an audio source that can report its last block's level without a Qt signal from a thread."""
-
-    def last_level_dbfs(self) -> float: ...
-
-
 @dataclass
 class LiveEnvironment:
     """Injected capabilities of the Live view-model (see the module docstring).
@@ -69,7 +63,6 @@ class LiveEnvironment:
         echo_check: BLOCKING (the view-model runs it in a worker thread): a sentence when the chosen microphone
             would hear the chosen voice output(s), else None; None (the default) when there is no microphone to
             check, e.g. a file or sample as the audio source. :func:`check_device_echo` is the real one.
-        out_dir: where the session service keeps per-session files (None: the service's default).
         journal: the session journal (store.journal.SessionJournal) or None to keep nothing.
     """
 
@@ -82,7 +75,6 @@ class LiveEnvironment:
     visual_sources: Callable[[], list[Choice]] = list
     echo_check: Callable[[LiveOptions], str | None] | None = None
     journal: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 #: ``LiveOptions.output_device`` value meaning "do not play the voice on this computer".
