@@ -64,11 +64,13 @@ class OutputRoute:
 
 @dataclass(frozen=True)
 class FrameGateSettings:
-    """Limits for frames sent to the service (the defaults follow the service's documented limits)."""
+    """Limits for frames sent to the service, in the units of ``media.gate.GateConfig`` (the app passes them on
+    unchanged; the defaults are GateConfig's, which follow the service's documented limits)."""
 
     max_fps: float = 2.0  # the service samples video at 2 fps; more frames only cost tokens
-    scene_change_threshold: float = 0.08  # mean absolute difference (0–1) that counts as a new picture
-    max_height: int = 1080  # frames are scaled down to at most 1080p before encoding
+    scene_change_threshold: float = 6.0  # mean abs difference (0–255) of gate thumbnails that counts as a change
+    keepalive_s: float = 10.0  # resend an unchanged picture this often so the model's context does not go stale
+    max_height: int = 720  # the service recommends 480p/720p; 1080p is its maximum
     max_jpeg_kb: int = 500  # documented per-image limit for append_image
 
 
@@ -104,7 +106,7 @@ class Settings:
     input_device: str | None = None
     monitor: OutputRoute = OutputRoute()
     audience: OutputRoute = OutputRoute(enabled=False)
-    jitter_target_ms: int = 120  # about three 40 ms network packets of slack: smooth without audible delay
+    jitter_target_ms: int = 80  # the jitter buffer's starting hold; it adapts up to 300 ms (media/jitter_policy.py)
     # Visual context
     visual_source: str | None = None  # e.g. "screen:0", "camera:0", "file:/path/video.mp4"; None = off
     frame_gate: FrameGateSettings = FrameGateSettings()
@@ -197,10 +199,11 @@ def migrate(raw: Mapping[str, Any]) -> dict[str, Any]:
 _RANGES: dict[str, tuple[float, float]] = {
     "monitor.volume": (0.0, 1.0),
     "audience.volume": (0.0, 1.0),
-    "jitter_target_ms": (0, 2_000),  # beyond 2 s the voice lags the speaker too much to be interpretation
+    "jitter_target_ms": (20, 300),  # the adaptive buffer's own bounds (media/jitter_policy.py)
     "frame_gate.max_fps": (0.1, 2.0),  # the service samples at most 2 fps
-    "frame_gate.scene_change_threshold": (0.0, 1.0),
-    "frame_gate.max_height": (144, 2160),
+    "frame_gate.scene_change_threshold": (0.0, 255.0),
+    "frame_gate.keepalive_s": (0.0, 600.0),  # 0 = no keep-alive frames
+    "frame_gate.max_height": (144, 1080),  # 1080p is the service's maximum
     "frame_gate.max_jpeg_kb": (16, 500),  # 500 KB is the documented per-image limit
     "caption_font_size": (6, 200),
     "presentation.font_size": (8, 400),
