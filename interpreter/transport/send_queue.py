@@ -21,12 +21,12 @@ from typing import Protocol
 
 from interpreter.protocol.session import FrameKind
 
-DEFAULT_MAX_FRAMES = 250
-"""Depth of the send queue. 250 frames ≈ 10 s of audio at one 40 ms block per frame (5 s at 20 ms blocks); note
-that ``RealtimeConnection`` gathers blocks into ≥ 100 ms appends by default (``DEFAULT_APPEND_MS``), which makes it
-≈ 30 s at 40 ms blocks. Meant to be enough to ride out a short uplink stall without losing speech, short enough
-that a longer stall drops stale audio instead of delaying every later caption. A connection that stays stalled
-ends in a reconnect, where the session's replay buffer (not this queue) re-sends the unfinished utterance."""
+DEFAULT_MAX_FRAMES = 100
+"""Depth of the send queue: ≈ 10–12 s of audio at the connection's default wire appends (``DEFAULT_APPEND_MS``
+= 100 ms, i.e. three 40 ms blocks per frame); 4 s if appends are single 40 ms blocks. Enough to ride out a short
+uplink stall without losing speech, short enough that a longer stall drops stale audio instead of delaying every
+later caption. A connection that stays stalled ends in a reconnect, where the session's replay buffer (not this
+queue) re-sends the unfinished utterance."""
 
 DEFAULT_MAX_IMAGE_FRAMES = 2
 """At most this many image frames wait at once: 1 s of pictures at the 2 fps cap. An older picture of the
