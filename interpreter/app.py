@@ -168,7 +168,7 @@ class _Shell:
         self.window.geometry_changed.connect(lambda blob: self._closing(bytes(blob.data()), closed))
         self.window.show()
         window_shown_ms = (time.monotonic() - self.t0) * 1000
-        for notice in (*loaded.notices, *self.journal.notices):
+        for notice in (*loaded.notices, *self.journal.notices, *self.vm.pricing_notices):
             self.window.show_notice(notice, "warning")
         if self.auto_demo and not self.self_test:
             from interpreter.ui.dialog_launcher import open_dialog
@@ -243,11 +243,18 @@ class _Shell:
             return _MicrophoneBlocks(Microphone(options.input_device or None))
 
         def open_playback(options: Any) -> Any:
-            if self.self_test or options.output_device == NO_OUTPUT:
+            monitor = False if options.output_device == NO_OUTPUT else (options.output_device or None)
+            if self.self_test or (monitor is False and not options.second_output_device):
                 return None  # the self-test counts received audio; nothing to hear offscreen
             from interpreter.media.player import VoicePlayer
 
-            return VoicePlayer(options.output_device or None, options.second_output_device or False)
+            return VoicePlayer(
+                monitor,
+                options.second_output_device or False,
+                monitor_volume=options.output_volume,
+                second_volume=options.second_output_volume,
+                target_ms=self.settings.jitter_target_ms,
+            )
 
         def devices(kind: str) -> list[Choice]:
             if self.self_test:
@@ -284,6 +291,7 @@ class _Shell:
             output_devices=lambda: devices("output"),
             visual_sources=visual_choices,
             journal=self.journal,
+            gate_config=_gate_config(self.settings.frame_gate),
             # The self-test's audio is the bundled sample, not a microphone: no echo path to check.
             echo_check=None if self.self_test else check_device_echo,
         )
@@ -486,7 +494,26 @@ def _options_from_settings(settings: Any) -> Any:
         input_device=settings.input_device or "",
         output_device=settings.monitor.device or "",
         second_output_device=(settings.audience.device or "") if settings.audience.enabled else "",
-        visual_source=settings.visual_source or "",
+        output_volume=settings.monitor.volume,
+        second_output_volume=settings.audience.volume,
+        # settings.visual_source is not restored (nor saved, see _settings_from_options): capturing a camera or the
+        # screen always takes a fresh choice by the presenter.
+    )
+
+
+def _gate_config(frame_gate: Any) -> Any:
+    """``media.gate.GateConfig`` from ``settings.frame_gate`` (same units; the settings loader already bounds each
+    value within what GateConfig accepts). Built here so no view imports media (and OpenCV) for it."""
+    from interpreter.media.gate import GateConfig
+
+    return GateConfig(
+        max_fps=frame_gate.max_fps,
+        change_threshold=frame_gate.scene_change_threshold,
+        keepalive_s=frame_gate.keepalive_s,
+        max_height=frame_gate.max_height,
+        # GateConfig counts bytes in SI units like the service's documented limit (SERVICE_MAX_BYTES = 500_000 for
+        # "500 KB"), so a kilobyte here is 1000 bytes.
+        max_bytes=frame_gate.max_jpeg_kb * 1000,
     )
 
 
@@ -504,10 +531,14 @@ def _settings_from_options(settings: Any, options: Any) -> Any:
         audio_output=options.audio_output,
         voices=voices,
         input_device=options.input_device or None,
-        monitor=replace(settings.monitor, device=options.output_device or None),
+        monitor=replace(settings.monitor, device=options.output_device or None, volume=options.output_volume),
         audience=replace(
             settings.audience,
             device=options.second_output_device or None,
+            volume=options.second_output_volume,
             enabled=bool(options.second_output_device),
         ),
+        # visual_source is deliberately not saved: a camera or screen must never start capturing at the next start
+        # without the presenter choosing it again (privacy), and a file choice is specific to one talk. The picker
+        # therefore always starts at "No picture".
     )

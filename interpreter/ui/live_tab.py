@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,8 @@ from interpreter.ui.widgets import METER_FLOOR_DBFS, LevelMeter, NoticeBanner
 
 #: Preview thumbnail size (px): enough to recognise a slide or a face, small enough not to crowd the controls.
 PREVIEW_SIZE = (160, 90)
+#: Width (px) of the volume sliders beside the output pickers: compact, yet ~1 px per percent step for the mouse.
+VOLUME_SLIDER_WIDTH = 90
 
 
 def _fill(combo: QComboBox, choices: list[Choice], current: str) -> None:
@@ -119,8 +122,13 @@ class LiveTab(QWidget):
         devices = QFormLayout(devices_box)
         devices.addRow(self.tr("M&icrophone:"), self.input_combo)
         devices.addRow(self.tr("Level:"), self.level_meter)
-        devices.addRow(self.tr("&Voice to:"), self.output_device_combo)
-        devices.addRow(self.tr("Also to:"), self.second_output_combo)
+        self.output_volume = self._volume_slider("outputVolume")
+        self.second_output_volume = self._volume_slider("secondOutputVolume")
+        # A row holding a layout gets no automatic buddy, so the label is made here to keep the Alt+V mnemonic.
+        voice_to = QLabel(self.tr("&Voice to:"), self)
+        voice_to.setBuddy(self.output_device_combo)
+        devices.addRow(voice_to, self._with_volume(self.output_device_combo, self.output_volume))
+        devices.addRow(self.tr("Also to:"), self._with_volume(self.second_output_combo, self.second_output_volume))
         devices.addRow(self.tr("&Picture:"), self.visual_combo)
         self.visual_stats_label = QLabel(self)
         self.visual_stats_label.setObjectName("visualStats")
@@ -189,6 +197,22 @@ class LiveTab(QWidget):
         self._show_options(vm.options)
         self._show_phase(vm.phase)
 
+    def _volume_slider(self, name: str) -> QSlider:
+        """A 0–100 % slider; the tooltip (set in ``_show_volumes``) tells the level and that it applies at once."""
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setObjectName(name)
+        slider.setRange(0, 100)
+        slider.setPageStep(10)  # PgUp/PgDn and clicks on the groove move by a tenth
+        slider.setFixedWidth(VOLUME_SLIDER_WIDTH)
+        slider.setAccessibleName(self.tr("Volume"))
+        return slider
+
+    def _with_volume(self, combo: QComboBox, slider: QSlider) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(combo, 1)
+        row.addWidget(slider)
+        return row
+
     # --- wiring ---------------------------------------------------------------------------------------------------
     def _connect(self) -> None:
         vm = self.vm
@@ -212,6 +236,9 @@ class LiveTab(QWidget):
             lambda: vm.update_options(second_output_device=self.second_output_combo.currentData())
         )
         self.visual_combo.currentIndexChanged.connect(self._visual_picked)
+        # Volumes apply while playing too (VoicePlayer.set_volume), so they go through set_volume, not update_options.
+        self.output_volume.valueChanged.connect(lambda value: vm.set_volume(0, value / 100))
+        self.second_output_volume.valueChanged.connect(lambda value: vm.set_volume(1, value / 100))
         self.voice_button.clicked.connect(self.voices_requested)
         self.hotwords_button.clicked.connect(self.hotwords_requested)
         self.start_button.clicked.connect(vm.toggle)
@@ -226,6 +253,7 @@ class LiveTab(QWidget):
         vm.options_changed.connect(self._show_options)
         vm.phase_changed.connect(self._show_phase)
         vm.devices_changed.connect(self._refresh_devices)
+        vm.volume_changed.connect(lambda _output, _volume: self._show_volumes(vm.options))
         vm.input_level_changed.connect(self.level_meter.set_level)
         vm.preview_changed.connect(self._show_preview)
         vm.visual_stats_changed.connect(self._show_visual_stats)
@@ -269,6 +297,7 @@ class LiveTab(QWidget):
             self.hotwords_label.setText(self.tr("{name}: {count} terms").format(name=name, count=len(options.hotwords)))
         else:
             self.hotwords_label.setText(self.tr("none"))
+        self._show_volumes(options)
         for combo, value in (
             (self.input_combo, options.input_device),
             (self.output_device_combo, options.output_device),
@@ -280,6 +309,21 @@ class LiveTab(QWidget):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(index)
                 combo.blockSignals(False)
+
+    def _show_volumes(self, options: LiveOptions) -> None:
+        for slider, volume, played in (
+            (self.output_volume, options.output_volume, options.output_device != NO_OUTPUT),
+            (self.second_output_volume, options.second_output_volume, bool(options.second_output_device)),
+        ):
+            percent = round(volume * 100)
+            if slider.value() != percent:
+                slider.blockSignals(True)  # showing the stored value must not write it back
+                slider.setValue(percent)
+                slider.blockSignals(False)
+            slider.setEnabled(played)  # a slider for an output that plays nothing would do nothing
+            slider.setToolTip(
+                self.tr("Voice volume on this output: {percent} % (applies at once)").format(percent=percent)
+            )
 
     def _refresh_devices(self) -> None:
         options = self.vm.options

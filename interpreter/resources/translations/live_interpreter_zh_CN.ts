@@ -4,89 +4,89 @@
 <context>
     <name>ApiKeyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="48"/>
+        <location filename="../../ui/dialogs/api_key.py" line="47"/>
         <source>API keys belong to the region they were created in: a Singapore key is refused in Beijing and the other way round. Image translation (qwen-mt-image) and uploading local files as temporary files work only in the Beijing region, with a Beijing key.</source>
         <extracomment>The region sentence in English (the source text); the dialog shows its translation.</extracomment>
         <translation>API 密钥只能在创建它的地域使用：新加坡地域的密钥在北京地域会被拒绝，反之亦然。图片翻译（qwen-mt-image）和将本地文件上传为临时文件仅支持北京地域，且需使用北京地域的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="292"/>
+        <location filename="../../ui/dialogs/api_key.py" line="283"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="297"/>
+        <location filename="../../ui/dialogs/api_key.py" line="288"/>
         <source>Live Interpreter uses your Alibaba Cloud Model Studio (DashScope) API key. Create one in the Model Studio console of the region you want to use.</source>
         <translation>同声传译使用您的阿里云百炼（DashScope）API 密钥。请在您要使用的地域的百炼控制台中创建密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="323"/>
+        <location filename="../../ui/dialogs/api_key.py" line="314"/>
         <source>sk-… (leave empty to keep the saved key)</source>
         <translation>sk-…（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="326"/>
-        <location filename="../../ui/dialogs/api_key.py" line="403"/>
+        <location filename="../../ui/dialogs/api_key.py" line="317"/>
+        <location filename="../../ui/dialogs/api_key.py" line="394"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="346"/>
+        <location filename="../../ui/dialogs/api_key.py" line="337"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="349"/>
+        <location filename="../../ui/dialogs/api_key.py" line="340"/>
         <source>Open a short live session with this key and close it again (nothing is billed).</source>
         <translation>用此密钥开启一个简短的同传会话，随即关闭（不产生费用）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="361"/>
+        <location filename="../../ui/dialogs/api_key.py" line="352"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="365"/>
+        <location filename="../../ui/dialogs/api_key.py" line="356"/>
         <source>Remove saved key</source>
         <translation>删除已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="370"/>
+        <location filename="../../ui/dialogs/api_key.py" line="361"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="376"/>
+        <location filename="../../ui/dialogs/api_key.py" line="367"/>
         <source>Region:</source>
         <translation>地域：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="378"/>
+        <location filename="../../ui/dialogs/api_key.py" line="369"/>
         <source>API key:</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="403"/>
+        <location filename="../../ui/dialogs/api_key.py" line="394"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="413"/>
+        <location filename="../../ui/dialogs/api_key.py" line="404"/>
         <source>No keyring: set {env} instead.</source>
         <translation>没有可用的密钥环：请改为设置 {env}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="414"/>
+        <location filename="../../ui/dialogs/api_key.py" line="405"/>
         <source>sk-… (can be tested, but not saved without a keyring)</source>
         <translation>sk-…（可以测试，但没有密钥环时无法保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="432"/>
+        <location filename="../../ui/dialogs/api_key.py" line="423"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="439"/>
+        <location filename="../../ui/dialogs/api_key.py" line="430"/>
         <source>&lt;b&gt;{headline}.&lt;/b&gt; {message}</source>
         <translation>&lt;b&gt;{headline}。&lt;/b&gt;{message}</translation>
     </message>
@@ -94,38 +94,38 @@
 <context>
     <name>ApiKeyViewModel</name>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="158"/>
+        <location filename="../../ui/dialogs/api_key.py" line="157"/>
         <source>This system has no keyring (password manager) that Live Interpreter can use, so your key cannot be saved. Set the {env} environment variable before starting the app instead; the key is never written to a file.</source>
         <extracomment>Keys shorter than this get no hint at all: showing 4 characters of a short key would give away too much.</extracomment>
         <translation>此系统没有同声传译可以使用的密钥环（密码管理器），因此无法保存您的密钥。请改为在启动应用前设置环境变量 {env}；密钥绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="175"/>
+        <location filename="../../ui/dialogs/api_key.py" line="174"/>
         <source>A key for {region} is saved in the system keyring ({hint}).</source>
         <translation>{region}的密钥已保存在系统密钥环中（{hint}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="180"/>
+        <location filename="../../ui/dialogs/api_key.py" line="179"/>
         <source>No key is saved for {region}.</source>
         <translation>尚未保存{region}的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="182"/>
+        <location filename="../../ui/dialogs/api_key.py" line="181"/>
         <source>{env} is set; live sessions use that key first.</source>
         <translation>已设置 {env}；同传会话将优先使用该密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="261"/>
+        <location filename="../../ui/dialogs/api_key.py" line="252"/>
         <source>Saved: live sessions use {region} with this key.</source>
         <translation>已保存：同传会话将通过{region}使用此密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="263"/>
+        <location filename="../../ui/dialogs/api_key.py" line="254"/>
         <source>Saved: live sessions use {region}.</source>
         <translation>已保存：同传会话将使用{region}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/api_key.py" line="282"/>
+        <location filename="../../ui/dialogs/api_key.py" line="273"/>
         <source>The key for {region} was removed from the keyring.</source>
         <translation>已从密钥环中删除{region}的密钥。</translation>
     </message>
@@ -142,53 +142,53 @@
 <context>
     <name>CaptionView</name>
     <message>
-        <location filename="../../ui/caption_view.py" line="512"/>
+        <location filename="../../ui/caption_view.py" line="519"/>
         <source>Captions</source>
-        <extracomment>&quot;At the bottom&quot; tolerance in pixels: a row&apos;s height change can leave the bar a few pixels off the maximum. Pixels per arrow-key / wheel step: about one line of caption text at the default font. Background re-measuring after a width/font change works in slices of this many seconds, then yields to the event loop: 4 ms keeps the loop&apos;s lag far below one 16 ms frame while settling 10 000 rows in a few seconds. Rows measured exactly when many arrive in one insert (the newest ones, which are on screen when following); the rest start as estimates and are settled in the background like after a resize. Margin of the &quot;Jump to live&quot; button from the bottom-right corner, px (clear of the scroll bar). An anchor: a row and the pixel offset of the viewport&apos;s top edge into it.</extracomment>
+        <extracomment>&quot;At the bottom&quot; tolerance in pixels: a row&apos;s height change can leave the bar a few pixels off the maximum. Pixels per arrow-key / wheel step: about one line of caption text at the default font. Background re-measuring after a width/font change works in slices of this many seconds, then yields to the event loop: 4 ms keeps the loop&apos;s lag far below one 16 ms frame. Pause between slices (ms). Back-to-back slices (a 0 ms timer) starve the loop: a woken asyncio task needs a few loop passes (timer, call_soon, task step), each behind another slice, and was measured ~10 ms late at p50. With a 6 ms pause the lag stays around one slice; settling runs at ~40 % duty (about 1.5 s per 10 000 rows). Rows measured exactly when many arrive in one insert (the newest ones, which are on screen when following); the rest start as estimates and are settled in the background like after a resize. Margin of the &quot;Jump to live&quot; button from the bottom-right corner, px (clear of the scroll bar). An anchor: a row and the pixel offset of the viewport&apos;s top edge into it.</extracomment>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="514"/>
+        <location filename="../../ui/caption_view.py" line="521"/>
         <source>Jump to live ↓</source>
         <translation>跳到最新 ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="516"/>
+        <location filename="../../ui/caption_view.py" line="523"/>
         <source>Auto-scroll is paused while you read back; click to follow again</source>
         <translation>回看时已暂停自动滚动；点击以继续跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="588"/>
+        <location filename="../../ui/caption_view.py" line="595"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="589"/>
+        <location filename="../../ui/caption_view.py" line="596"/>
         <source>Copy all</source>
         <translation>全部复制</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="590"/>
+        <location filename="../../ui/caption_view.py" line="597"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="591"/>
+        <location filename="../../ui/caption_view.py" line="598"/>
         <source>Jump to live</source>
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="592"/>
+        <location filename="../../ui/caption_view.py" line="599"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="593"/>
+        <location filename="../../ui/caption_view.py" line="600"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/caption_view.py" line="594"/>
+        <location filename="../../ui/caption_view.py" line="601"/>
         <source>Clear captions</source>
         <translation>清除字幕</translation>
     </message>
@@ -464,58 +464,58 @@
         <translation>术语表文件 (*.csv *.tsv *.txt);;CSV (*.csv);;TSV (*.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="255"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="252"/>
         <source>Used in live sessions</source>
         <translation>用于同传会话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="269"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="266"/>
         <source>In live sessions: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>同传会话使用：&lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="270"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="267"/>
         <source>Stop using “{name}” in live sessions.</source>
         <translation>同传会话不再使用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="272"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="269"/>
         <source>In live sessions: none</source>
         <translation>同传会话使用：无</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="297"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="294"/>
         <source>{count} term</source>
         <translation>共 {count} 个词条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="297"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="294"/>
         <source>{count} terms</source>
         <translation>共 {count} 个词条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="299"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="296"/>
         <source>{terms}, 1 flagged (it is not sent until fixed).</source>
         <translation>{terms}，其中 1 个有问题（修正前不会发送）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="301"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="298"/>
         <source>{terms}, {count} flagged (they are not sent until fixed).</source>
         <translation>{terms}，其中 {count} 个有问题（修正前不会发送）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="305"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="302"/>
         <source>{terms}.</source>
         <comment>a glossary&apos;s term count as a sentence</comment>
         <translation>{terms}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="355"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="352"/>
         <source>Import glossary</source>
         <translation>导入术语表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/hotwords.py" line="362"/>
+        <location filename="../../ui/dialogs/hotwords.py" line="359"/>
         <source>Export glossary</source>
         <translation>导出术语表</translation>
     </message>
@@ -734,61 +734,61 @@
 <context>
     <name>LiveSessionViewModel</name>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="221"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="348"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="307"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="442"/>
         <source>Connecting…</source>
         <extracomment>Input level is published at most every this many ms: a meter needs ~10 updates/s to look alive; 40 ms audio blocks would otherwise make 25 repaints per second for no visible gain. Session clock tick (ms) for the status bar duration.</extracomment>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="274"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="363"/>
         <source>Finishing…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="327"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="421"/>
         <source>price unknown</source>
         <translation>价格未知</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="328"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="422"/>
         <source>Cost ≈ {amount}</source>
         <translation>费用 ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="332"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="426"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="337"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="431"/>
         <source>Reconnected. Speech from the break was sent again.</source>
         <translation>已重新连接。中断期间的语音已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="340"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="434"/>
         <source>Reconnecting… (attempt {n})</source>
         <translation>正在重新连接…（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="343"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="437"/>
         <source> Next try in {s:.0f} s.</source>
         <translation>{s:.0f} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="345"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="439"/>
         <source>Connection lost — reconnecting. Keep speaking: your speech is kept.</source>
         <translation>连接中断，正在重新连接。请继续讲话：您的语音会被保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="350"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="424"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="444"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="524"/>
         <source>Disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="352"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="372"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="446"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="466"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
@@ -796,511 +796,526 @@
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../../ui/live_tab.py" line="77"/>
+        <location filename="../../ui/live_tab.py" line="81"/>
         <source>Text + voice</source>
-        <extracomment>Preview thumbnail size (px): enough to recognise a slide or a face, small enough not to crowd the controls.</extracomment>
+        <extracomment>Preview thumbnail size (px): enough to recognise a slide or a face, small enough not to crowd the controls. Width (px) of the volume sliders beside the output pickers: compact, yet ~1 px per percent step for the mouse.</extracomment>
         <translation>文字 + 语音</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="78"/>
+        <location filename="../../ui/live_tab.py" line="82"/>
         <source>Text only</source>
         <translation>仅文字</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="80"/>
+        <location filename="../../ui/live_tab.py" line="84"/>
         <source>Voices…</source>
         <translation>音色…</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="82"/>
+        <location filename="../../ui/live_tab.py" line="86"/>
         <source>Hotwords…</source>
         <translation>热词…</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="88"/>
+        <location filename="../../ui/live_tab.py" line="92"/>
         <source>Interpretation</source>
         <translation>同声传译</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="90"/>
+        <location filename="../../ui/live_tab.py" line="94"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="91"/>
+        <location filename="../../ui/live_tab.py" line="95"/>
         <source>&amp;From:</source>
         <translation>源语言(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="92"/>
+        <location filename="../../ui/live_tab.py" line="96"/>
         <source>&amp;To:</source>
         <translation>目标语言(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="93"/>
+        <location filename="../../ui/live_tab.py" line="97"/>
         <source>&amp;Output:</source>
         <translation>输出(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="97"/>
+        <location filename="../../ui/live_tab.py" line="101"/>
         <source>Voice:</source>
         <translation>音色：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="101"/>
+        <location filename="../../ui/live_tab.py" line="105"/>
         <source>Hotwords:</source>
         <translation>热词：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="117"/>
+        <location filename="../../ui/live_tab.py" line="121"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="119"/>
+        <location filename="../../ui/live_tab.py" line="123"/>
         <source>M&amp;icrophone:</source>
         <translation>麦克风(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="120"/>
+        <location filename="../../ui/live_tab.py" line="124"/>
         <source>Level:</source>
         <translation>音量：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="121"/>
+        <location filename="../../ui/live_tab.py" line="128"/>
         <source>&amp;Voice to:</source>
         <translation>语音输出到(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="122"/>
+        <location filename="../../ui/live_tab.py" line="131"/>
         <source>Also to:</source>
         <translation>同时输出到：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="123"/>
+        <location filename="../../ui/live_tab.py" line="132"/>
         <source>&amp;Picture:</source>
         <translation>画面(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="135"/>
+        <location filename="../../ui/live_tab.py" line="144"/>
         <source>Presentation window</source>
         <translation>演示窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="136"/>
+        <location filename="../../ui/live_tab.py" line="145"/>
         <source>Large captions for the audience (F11 in the window: full screen)</source>
         <translation>为观众显示大字幕（在窗口中按 F11 全屏）</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="161"/>
+        <location filename="../../ui/live_tab.py" line="175"/>
         <source>Caption text size</source>
         <translation>字幕字号</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="162"/>
+        <location filename="../../ui/live_tab.py" line="176"/>
         <source>Show source text</source>
         <translation>显示原文</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="164"/>
+        <location filename="../../ui/live_tab.py" line="178"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="165"/>
+        <location filename="../../ui/live_tab.py" line="179"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="167"/>
+        <location filename="../../ui/live_tab.py" line="181"/>
         <source>Text size:</source>
         <translation>字号：</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="238"/>
+        <location filename="../../ui/live_tab.py" line="207"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_tab.py" line="274"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="244"/>
+        <location filename="../../ui/live_tab.py" line="280"/>
         <source>text only</source>
         <translation>仅文字</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="253"/>
+        <location filename="../../ui/live_tab.py" line="289"/>
         <source>The model cannot speak this language yet: captions only.</source>
         <translation>该模型暂不支持用此语言朗读：仅显示字幕。</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="257"/>
+        <location filename="../../ui/live_tab.py" line="293"/>
         <source>{voice} (default)</source>
         <translation>{voice}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="260"/>
+        <location filename="../../ui/live_tab.py" line="296"/>
         <source>custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="261"/>
+        <location filename="../../ui/live_tab.py" line="297"/>
         <source>{name}: {count} terms</source>
         <translation>{name}：{count} 个词条</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="263"/>
+        <location filename="../../ui/live_tab.py" line="299"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="278"/>
+        <location filename="../../ui/live_tab.py" line="325"/>
+        <source>Voice volume on this output: {percent} % (applies at once)</source>
+        <translation>此输出的语音音量：{percent} %（立即生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_tab.py" line="330"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="283"/>
+        <location filename="../../ui/live_tab.py" line="336"/>
         <source>Do not play here</source>
         <translation>不在本机播放</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="288"/>
+        <location filename="../../ui/live_tab.py" line="341"/>
         <source>Nowhere else</source>
         <translation>不输出到其他设备</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="298"/>
+        <location filename="../../ui/live_tab.py" line="351"/>
         <source>No picture</source>
         <translation>不发送画面</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="307"/>
+        <location filename="../../ui/live_tab.py" line="360"/>
         <source>Preview
 while live</source>
         <translation>开始后
 显示预览</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="308"/>
+        <location filename="../../ui/live_tab.py" line="361"/>
         <source>Pictures are sent when they change, at most 2 per second.</source>
         <translation>画面变化时才发送，每秒最多 2 张。</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="315"/>
+        <location filename="../../ui/live_tab.py" line="368"/>
         <source>Choose a video or an image to show the model</source>
         <translation>选择要给模型看的视频或图片</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="317"/>
+        <location filename="../../ui/live_tab.py" line="370"/>
         <source>Videos and images (*.mp4 *.mkv *.mov *.avi *.webm *.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>视频和图片 (*.mp4 *.mkv *.mov *.avi *.webm *.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="328"/>
+        <location filename="../../ui/live_tab.py" line="381"/>
         <source>Pictures sent: {frames}
 Image tokens: {tokens}</source>
         <translation>已发送画面：{frames} 张
 图像 token：{tokens}</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="334"/>
+        <location filename="../../ui/live_tab.py" line="387"/>
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="335"/>
+        <location filename="../../ui/live_tab.py" line="388"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="336"/>
+        <location filename="../../ui/live_tab.py" line="389"/>
         <source>Live: speak now.</source>
         <translation>同传中：请讲话。</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="337"/>
+        <location filename="../../ui/live_tab.py" line="390"/>
         <source>Connection lost, reconnecting… your speech is kept and resent.</source>
         <translation>连接中断，正在重新连接…您的语音会被保留并重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="338"/>
+        <location filename="../../ui/live_tab.py" line="391"/>
         <source>Finishing the last sentence…</source>
         <translation>正在完成最后一句…</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="339"/>
+        <location filename="../../ui/live_tab.py" line="392"/>
         <source>Stopped after an error.</source>
         <translation>出错后已停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="342"/>
+        <location filename="../../ui/live_tab.py" line="395"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="342"/>
+        <location filename="../../ui/live_tab.py" line="395"/>
         <source>● Start</source>
         <translation>● 开始</translation>
     </message>
     <message>
-        <location filename="../../ui/live_tab.py" line="343"/>
+        <location filename="../../ui/live_tab.py" line="396"/>
         <source>Start or stop interpreting (Ctrl+Enter)</source>
         <translation>开始或停止同传（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_tab.py" line="431"/>
+        <source>Echo risk: {warning}</source>
+        <translation>回声风险：{warning}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Not available yet.</source>
         <extracomment>Default window size (px): room for the controls row and ~8 caption pairs on a 1366x768 laptop.</extracomment>
         <translation>暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Translate recordings, videos and subtitle files, with a queue, progress and a cost estimate.</source>
         <translation>翻译录音、视频和字幕文件，支持队列、进度显示和费用估算。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Translate the text in screenshots, scans and product images, keeping the layout.</source>
         <translation>翻译截图、扫描件和商品图片中的文字，并保留原有版式。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>OCR</source>
         <translation>文字识别</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Read text from images and the screen, then translate it.</source>
         <translation>识别图片和屏幕上的文字，然后进行翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>&amp;Live</source>
         <translation>同传(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>&amp;Files</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>&amp;Images</source>
         <translation>图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>&amp;OCR</source>
         <translation>文字识别(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Demo — not real translation. Output comes from the built-in emulator.</source>
         <translation>演示模式——并非真实翻译。输出来自内置模拟器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Latency {s:.1f} s</source>
         <translation>延迟 {s:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Live Interpreter</source>
         <translation>同声传译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source> — Demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Not opened: {names}. Live Interpreter opens audio, video, subtitle, text and image files.</source>
         <translation>未打开：{names}。同声传译可以打开音频、视频、字幕、文本和图片文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Finishing the session before closing…</source>
         <translation>正在结束会话，随后关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Latency —</source>
         <translation>延迟 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>From the end of speech to its final translation, last segment</source>
         <translation>最近一段从讲话结束到最终译文出现的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Session duration</source>
         <translation>会话时长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Cost —</source>
         <translation>费用 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Estimated cost of this session (the service&apos;s bill is authoritative)</source>
         <translation>本次会话的估算费用（以服务商账单为准）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>DEMO</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Demo — not real translation</source>
         <translation>演示模式——并非真实翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Open files…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Session &amp;history…</source>
         <translation>会话历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Export this session…</source>
         <translation>导出本次会话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Start / Stop</source>
         <translation>开始 / 停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Presentation window</source>
         <translation>演示窗口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Clear captions</source>
         <translation>清除字幕(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Show &amp;source text</source>
         <translation>显示原文(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Jump to live captions</source>
         <translation>跳到最新字幕(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>S&amp;ettings</source>
         <translation>设置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;API key…</source>
         <translation>API 密钥(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Voices…</source>
         <translation>音色(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Hotwords…</source>
         <translation>热词(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Welcome guide…</source>
         <translation>欢迎向导(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;About Live Interpreter</source>
         <translation>关于同声传译(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Open files to translate</source>
         <translation>打开要翻译的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>About Live Interpreter</source>
         <translation>关于同声传译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Live Interpreter {version}
 Live speech interpretation with Alibaba Cloud Model Studio.</source>
         <translation>同声传译 {version}
@@ -1319,33 +1334,33 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../ui/presentation_window.py" line="67"/>
+        <location filename="../../ui/presentation_window.py" line="82"/>
         <source>Live Interpreter — Presentation</source>
-        <extracomment>How many of the newest rows to consider; older ones would be pushed off the top anyway at presentation sizes. Margin around the text, as a fraction of the window width (projectors crop edges; 4 % keeps text visible). Space between caption pairs, as a fraction of the font height.</extracomment>
+        <extracomment>How many of the newest rows to consider; older ones would be pushed off the top anyway at presentation sizes. Margin around the text, as a fraction of the window width (projectors crop edges; 4 % keeps text visible). Space between caption pairs, as a fraction of the font height. Smallest margin (px), so text never touches the edge of a small window. The source line is drawn at this fraction of the translation&apos;s size (context, not the message) ... ... but never below this many points, which stays readable from the back of a room. Opacity of the source line: visibly secondary to the translation. Opacity of tentative (stash) words: visibly provisional, still legible from the back of the room. Zoom keys change the translation font by this many points, within [_MIN_FONT_PT, _MAX_FONT_PT]: below 12 pt a projector audience cannot read it; 120 pt already fills a strip with a few words.</extracomment>
         <translation>同声传译 — 演示窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation_window.py" line="184"/>
+        <location filename="../../ui/presentation_window.py" line="199"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation_window.py" line="186"/>
+        <location filename="../../ui/presentation_window.py" line="201"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation_window.py" line="190"/>
+        <location filename="../../ui/presentation_window.py" line="205"/>
         <source>Both languages</source>
         <translation>双语显示</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation_window.py" line="192"/>
+        <location filename="../../ui/presentation_window.py" line="207"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation_window.py" line="197"/>
+        <location filename="../../ui/presentation_window.py" line="214"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
@@ -1353,39 +1368,39 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app.py" line="207"/>
+        <location filename="../../app.py" line="213"/>
         <source>Your key is saved: new sessions use the real service and are billed.</source>
         <extracomment>Self-test budget: the sample is ~6 s of speech played in real time, plus connect and finish. 60 s leaves room for a loaded CI machine while still failing a hung run.</extracomment>
         <translation>密钥已保存：新的会话将使用真实服务并产生费用。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="250"/>
+        <location filename="../../app.py" line="262"/>
         <source>Bundled speech sample</source>
         <translation>内置语音样本</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="252"/>
         <location filename="../../app.py" line="264"/>
+        <location filename="../../app.py" line="276"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="318"/>
+        <location filename="../../app.py" line="326"/>
         <source>The new language applies the next time you start Live Interpreter.</source>
         <translation>新的界面语言将在下次启动同声传译时生效。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="329"/>
+        <location filename="../../app.py" line="337"/>
         <source>There is no session to export yet.</source>
         <translation>还没有可以导出的会话。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="348"/>
+        <location filename="../../app.py" line="356"/>
         <source>Recover…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="362"/>
+        <location filename="../../app.py" line="369"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
     </message>
@@ -1403,13 +1418,13 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>VisualFeed</name>
     <message>
-        <location filename="../../ui/viewmodels/visual_feed.py" line="97"/>
+        <location filename="../../ui/viewmodels/visual_feed.py" line="104"/>
         <source>the source could not be read</source>
         <extracomment>Preview rate: enough to aim a camera or see a slide change, a small share of the Qt thread&apos;s time. Preview frames are decimated to at most this width before the QImage copy (the label shows ~160 px; twice that keeps the scaled thumbnail sharp on high-DPI screens).</extracomment>
         <translation>无法读取画面来源</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/visual_feed.py" line="99"/>
+        <location filename="../../ui/viewmodels/visual_feed.py" line="106"/>
         <source>The picture stopped ({reason}); interpretation goes on with sound only.</source>
         <translation>画面已停止（{reason}）；同传将仅凭声音继续进行。</translation>
     </message>
@@ -1442,23 +1457,23 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>VoicePreview</name>
     <message>
-        <location filename="../../ui/dialogs/voice_preview.py" line="66"/>
+        <location filename="../../ui/dialogs/voice_preview.py" line="65"/>
         <source>The built-in preview sentence has the wrong format; reinstall the app.</source>
         <extracomment>The service speaks 24 kHz mono s16le (spec §1.8). Rate of the built-in snippet and of what the session is told to expect. A preview is a ~2 s sentence; a session that has not produced its voice within 30 s is stuck, not slow. Append size: the service&apos;s samples send 100 ms per append (spec §1.8).</extracomment>
         <translation>内置的试听语句格式有误；请重新安装应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voice_preview.py" line="73"/>
+        <location filename="../../ui/dialogs/voice_preview.py" line="72"/>
         <source>The built-in preview sentence is missing; reinstall the app.</source>
         <translation>内置的试听语句缺失；请重新安装应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voice_preview.py" line="106"/>
+        <location filename="../../ui/dialogs/voice_preview.py" line="105"/>
         <source>The voice preview took too long; check the connection and try again.</source>
         <translation>音色试听耗时过长；请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voice_preview.py" line="162"/>
+        <location filename="../../ui/dialogs/voice_preview.py" line="158"/>
         <source>The preview audio is {rate} Hz; the player expects {expected} Hz.</source>
         <translation>试听音频为 {rate} Hz，而播放器需要 {expected} Hz。</translation>
     </message>
@@ -1487,92 +1502,92 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
         <translation>使用我之前克隆的音色，音色 ID：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="460"/>
+        <location filename="../../ui/dialogs/voices.py" line="458"/>
         <source>Voices</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="469"/>
+        <location filename="../../ui/dialogs/voices.py" line="467"/>
         <source>Only voices that speak the target language</source>
         <translation>仅显示能说目标语言的音色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="472"/>
+        <location filename="../../ui/dialogs/voices.py" line="470"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="475"/>
+        <location filename="../../ui/dialogs/voices.py" line="473"/>
         <source>Target language:</source>
         <translation>目标语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="483"/>
+        <location filename="../../ui/dialogs/voices.py" line="481"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="483"/>
+        <location filename="../../ui/dialogs/voices.py" line="481"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="483"/>
+        <location filename="../../ui/dialogs/voices.py" line="481"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="483"/>
+        <location filename="../../ui/dialogs/voices.py" line="481"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="496"/>
+        <location filename="../../ui/dialogs/voices.py" line="494"/>
         <source>Voice cloning</source>
         <translation>声音克隆</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="527"/>
+        <location filename="../../ui/dialogs/voices.py" line="525"/>
         <source>Preview</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="529"/>
+        <location filename="../../ui/dialogs/voices.py" line="527"/>
         <source>Translate a short English sentence with this voice and play it.</source>
         <translation>用此音色翻译一句简短的英文并播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="541"/>
+        <location filename="../../ui/dialogs/voices.py" line="539"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="542"/>
+        <location filename="../../ui/dialogs/voices.py" line="540"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="579"/>
+        <location filename="../../ui/dialogs/voices.py" line="577"/>
         <source>Only voices that speak {language}</source>
         <translation>仅显示能说{language}的音色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="588"/>
+        <location filename="../../ui/dialogs/voices.py" line="586"/>
         <source>{voice} (default)</source>
         <translation>{voice}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="589"/>
+        <location filename="../../ui/dialogs/voices.py" line="587"/>
         <source>Speaks the target language</source>
         <translation>能说目标语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="598"/>
+        <location filename="../../ui/dialogs/voices.py" line="596"/>
         <source>{voice}: {description}</source>
         <translation>{voice}：{description}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="632"/>
+        <location filename="../../ui/dialogs/voices.py" line="630"/>
         <source>Preparing the preview…</source>
         <translation>正在准备试听…</translation>
     </message>
@@ -1580,79 +1595,79 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>VoicesViewModel</name>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="218"/>
-        <location filename="../../ui/dialogs/voices.py" line="296"/>
+        <location filename="../../ui/dialogs/voices.py" line="217"/>
+        <location filename="../../ui/dialogs/voices.py" line="295"/>
         <source>, </source>
         <comment>separator of a list of language names</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="228"/>
+        <location filename="../../ui/dialogs/voices.py" line="227"/>
         <source>{language} is translated as text only on this model; no voice speaks it.</source>
         <translation>此模型仅以文字翻译{language}；没有音色能朗读该语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="232"/>
+        <location filename="../../ui/dialogs/voices.py" line="231"/>
         <source>Does not speak {language}.</source>
         <translation>不会说{language}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="252"/>
+        <location filename="../../ui/dialogs/voices.py" line="251"/>
         <source>All {count} spoken languages</source>
         <translation>全部 {count} 种可朗读语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="300"/>
+        <location filename="../../ui/dialogs/voices.py" line="299"/>
         <source>Voice cloning &apos;never&apos; uses a voice you cloned earlier: enter its voice id (got nothing; preset voices and &apos;{default}&apos; do not count).</source>
         <translation>使用之前克隆的音色时，需要填写其音色 ID（当前未填写；预置音色和“{default}”均不算）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="309"/>
+        <location filename="../../ui/dialogs/voices.py" line="308"/>
         <source>Voice cloning &apos;never&apos; uses a voice you cloned earlier: enter its voice id (got &apos;{voice}&apos;; preset voices and &apos;{default}&apos; do not count).</source>
         <translation>使用之前克隆的音色时，需要填写其音色 ID（当前为“{voice}”；预置音色和“{default}”均不算）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="318"/>
+        <location filename="../../ui/dialogs/voices.py" line="317"/>
         <source>The voice {voice} does not speak {language}; choose one that does: {voices}.</source>
         <translation>音色 {voice} 不会说{language}；请选择会说该语言的音色：{voices}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="325"/>
+        <location filename="../../ui/dialogs/voices.py" line="324"/>
         <source>No voice of {model} speaks {language}; turn voice output off.</source>
         <translation>{model} 没有会说{language}的音色；请关闭语音输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="330"/>
+        <location filename="../../ui/dialogs/voices.py" line="329"/>
         <source>{model} cannot speak {language}, so this session shows the translation as text only.</source>
         <translation>{model} 无法朗读{language}，因此本次会话仅以文字显示译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="338"/>
+        <location filename="../../ui/dialogs/voices.py" line="337"/>
         <source>Voice cloning is off because this session produces no translated voice.</source>
         <translation>由于本次会话不产生译文语音，声音克隆已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="405"/>
+        <location filename="../../ui/dialogs/voices.py" line="404"/>
         <source>Preview unavailable: this build has no audio output.</source>
         <translation>无法试听：此版本不支持音频输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="407"/>
+        <location filename="../../ui/dialogs/voices.py" line="406"/>
         <source>Preview unavailable: add an API key or start the demo to hear voices.</source>
         <translation>无法试听：请添加 API 密钥或启动演示模式来试听音色。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="425"/>
+        <location filename="../../ui/dialogs/voices.py" line="424"/>
         <source>Nothing to preview: this target language has no translated voice.</source>
         <translation>无可试听内容：此目标语言没有译文语音。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="433"/>
+        <location filename="../../ui/dialogs/voices.py" line="432"/>
         <source>The service returned no voice for the preview; try again.</source>
         <translation>服务未返回试听语音；请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voices.py" line="446"/>
+        <location filename="../../ui/dialogs/voices.py" line="444"/>
         <source>Played {seconds:.1f} s of {voice}.</source>
         <translation>已播放 {voice} 的 {seconds:.1f} 秒语音。</translation>
     </message>

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterable, Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from interpreter.ui.viewmodels.live_options import Choice, LiveOptions
+
+if TYPE_CHECKING:  # media.gate loads OpenCV; the view-model imports it only when a picture is used
+    from interpreter.media.gate import GateConfig
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,17 @@ class AudioPlayback(Protocol):
     async def stop(self) -> None: ...
 
 
+@runtime_checkable
+class AdjustableVolume(Protocol):
+    """A playback whose gains can change while it plays (``media.player.VoicePlayer`` fits).
+
+    ``index`` counts the outputs that were opened, in order (``VoicePlayer.outputs``): the presenter's output first
+    unless it is ``NO_OUTPUT``, then the second output; :func:`opened_output_index` maps a picker to it.
+    """
+
+    def set_volume(self, index: int, volume: float) -> None: ...
+
+
 @dataclass
 class LiveEnvironment:
     """Injected capabilities of the Live view-model (see the module docstring).
@@ -64,6 +78,8 @@ class LiveEnvironment:
             would hear the chosen voice output(s), else None; None (the default) when there is no microphone to
             check, e.g. a file or sample as the audio source. :func:`check_device_echo` is the real one.
         journal: the session journal (store.journal.SessionJournal) or None to keep nothing.
+        gate_config: limits for the pictures sent (``media.gate.GateConfig``, from the user's settings), or None for
+            the gate's defaults (the service's documented limits).
     """
 
     endpoint: Callable[[], Endpoint]
@@ -75,6 +91,7 @@ class LiveEnvironment:
     visual_sources: Callable[[], list[Choice]] = list
     echo_check: Callable[[LiveOptions], str | None] | None = None
     journal: Any = None
+    gate_config: GateConfig | None = None
 
 
 #: ``LiveOptions.output_device`` value meaning "do not play the voice on this computer".
@@ -87,6 +104,17 @@ def voice_outputs(options: LiveOptions) -> Iterator[str | None]:
         yield options.output_device or None
     if options.second_output_device:
         yield options.second_output_device
+
+
+def opened_output_index(options: LiveOptions, output: int) -> int | None:
+    """Where output ``output`` (0 = "Voice to", 1 = "Also to") sits among a player's opened outputs, or None when
+    that output is not played (``NO_OUTPUT``, or no second device)."""
+    monitor_on = options.output_device != NO_OUTPUT
+    if output == 0:
+        return 0 if monitor_on else None
+    if not options.second_output_device:
+        return None
+    return 1 if monitor_on else 0
 
 
 def check_device_echo(options: LiveOptions, *, sd: Any = None) -> str | None:

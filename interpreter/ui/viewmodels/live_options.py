@@ -41,6 +41,8 @@ class LiveOptions:
         input_device: microphone id ("" = system default).
         output_device: translated voice device id ("" = system default; "none" = do not play).
         second_output_device: optional second device (a virtual cable into Zoom/Teams), "" = none.
+        output_volume: linear gain (0.0–1.0) of the voice on ``output_device``.
+        second_output_volume: linear gain (0.0–1.0) of the voice on ``second_output_device``.
         visual_source: camera/screen id, "" = no picture sent.
     """
 
@@ -54,6 +56,8 @@ class LiveOptions:
     input_device: str = ""
     output_device: str = ""
     second_output_device: str = ""
+    output_volume: float = 1.0
+    second_output_volume: float = 1.0
     visual_source: str = ""
 
     def __post_init__(self) -> None:

@@ -30,7 +30,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from interpreter.core.catalog import Catalog
-from interpreter.core.cost import load_pricing
 from interpreter.core.pcm import rms_dbfs
 from interpreter.errors import InterpreterError
 from interpreter.protocol.config import SessionConfig, VoiceClone, validate_config
@@ -47,8 +46,16 @@ from interpreter.services.live_session import (
     UsageUpdated,
 )
 from interpreter.services.outputs import segment_record
+from interpreter.store.pricing import load_effective_pricing
 from interpreter.ui.caption_model import CaptionListModel
-from interpreter.ui.viewmodels.environment import AudioPlayback, Endpoint, LiveEnvironment, voice_outputs
+from interpreter.ui.viewmodels.environment import (
+    AdjustableVolume,
+    AudioPlayback,
+    Endpoint,
+    LiveEnvironment,
+    opened_output_index,
+    voice_outputs,
+)
 from interpreter.ui.viewmodels.live_options import LiveOptions, normalized
 from interpreter.ui.viewmodels.visual_feed import VisualFeed
 
@@ -84,6 +91,7 @@ class LiveSessionViewModel(QObject):
     phase_changed = Signal(object)  # SessionPhase
     options_changed = Signal(object)  # LiveOptions
     devices_changed = Signal()
+    volume_changed = Signal(int, float)  # output (0 = "Voice to", 1 = "Also to"), linear gain 0.0–1.0
     input_level_changed = Signal(float)  # dBFS of the microphone
     preview_changed = Signal(QImage)  # a small picture of what the visual source sends
     visual_stats_changed = Signal(int, int)  # pictures sent, image tokens they cost (this session)
@@ -132,6 +140,9 @@ class LiveSessionViewModel(QObject):
         self._duration_timer = QTimer(self)
         self._duration_timer.setInterval(DURATION_TICK_MS)
         self._duration_timer.timeout.connect(self._tick)
+        # Read once: the packaged prices with the user's pricing.json laid over them. The notices (an override file
+        # that could not be used) are for the window to show once; the running cost uses the merged table.
+        self._pricing, self.pricing_notices = load_effective_pricing()
 
     # --- state ----------------------------------------------------------------------------------------------------
     @property
@@ -182,6 +193,28 @@ class LiveSessionViewModel(QObject):
             self.options_changed.emit(updated)
             if self._echo_key(updated) != self._echo_key(previous):
                 self.check_echo()
+
+    def set_volume(self, output: int, volume: float) -> None:
+        """Set the voice's gain on one output, at once when a session is playing (unlike ``update_options``).
+
+        Args:
+            output: 0 = the "Voice to" output, 1 = the "Also to" output.
+            volume: linear gain, clamped to 0.0–1.0.
+        """
+        volume = min(1.0, max(0.0, volume))
+        current = self._options
+        if (current.output_volume, current.second_output_volume)[output] == volume:
+            return
+        if output == 0:
+            self._options = replace(current, output_volume=volume)
+        else:
+            self._options = replace(current, second_output_volume=volume)
+        # Not options_changed: that refills every picker (and re-enables them), wrong mid-session and wasteful
+        # for every step of a dragged slider.
+        self.volume_changed.emit(output, volume)
+        index = opened_output_index(self._options, output)
+        if index is not None and isinstance(self._player, AdjustableVolume):
+            self._player.set_volume(index, volume)
 
     def check_echo(self, options: LiveOptions | None = None) -> None:
         """Run the echo guard for ``options`` (default: the current ones) in the background.
@@ -384,7 +417,7 @@ class LiveSessionViewModel(QObject):
 
     def _usage(self, update: UsageUpdated) -> None:
         region = self._endpoint.region if self._endpoint is not None else "singapore"
-        estimate = load_pricing().estimate(update.tokens, self._options.model, region)
+        estimate = self._pricing.estimate(update.tokens, self._options.model, region)
         text = estimate.format() if estimate.priced else self.tr("price unknown")
         self.cost_changed.emit(self.tr("Cost ≈ {amount}").format(amount=text))
 
@@ -441,7 +474,13 @@ class LiveSessionViewModel(QObject):
 
     def _start_visual(self, source: Any) -> AsyncIterable[bytes]:
         """Start the preview and return the gated JPEG stream for the session."""
-        feed = self._visual = VisualFeed(source, self.catalog.model(self._options.model), self._audio_started, self)
+        feed = self._visual = VisualFeed(
+            source,
+            self.catalog.model(self._options.model),
+            self._audio_started,
+            self,
+            gate_config=self.env.gate_config,
+        )
         feed.preview_changed.connect(self.preview_changed)
         feed.stats_changed.connect(self.visual_stats_changed)
         feed.failed.connect(lambda text: self.notice_posted.emit("warning", text))

@@ -52,6 +52,7 @@ class VisualFeed(QObject):
         source: a not yet started ``media.frames.FrameSource``.
         model: the session's model (image token counts), or None.
         audio_started: set once the first audio block went out; images wait for it.
+        gate_config: the gate's limits (a ``media.gate.GateConfig`` from the user's settings), None = its defaults.
 
     Signals carry plain data; everything runs on the loop (Qt) thread.
     """
@@ -61,11 +62,19 @@ class VisualFeed(QObject):
     failed = Signal(str)  # a user sentence: the picture source stopped
 
     def __init__(
-        self, source: Any, model: ModelInfo | None, audio_started: asyncio.Event, parent: QObject | None = None
+        self,
+        source: Any,
+        model: ModelInfo | None,
+        audio_started: asyncio.Event,
+        parent: QObject | None = None,
+        *,
+        gate_config: Any = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
         self._model = model
+        # Typed Any: naming media.gate.GateConfig here would load OpenCV with the view-model, before any picture.
+        self._gate_config = gate_config
         self._audio_started = audio_started
         self._preview_task: asyncio.Task[None] | None = None
         self.frames_sent = 0
@@ -83,7 +92,7 @@ class VisualFeed(QObject):
         from interpreter.media.gate import FrameGate
 
         await self._audio_started.wait()
-        gate = FrameGate(model=self._model)
+        gate = FrameGate(self._gate_config, model=self._model)
         try:
             async for encoded in upload_frames(self.source, gate):
                 self.frames_sent += 1
