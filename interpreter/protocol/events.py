@@ -17,7 +17,7 @@ import binascii
 import json
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from json.encoder import encode_basestring
 from typing import Any, ClassVar, TypeVar
 
@@ -207,16 +207,7 @@ class Usage:
     output_audio_tokens: int = 0
 
     def __add__(self, other: Usage) -> Usage:
-        return Usage(
-            input_tokens=self.input_tokens + other.input_tokens,
-            output_tokens=self.output_tokens + other.output_tokens,
-            total_tokens=self.total_tokens + other.total_tokens,
-            input_text_tokens=self.input_text_tokens + other.input_text_tokens,
-            input_audio_tokens=self.input_audio_tokens + other.input_audio_tokens,
-            input_image_tokens=self.input_image_tokens + other.input_image_tokens,
-            output_text_tokens=self.output_text_tokens + other.output_text_tokens,
-            output_audio_tokens=self.output_audio_tokens + other.output_audio_tokens,
-        )
+        return Usage(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
     @classmethod
     def from_wire(cls, raw: Mapping[str, Any]) -> Usage:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,16 +34,6 @@ CAPTIONS_NAME = "captions.srt"
 TRANSLATION_AUDIO_NAME = "translation.wav"
 
 
-def _usage_dict(usage: Any) -> dict[str, Any]:
-    if usage is None:
-        return {}
-    if is_dataclass(usage) and not isinstance(usage, type):
-        return asdict(usage)
-    if isinstance(usage, dict):
-        return dict(usage)
-    return {}
-
-
 def segment_record(segment: Segment) -> dict[str, Any]:
     """The transcript object for one segment (the JSON-lines schema, documented in ``TranscriptJsonlWriter``)."""
     return {
@@ -53,7 +43,7 @@ def segment_record(segment: Segment) -> dict[str, Any]:
         "source": segment.source_text,
         "translation": segment.translation_text,
         "language": segment.source_language,
-        "usage": _usage_dict(segment.usage),
+        "usage": asdict(segment.usage),
     }
 
 
