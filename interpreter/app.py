@@ -195,14 +195,22 @@ class _Shell:
         key, _source = resolve_api_key(None, self.settings.region, self.secrets)
         return key
 
-    def preview_endpoint(self) -> tuple[str, str | None, str] | None:
-        """(api_key, base_url, region) for the voices dialog's previews; None when there is no key."""
+    def current_endpoint(self) -> Any:
+        """The ``Endpoint`` new sessions use: the embedded emulator in demo mode, else the service with the key
+        found (argument, environment, keyring); None when there is no key."""
+        from interpreter.ui.viewmodels.environment import Endpoint
+
         if self.demo and self.emulator is not None:
             from interpreter.emulator.server import DEMO_API_KEY
 
-            return DEMO_API_KEY, self.emulator.base_url, self.settings.region
+            return Endpoint(DEMO_API_KEY, self.emulator.base_url, self.settings.region, demo=True)
         key = self._api_key()
-        return (key, self.settings.base_url, self.settings.region) if key else None
+        return Endpoint(key, self.settings.base_url, self.settings.region) if key else None
+
+    def preview_endpoint(self) -> tuple[str, str | None, str] | None:
+        """(api_key, base_url, region) for the voices dialog's previews; None when there is no key."""
+        found = self.current_endpoint()
+        return (found.api_key, found.base_url, found.region) if found is not None else None
 
     def api_key_changed(self) -> None:
         """Leave the automatic demo once a real key can be found (never leaves an explicit ``--demo``)."""
@@ -220,17 +228,13 @@ class _Shell:
         from interpreter.ui.viewmodels.visual import visual_choices, visual_spec
 
         def endpoint() -> Endpoint:
-            if self.demo and self.emulator is not None:
-                from interpreter.emulator.server import DEMO_API_KEY
-
-                return Endpoint(DEMO_API_KEY, self.emulator.base_url, self.settings.region, demo=True)
-            key = self._api_key()
-            if not key:
+            found: Endpoint | None = self.current_endpoint()
+            if found is None:
                 raise AuthenticationError(
                     "No API key is set: add your DashScope key in Settings → API key, "
                     "or start with --demo to try the app offline."
                 )
-            return Endpoint(key, self.settings.base_url, self.settings.region)
+            return found
 
         def open_audio_source(options: Any) -> Any:
             if self.self_test:
