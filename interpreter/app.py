@@ -394,10 +394,11 @@ class _Shell:
     async def _shutdown(self) -> None:
         from interpreter.errors import InterpreterError
         from interpreter.store.settings import save_settings
+        from interpreter.ui.viewmodels.live_options import settings_with_options
 
         if self.vm is not None:
             await self.vm.shutdown()
-            self.settings = _settings_from_options(self.settings, self.vm.options)
+            self.settings = settings_with_options(self.settings, self.vm.options)
             if self.window is not None:
                 self.settings = replace(self.settings, caption_font_size=self.window.live_tab.captions.font_size())
         try:
@@ -500,8 +501,8 @@ def _options_from_settings(settings: Any) -> Any:
         second_output_device=(settings.audience.device or "") if settings.audience.enabled else "",
         output_volume=settings.monitor.volume,
         second_output_volume=settings.audience.volume,
-        # settings.visual_source is not restored (nor saved, see _settings_from_options): capturing a camera or the
-        # screen always takes a fresh choice by the presenter.
+        # settings.visual_source is not restored (nor saved, see live_options.settings_with_options): capturing a
+        # camera or the screen always takes a fresh choice by the presenter.
     )
 
 
@@ -518,31 +519,4 @@ def _gate_config(frame_gate: Any) -> Any:
         # GateConfig counts bytes in SI units like the service's documented limit (SERVICE_MAX_BYTES = 500_000 for
         # "500 KB"), so a kilobyte here is 1000 bytes.
         max_bytes=frame_gate.max_jpeg_kb * 1000,
-    )
-
-
-def _settings_from_options(settings: Any, options: Any) -> Any:
-    voices = dict(settings.voices)
-    if options.voice:
-        voices[options.model] = options.voice
-    else:
-        voices.pop(options.model, None)
-    return replace(
-        settings,
-        model=options.model,
-        source_language=options.source_language or None,
-        target_language=options.target_language,
-        audio_output=options.audio_output,
-        voices=voices,
-        input_device=options.input_device or None,
-        monitor=replace(settings.monitor, device=options.output_device or None, volume=options.output_volume),
-        audience=replace(
-            settings.audience,
-            device=options.second_output_device or None,
-            volume=options.second_output_volume,
-            enabled=bool(options.second_output_device),
-        ),
-        # visual_source is deliberately not saved: a camera or screen must never start capturing at the next start
-        # without the presenter choosing it again (privacy), and a file choice is specific to one talk. The picker
-        # therefore always starts at "No picture".
     )

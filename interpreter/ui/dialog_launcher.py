@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -25,6 +24,7 @@ from interpreter.ui.dialogs.voice_preview import VoicePreviewer, media_player
 from interpreter.ui.dialogs.voices import open_voices_dialog
 from interpreter.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog, WelcomeViewModel
 from interpreter.ui.history import open_history_dialog
+from interpreter.ui.viewmodels.live_options import settings_with_options
 
 _log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def _on_settings(shell: Shell) -> Callable[[Any], None]:
 
 def _api_key(window: Any, shell: Shell) -> QWidget:
     # In the (automatic) demo the key is checked against the real service: the user is setting up real use.
-    settings = _with_live_options(shell.settings, shell.vm.options)
+    settings = settings_with_options(shell.settings, shell.vm.options)
     dialog = open_api_key_dialog(window, settings, shell.secrets, on_settings=_on_settings(shell))
     dialog.vm.save_finished.connect(lambda ok, _message: ok and shell.api_key_changed())
     return dialog
@@ -117,7 +117,7 @@ def _voices(window: Any, shell: Shell) -> QWidget:
     player = media_player(options.output_device or None) if previewer is not None else None
     return open_voices_dialog(
         window,
-        _with_live_options(shell.settings, options),
+        settings_with_options(shell.settings, options),
         on_settings=_on_settings(shell),
         previewer=previewer,
         player=player,
@@ -134,20 +134,6 @@ def _hotwords(window: Any, shell: Shell) -> QWidget:
         )
     )
     return dialog
-
-
-def _with_live_options(settings: Any, options: Any) -> Any:
-    """Settings reflecting what the Live tab shows right now (the dialogs start from the presenter's choices)."""
-    voices = dict(settings.voices)
-    if options.voice:
-        voices[options.model] = options.voice
-    return replace(
-        settings,
-        model=options.model,
-        target_language=options.target_language,
-        source_language=options.source_language or None,
-        voices=voices,
-    )
 
 
 def hotwords_of(glossary_name: str | None) -> dict[str, str]:

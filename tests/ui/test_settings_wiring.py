@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import interpreter.media.player as player_module
-from interpreter.app import _gate_config, _options_from_settings, _settings_from_options, _Shell
+from interpreter.app import _gate_config, _options_from_settings, _Shell
 from interpreter.core.catalog import load_catalog
 from interpreter.media.files import decode_audio
 from interpreter.media.frames import open_visual_source
@@ -24,7 +24,7 @@ from interpreter.store.paths import config_dir
 from interpreter.store.settings import FrameGateSettings, OutputRoute, Settings
 from interpreter.ui.main_window import MainWindow
 from interpreter.ui.viewmodels.environment import NO_OUTPUT, Endpoint, LiveEnvironment, opened_output_index
-from interpreter.ui.viewmodels.live_options import LiveOptions
+from interpreter.ui.viewmodels.live_options import LiveOptions, settings_with_options
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
 from interpreter.ui.viewmodels.visual import PICK_FILE, visual_spec
 from tests.fakes.sounddevice_fake import FakeDevice, FakeSoundDevice
@@ -96,7 +96,7 @@ def test_volumes_are_saved_and_the_picture_source_is_not(qapp: Any) -> None:
         visual_source="screen:1",
     )
 
-    saved = _settings_from_options(Settings(), options)
+    saved = settings_with_options(Settings(), options)
 
     assert saved.monitor == OutputRoute(device="Headphones", volume=0.25, enabled=True)
     assert saved.audience == OutputRoute(device="Virtual Cable", volume=0.9, enabled=True)

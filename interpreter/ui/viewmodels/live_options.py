@@ -146,3 +146,31 @@ def normalized(catalog: Catalog, options: LiveOptions) -> LiveOptions:
     if chosen is None or not chosen.speaks(target):
         voice = ""
     return replace(options, model=info.name, source_language=source, target_language=target, voice=voice)
+
+
+def settings_with_options(settings: Any, options: Any) -> Any:
+    """``settings`` updated with what the Live tab shows now (saved at shutdown; the dialogs start from it)."""
+    voices = dict(settings.voices)
+    if options.voice:
+        voices[options.model] = options.voice
+    else:
+        voices.pop(options.model, None)
+    return replace(
+        settings,
+        model=options.model,
+        source_language=options.source_language or None,
+        target_language=options.target_language,
+        audio_output=options.audio_output,
+        voices=voices,
+        input_device=options.input_device or None,
+        monitor=replace(settings.monitor, device=options.output_device or None, volume=options.output_volume),
+        audience=replace(
+            settings.audience,
+            device=options.second_output_device or None,
+            volume=options.second_output_volume,
+            enabled=bool(options.second_output_device),
+        ),
+        # visual_source is deliberately not saved: a camera or screen must never start capturing at the next start
+        # without the presenter choosing it again (privacy), and a file choice is specific to one talk. The picker
+        # therefore always starts at "No picture".
+    )
