@@ -36,6 +36,7 @@ from interpreter.emulator.outbox import Outbox
 from interpreter.emulator.session_config import SessionSettings
 from interpreter.emulator.synth import MS_PER_CHAR, OUTPUT_RATE, synthesize
 from interpreter.emulator.usage import response_usage
+from interpreter.emulator.vad import BYTES_PER_SAMPLE
 
 RESPONSE_LATENCY_MS = 300  # "thinking" time between end of speech and the first response event
 AUDIO_CHUNK_MS = 100  # size of one response.audio.delta
@@ -150,7 +151,7 @@ class ResponseStreamer:
             usage=response_usage(
                 settings.model,
                 input_audio_ms=segment.duration_ms,
-                output_audio_ms=len(pcm) / 2 * 1000 / OUTPUT_RATE,
+                output_audio_ms=len(pcm) / BYTES_PER_SAMPLE * 1000 / OUTPUT_RATE,
                 translation=translation,
                 phrases=settings.phrases,
                 image_tokens=image_tokens,
@@ -167,7 +168,7 @@ class ResponseStreamer:
             chars += len(piece)
         revealed = 0
         for offset in range(0, len(pcm), _AUDIO_CHUNK_BYTES):
-            chunk_end_ms = (offset + _AUDIO_CHUNK_BYTES) / 2 * 1000 / OUTPUT_RATE
+            chunk_end_ms = (offset + _AUDIO_CHUNK_BYTES) / BYTES_PER_SAMPLE * 1000 / OUTPUT_RATE
             while revealed < len(pieces) and reveal_at_ms[revealed] < chunk_end_ms:
                 revealed += 1
                 self._outbox.send("response.audio_transcript.text", **ids, **_stash_form(pieces, revealed))
