@@ -31,8 +31,6 @@ import os
 import sys
 import time
 from dataclasses import replace
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 _log = logging.getLogger("interpreter.app")
@@ -40,7 +38,6 @@ _log = logging.getLogger("interpreter.app")
 #: Self-test budget: the sample is ~6 s of speech played in real time, plus connect and finish. 60 s leaves room
 #: for a loaded CI machine while still failing a hung run.
 SELF_TEST_TIMEOUT_S = 60.0
-SAMPLE_WAV = ("samples", "speech_en_16k.wav")
 NO_DISPLAY_MESSAGE = "No display found: run with a desktop session, or use `live-interpreter live` for headless use"
 
 
@@ -82,10 +79,12 @@ def run_gui(demo: bool = False, self_test: bool = False) -> int:
         return 2
     t0 = time.monotonic()
 
-    from interpreter.store.logging_setup import configure_logging
+    from interpreter.bootstrap import setup_logging
 
-    log_file = configure_logging()
+    log_file, log_problem = setup_logging()
     _log.info("starting (demo=%s, self_test=%s), log %s", demo, self_test, log_file)
+    if log_problem is not None:
+        print(log_problem, file=sys.stderr)
 
     import qasync
     from PySide6.QtWidgets import QApplication
@@ -131,6 +130,7 @@ class _Shell:
         self.secrets: Any = None
 
     async def main(self) -> int:
+        from interpreter.bootstrap import start_demo_emulator, wants_demo
         from interpreter.core.catalog import load_catalog
         from interpreter.store.journal import SessionJournal
         from interpreter.store.secrets import SecretStore
@@ -145,15 +145,13 @@ class _Shell:
         install_translations(self.app, self.settings.ui_language)  # before any window: tr() runs in constructors
         self.secrets = SecretStore()
         self.journal = SessionJournal()
-        if not self.demo and self._api_key() is None:
-            self.demo = self.auto_demo = True
-            _log.info("no API key found: starting in demo mode with the welcome screen")
+        if wants_demo(requested=self.demo, api_key=self._api_key(), base_url=self.settings.base_url):
+            self.auto_demo = not self.demo
+            self.demo = True
+            if self.auto_demo:
+                _log.info("no API key found: starting in demo mode with the welcome screen")
         if self.demo:
-            from interpreter.emulator.server import DEMO_API_KEY, EmulatorServer
-
-            # Faster than real time is not wanted here: demo output should feel like the real service.
-            self.emulator = EmulatorServer(api_keys=(DEMO_API_KEY,))
-            await self.emulator.start()
+            self.emulator = await start_demo_emulator()
         environment = self._environment()
         self.vm = LiveSessionViewModel(load_catalog(), environment, _options_from_settings(self.settings))
         self.window = MainWindow(self.vm, demo=self.demo, open_dialog=self._open_dialog)
@@ -190,22 +188,21 @@ class _Shell:
 
     # --- services -------------------------------------------------------------------------------------------------
     def _api_key(self) -> str | None:
-        from interpreter.store.secrets import resolve_api_key
+        from interpreter.bootstrap import find_api_key
 
-        key, _source = resolve_api_key(None, self.settings.region, self.secrets)
-        return key
+        return find_api_key(None, self.settings.region, self.secrets)
 
     def current_endpoint(self) -> Any:
-        """The ``Endpoint`` new sessions use: the embedded emulator in demo mode, else the service with the key
-        found (argument, environment, keyring); None when there is no key."""
-        from interpreter.ui.viewmodels.environment import Endpoint
+        """The ``Endpoint`` new sessions use (``bootstrap.endpoint_for``): the embedded emulator in demo mode, else
+        the service with the key found (environment, keyring); None when there is no key."""
+        from interpreter.bootstrap import endpoint_for
 
-        if self.demo and self.emulator is not None:
-            from interpreter.emulator.server import DEMO_API_KEY
-
-            return Endpoint(DEMO_API_KEY, self.emulator.base_url, self.settings.region, demo=True)
-        key = self._api_key()
-        return Endpoint(key, self.settings.base_url, self.settings.region) if key else None
+        return endpoint_for(
+            emulator=self.emulator if self.demo else None,
+            api_key=self._api_key(),
+            base_url=self.settings.base_url,
+            region=self.settings.region,
+        )
 
     def preview_endpoint(self) -> tuple[str, str | None, str] | None:
         """(api_key, base_url, region) for the voices dialog's previews; None when there is no key."""
@@ -222,6 +219,7 @@ class _Shell:
             )
 
     def _environment(self) -> Any:
+        from interpreter.bootstrap import MicrophoneBlocks, device_list, gate_config, open_voice_player, sample_audio
         from interpreter.errors import AuthenticationError
         from interpreter.ui.viewmodels.environment import NO_OUTPUT, Endpoint, LiveEnvironment, check_device_echo
         from interpreter.ui.viewmodels.live_options import Choice
@@ -238,21 +236,14 @@ class _Shell:
 
         def open_audio_source(options: Any) -> Any:
             if self.self_test:
-                from interpreter.media.files import decode_audio
-                from interpreter.media.pacing import PacedPcmSource
-
-                return PacedPcmSource(decode_audio(_sample_path()))
-            from interpreter.media.microphone import Microphone
-
-            return _MicrophoneBlocks(Microphone(options.input_device or None))
+                return sample_audio()
+            return MicrophoneBlocks(options.input_device or None)
 
         def open_playback(options: Any) -> Any:
             monitor = False if options.output_device == NO_OUTPUT else (options.output_device or None)
             if self.self_test or (monitor is False and not options.second_output_device):
                 return None  # the self-test counts received audio; nothing to hear offscreen
-            from interpreter.media.player import VoicePlayer
-
-            return VoicePlayer(
+            return open_voice_player(
                 monitor,
                 options.second_output_device or False,
                 monitor_volume=options.output_volume,
@@ -268,14 +259,7 @@ class _Shell:
                     else translate("Shell", "System default")
                 )
                 return [Choice("", label)]
-            from interpreter.errors import MediaError
-            from interpreter.media.devices import list_devices
-
-            try:
-                found = list_devices(kind)  # type: ignore[arg-type]
-            except MediaError as exc:
-                _log.warning("listing %s devices failed: %s", kind, exc)
-                found = []
+            found = device_list(kind)  # type: ignore[arg-type]
             # The stable id (host API + name) is what the settings remember; PortAudio indexes change.
             return [Choice("", translate("Shell", "System default"))] + [Choice(d.device_id, d.label) for d in found]
 
@@ -295,7 +279,7 @@ class _Shell:
             output_devices=lambda: devices("output"),
             visual_sources=visual_choices,
             journal=self.journal,
-            gate_config=_gate_config(self.settings.frame_gate),
+            gate_config=gate_config(self.settings.frame_gate),
             # The self-test's audio is the bundled sample, not a microphone: no echo path to check.
             echo_check=None if self.self_test else check_device_echo,
         )
@@ -464,26 +448,6 @@ async def _until_idle(vm: Any) -> None:
     await finished
 
 
-class _MicrophoneBlocks:
-    """Adapts ``media.microphone.Microphone`` (an async context manager) to a plain async iterable of blocks."""
-
-    def __init__(self, microphone: Any) -> None:
-        self._microphone = microphone
-
-    def __aiter__(self) -> Any:
-        return self._run()
-
-    async def _run(self) -> Any:
-        async with self._microphone as mic:
-            async for block in mic:
-                yield block
-
-
-def _sample_path() -> Path:
-    with resources.as_file(resources.files("interpreter.resources").joinpath(*SAMPLE_WAV)) as path:
-        return Path(path)
-
-
 def _options_from_settings(settings: Any) -> Any:
     from interpreter.ui.dialog_launcher import hotwords_of
     from interpreter.ui.viewmodels.live_options import LiveOptions
@@ -503,20 +467,4 @@ def _options_from_settings(settings: Any) -> Any:
         second_output_volume=settings.audience.volume,
         # settings.visual_source is not restored (nor saved, see live_options.settings_with_options): capturing a
         # camera or the screen always takes a fresh choice by the presenter.
-    )
-
-
-def _gate_config(frame_gate: Any) -> Any:
-    """``media.gate.GateConfig`` from ``settings.frame_gate`` (same units; the settings loader already bounds each
-    value within what GateConfig accepts). Built here so no view imports media (and OpenCV) for it."""
-    from interpreter.media.gate import GateConfig
-
-    return GateConfig(
-        max_fps=frame_gate.max_fps,
-        change_threshold=frame_gate.scene_change_threshold,
-        keepalive_s=frame_gate.keepalive_s,
-        max_height=frame_gate.max_height,
-        # GateConfig counts bytes in SI units like the service's documented limit (SERVICE_MAX_BYTES = 500_000 for
-        # "500 KB"), so a kilobyte here is 1000 bytes.
-        max_bytes=frame_gate.max_jpeg_kb * 1000,
     )

@@ -9,6 +9,7 @@ Pure string work: no network, no I/O.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -32,6 +33,23 @@ _REGION_HOSTS: dict[Region, str] = {
 
 _WS_SCHEME_FOR = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
 _HTTP_SCHEME_FOR = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where and as whom a session connects.
+
+    Attributes:
+        api_key: the DashScope key (never logged, never shown); "" for a keyless custom address.
+        base_url: None for the region's service, or e.g. the embedded emulator's ``http://127.0.0.1:N``.
+        region: "singapore" or "beijing".
+        demo: True when the endpoint is the emulator (the UI labels output "Demo — not real translation").
+    """
+
+    api_key: str
+    base_url: str | None = None
+    region: str = "singapore"
+    demo: bool = False
 
 
 def parse_region(value: str | Region) -> Region:
@@ -103,11 +121,3 @@ def http_base_url(base_url_or_region: str | Region | None) -> str:
     if path.endswith(REALTIME_PATH):
         path = path[: -len(REALTIME_PATH)]
     return urlunsplit((_HTTP_SCHEME_FOR[scheme], netloc, path, "", ""))
-
-
-def is_loopback(base_url: str | None) -> bool:
-    """True when ``base_url`` points at this machine (used to allow test-only options such as faster pacing)."""
-    if not base_url or "://" not in base_url:
-        return False
-    host = (urlsplit(base_url).hostname or "").lower()
-    return host in {"localhost", "::1"} or host.startswith("127.")

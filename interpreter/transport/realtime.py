@@ -37,6 +37,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.protocol import State
 
 from interpreter import __version__
+from interpreter.core.net import is_loopback
 from interpreter.errors import ConfigError, InterpreterError, NetworkError, NetworkTimeoutError, ProtocolError
 from interpreter.protocol.config import SessionConfig
 from interpreter.protocol.events import SessionUpdated
@@ -44,7 +45,7 @@ from interpreter.protocol.retry import Decision, RejectTracker, backoff, classif
 from interpreter.protocol.session import OutgoingFrame, RealtimeSession, SessionState
 from interpreter.protocol.session_events import SegmentFinalized, SessionEvent, SessionFailed
 from interpreter.transport.eager import start_eagerly
-from interpreter.transport.endpoints import Region, is_loopback, realtime_url
+from interpreter.transport.endpoints import Region, realtime_url
 from interpreter.transport.errors import HandshakeRateLimitError, map_connect_error, map_connection_closed
 from interpreter.transport.send_queue import DEFAULT_MAX_FRAMES, Frame, QueuedFrame, SendQueue
 

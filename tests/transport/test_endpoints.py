@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from interpreter.errors import ConfigError
-from interpreter.transport.endpoints import Region, http_base_url, is_loopback, parse_region, realtime_url
+from interpreter.transport.endpoints import Region, http_base_url, parse_region, realtime_url
 
 MODEL = "qwen3-livetranslate-flash-realtime"
 
@@ -46,10 +46,3 @@ def test_bad_region_or_url_is_a_config_error_naming_the_field() -> None:
         realtime_url("ftp://host", "m")
     assert url_error.value.field == "base_url"
 
-
-def test_loopback_detection() -> None:
-    assert is_loopback("http://127.0.0.1:5000")
-    assert is_loopback("ws://localhost:1")
-    assert not is_loopback("https://dashscope-intl.aliyuncs.com")
-    assert not is_loopback(None)
-    assert not is_loopback("singapore")

@@ -265,7 +265,7 @@ def test_echo_warning_is_shown_in_place_at_start_and_cleared_by_another_micropho
 
 @pytest.fixture(scope="session")
 def pulse_devices() -> Iterator[PulseDaemon]:
-    """Real PortAudio devices on the private PulseAudio shared with the media and e2e tests."""
+    """Real PortAudio devices on the private PulseAudio shared with the media and cli tests."""
     with shared_pulse_daemon() as daemon:
         yield daemon
 

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import interpreter.media.player as player_module
-from interpreter.app import _gate_config, _options_from_settings, _Shell
+from interpreter.app import _options_from_settings, _Shell
+from interpreter.bootstrap import gate_config as _gate_config
 from interpreter.core.catalog import load_catalog
 from interpreter.media.files import decode_audio
 from interpreter.media.frames import open_visual_source

@@ -12,27 +12,11 @@ from collections.abc import AsyncIterable, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from interpreter.transport.endpoints import Endpoint as Endpoint  # re-exported: the view-model API names it
 from interpreter.ui.viewmodels.live_options import Choice, LiveOptions
 
 if TYPE_CHECKING:  # media.gate loads OpenCV; the view-model imports it only when a picture is used
     from interpreter.media.gate import GateConfig
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """Where and as whom to connect.
-
-    Attributes:
-        api_key: the DashScope key (never logged, never shown).
-        base_url: None for the region's service, or e.g. the embedded emulator's ``http://127.0.0.1:N``.
-        region: "singapore" or "beijing".
-        demo: True when the endpoint is the emulator (the UI labels output "Demo — not real translation").
-    """
-
-    api_key: str
-    base_url: str | None = None
-    region: str = "singapore"
-    demo: bool = False
 
 
 class AudioPlayback(Protocol):

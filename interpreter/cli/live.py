@@ -129,21 +129,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _log_to_file(console: _Console) -> None:
-    """Send log records to the app's rotating, redacted log file, not to the terminal.
+    """Send log records to the app's rotating, redacted log file, not to the terminal (``bootstrap.setup_logging``):
+    a refused key must reach the user once, as the sentence the console prints, not again as a log line."""
+    from interpreter.bootstrap import setup_logging
 
-    Without a handler Python prints warnings to stderr, so a refused key would reach the user twice: as the one
-    sentence the console prints and again as a log line.
-    """
-    import logging
-
-    from interpreter.errors import StorageError
-    from interpreter.store.logging_setup import configure_logging
-
-    try:
-        configure_logging()
-    except StorageError as error:
-        logging.getLogger().addHandler(logging.NullHandler())
-        console.notice(f"Not keeping a log file: {error.user_message}")
+    _log_file, problem = setup_logging()
+    if problem is not None:
+        console.notice(problem)
 
 
 def exit_code_for(error: BaseException) -> int:
@@ -341,21 +333,13 @@ async def _open_player(
     return player
 
 
-async def _start_demo(speed: float, console: _Console) -> tuple[Any, str]:
-    """Start the embedded emulator on a free loopback port in this loop; return (server, base_url)."""
-    from interpreter.emulator.server import EmulatorServer
-
-    server = EmulatorServer(host="127.0.0.1", port=0, speed=speed)
-    await server.start()
-    console.notice(f"DEMO — not real translation (built-in emulator at {server.base_url}).")
-    return server, str(server.base_url)
-
-
 async def _run(args: argparse.Namespace, console: _Console) -> int:
     import contextlib
     import math
     from pathlib import Path
 
+    from interpreter.bootstrap import endpoint_for, find_api_key, resolve_region, start_demo_emulator, wants_demo
+    from interpreter.core.net import is_loopback
     from interpreter.errors import ConfigError
     from interpreter.services.live_session import (
         GapDetected,
@@ -366,26 +350,22 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         TranslatedAudio,
         TranslatedAudioEnded,
     )
-    from interpreter.store.secrets import resolve_api_key
-    from interpreter.transport.endpoints import is_loopback, parse_region
 
-    region = parse_region(args.region)
-    demo = bool(getattr(args, "live_demo", False) or getattr(args, "demo", False))
+    region = resolve_region(args.region)
+    demo_requested = bool(getattr(args, "live_demo", False) or getattr(args, "demo", False))
     speed = float(args.speed)
     if not (speed > 0 and math.isfinite(speed)):
         raise ConfigError("--speed must be a positive number.", field="speed")
-    if speed != 1.0 and not (demo or is_loopback(args.base_url)):
+    if speed != 1.0 and not (demo_requested or is_loopback(args.base_url)):
         raise ConfigError("--speed is a testing aid: use it only with --demo or a loopback --base-url.", field="speed")
     if args.duration is not None and args.duration <= 0:
         raise ConfigError("--duration must be a positive number of seconds.", field="duration")
 
     config = _build_config(args, console)
-    api_key: str | None = None
-    if not demo:
-        api_key, _source = resolve_api_key(args.api_key, region.value)
-        if api_key is None and args.base_url is None:
-            console.notice("No API key found (--api-key, DASHSCOPE_API_KEY or the keychain); running the demo.")
-            demo = True
+    api_key = None if demo_requested else find_api_key(args.api_key, region.value)
+    demo = wants_demo(requested=demo_requested, api_key=api_key, base_url=args.base_url)
+    if demo and not demo_requested:
+        console.notice("No API key found (--api-key, DASHSCOPE_API_KEY or the keychain); running the demo.")
     out_dir = Path(args.out_dir) if args.out_dir else _default_out_dir()
 
     # Devices and sources are released in reverse order of opening, whatever happens (the player drains first).
@@ -394,14 +374,12 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         images, gate = await _open_visual(args, config, console, stack)
         player = await _open_player(args, microphone, console, stack)
         server = None
-        base_url = args.base_url
         if demo:
-            from interpreter.emulator.server import DEMO_API_KEY
-
-            server, base_url = await _start_demo(speed, console)
+            server = await start_demo_emulator(speed)
             stack.push_async_callback(server.stop)
-            api_key = DEMO_API_KEY
-        assert api_key is not None or base_url is not None
+            console.notice(f"DEMO — not real translation (built-in emulator at {server.base_url}).")
+        endpoint = endpoint_for(emulator=server, api_key=api_key, base_url=args.base_url, region=region.value)
+        assert endpoint is not None  # wants_demo() chose the emulator when there was neither key nor address
 
         def on_update(update: LiveUpdate) -> None:
             if isinstance(update, SegmentCompleted):
@@ -427,8 +405,8 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
 
         session = LiveSession(
             config,
-            api_key=api_key or "",
-            base_url=base_url,
+            api_key=endpoint.api_key,
+            base_url=endpoint.base_url,
             region=region,
             audio_source=audio,
             image_source=images,

@@ -16,8 +16,8 @@ import pysubs2
 import pytest
 
 from interpreter.cli import main
+from interpreter.cli.live import EXIT_AUTH, EXIT_CONFIG, EXIT_LOCAL, EXIT_NETWORK, exit_code_for, format_clock
 from interpreter.errors import AuthenticationError, ConfigError, NetworkError, StorageError
-from interpreter.live_command import EXIT_AUTH, EXIT_CONFIG, EXIT_LOCAL, EXIT_NETWORK, exit_code_for, format_clock
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "tests" / "data" / "speech_en_16k.wav"

@@ -4,8 +4,10 @@
     live-interpreter live --input FILE|mic ...   headless live interpretation to the terminal and files
     live-interpreter emulator [--port N] ...     run the local DashScope emulator
 
-Each subcommand's module is imported only when it runs, so ``live-interpreter emulator`` never loads Qt and
-``live-interpreter live`` never opens a window.
+One module per command in this package (``live.py``, ``emulator.py``; later ``translate.py``, ``ocr.py``), each a
+thin composition root over ``interpreter.bootstrap`` (key, region, endpoint, demo emulator, devices, logging).
+The desktop window's composition root is ``interpreter.app``. Each command's run code is imported only when it
+runs, so ``live-interpreter emulator`` never loads Qt and ``live-interpreter live`` never opens a window.
 """
 
 from __future__ import annotations
@@ -35,28 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    live = sub.add_parser("live", help="interpret a file or the microphone without the window")
-    from interpreter.live_command import add_arguments as add_live_arguments
+    from interpreter.cli import emulator, live
 
-    add_live_arguments(live)
-
-    emulator = sub.add_parser("emulator", help="run the local DashScope emulator (for tests and demos)")
-    from interpreter.emulator.cli import add_arguments as add_emulator_arguments
-
-    add_emulator_arguments(emulator)
+    live.add_arguments(sub.add_parser("live", help="interpret a file or the microphone without the window"))
+    emulator.add_arguments(sub.add_parser("emulator", help="run the local DashScope emulator (for tests and demos)"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "live":
-        from interpreter.live_command import run as run_live
+        from interpreter.cli import live
 
-        return run_live(args)
+        return live.run(args)
     if args.command == "emulator":
-        from interpreter.emulator.cli import run as run_emulator
+        from interpreter.cli import emulator
 
-        return run_emulator(args)
+        return emulator.run(args)
     try:
         from interpreter.app import run_gui
     except ImportError as exc:  # the desktop window lands with the main-window issue
