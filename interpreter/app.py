@@ -204,11 +204,6 @@ class _Shell:
             region=self.settings.region,
         )
 
-    def preview_endpoint(self) -> tuple[str, str | None, str] | None:
-        """(api_key, base_url, region) for the voices dialog's previews; None when there is no key."""
-        found = self.current_endpoint()
-        return (found.api_key, found.base_url, found.region) if found is not None else None
-
     def api_key_changed(self) -> None:
         """Leave the automatic demo once a real key can be found (never leaves an explicit ``--demo``)."""
         if self.auto_demo and self._api_key() is not None:
@@ -449,7 +444,7 @@ async def _until_idle(vm: Any) -> None:
 
 
 def _options_from_settings(settings: Any) -> Any:
-    from interpreter.ui.dialog_launcher import hotwords_of
+    from interpreter.ui.viewmodels.hotwords import hotwords_of
     from interpreter.ui.viewmodels.live_options import LiveOptions
 
     return LiveOptions(

@@ -65,9 +65,9 @@ async def _render(out: Path) -> list[Path]:
     from interpreter.store.glossaries import GlossaryStore
     from interpreter.ui.dialogs.api_key import ApiKeyDialog, ApiKeyViewModel
     from interpreter.ui.dialogs.hotwords import HotwordsDialog
-    from interpreter.ui.dialogs.hotwords_model import HotwordsViewModel
     from interpreter.ui.dialogs.voices import VoicesDialog, VoicesViewModel
     from interpreter.ui.dialogs.welcome import WelcomeDialog, WelcomeViewModel
+    from interpreter.ui.viewmodels.hotwords import HotwordsViewModel
 
     shots: list[Path] = []
 

@@ -33,6 +33,10 @@ MAX_SIDE_CHARS = 4_000
 #: Prefix marking that the start of an over-long text was dropped to honour :data:`MAX_SIDE_CHARS`.
 TRUNCATION_MARK = "…"
 
+#: Text of a gap (audio that never reached the service) wherever captions are shown or exported (screen, SRT,
+#: TXT, transcript): plain words, since a reader must understand the hole without a legend.
+GAP_TEXT = "[… audio lost …]"
+
 
 class ChangeKind(StrEnum):
     """How a row changed; ``ADDED`` and ``GAP_ADDED`` insert a new row at ``index``, the others repaint it."""
@@ -229,12 +233,13 @@ class CaptionTrack:
             mode: which sides to include.
             include_tentative: also include stashes of rows not yet final (what the screen shows right now).
 
-        Gap rows appear as a line ``[…]`` so a reader knows something was lost; rows empty in this mode are skipped.
+        Gap rows appear as a line :data:`GAP_TEXT` so a reader knows something was lost; rows empty in this mode are
+        skipped.
         """
         paragraphs: list[str] = []
         for row in self._rows:
             if row.gap:
-                paragraphs.append("[…]")
+                paragraphs.append(GAP_TEXT)
                 continue
             source = row.source + (row.source_stash if include_tentative else "")
             translation = row.translation + (row.translation_stash if include_tentative else "")

@@ -10,8 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 DEFAULT_MODEL = "qwen3-livetranslate-flash-realtime"
+#: The UI languages the app ships, as the settings store them: "system" follows the OS locale (a Chinese desktop
+#: starts in Chinese); the others pin a language.
+UiLanguage = Literal["system", "en", "zh_CN"]
 #: The UI language whose names are the catalog's own ``languages`` map (the source language of the UI).
 SOURCE_UI_LANGUAGE = "en"
 #: Prefix of the catalog keys holding the language names of one UI translation ("language_names_zh_CN").

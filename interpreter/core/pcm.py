@@ -25,7 +25,7 @@ SILENCE_DBFS = -120.0
 #: Sample rate of microphone audio sent to the service (spec §1.9: 16 kHz input).
 INPUT_RATE = 16_000
 #: Sample rate of translated speech from the service (spec §1.9: 24 kHz output).
-OUTPUT_RATE = 24_000
+VOICE_RATE = 24_000
 
 Samples = npt.NDArray[np.int16]
 

@@ -20,9 +20,6 @@ import av.error
 from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import MediaFileError
 
-#: The sample rate the LiveTranslate service expects for input audio (spec §1.9: pcm16 mono 16 kHz).
-SERVICE_INPUT_RATE = INPUT_RATE
-
 
 @dataclass(frozen=True)
 class MediaInfo:
@@ -121,7 +118,7 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
         )
 
 
-def decode_audio(path: str | os.PathLike[str], rate: int = SERVICE_INPUT_RATE) -> Iterator[bytes]:
+def decode_audio(path: str | os.PathLike[str], rate: int = INPUT_RATE) -> Iterator[bytes]:
     """Decode the first audio track of ``path`` to mono signed 16-bit little-endian PCM at ``rate``.
 
     The file is opened eagerly (so a bad path fails at the call, not at the first ``next()``) and decoded lazily,

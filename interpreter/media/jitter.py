@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interpreter.core.pcm import OUTPUT_RATE, SAMPLE_WIDTH
+from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
 from interpreter.media.jitter_policy import ArrivalDelayTracker, adaptive_target_ms
 
 #: Default target: 80 ms covers typical internet jitter (tens of ms) while keeping the voice close to the captions.
@@ -90,7 +90,7 @@ class JitterBuffer:
 
     def __init__(
         self,
-        rate: int = OUTPUT_RATE,
+        rate: int = VOICE_RATE,
         *,
         target_ms: float = DEFAULT_TARGET_MS,
         max_target_ms: float = DEFAULT_MAX_TARGET_MS,

@@ -32,8 +32,6 @@ from interpreter.media.resample import MonoResampler, to_mono_int16
 
 log = logging.getLogger(__name__)
 
-#: What this module delivers is the service's input format (spec §1.9): 16 kHz mono s16le.
-OUTPUT_RATE = INPUT_RATE
 #: 20–40 ms blocks: short enough for low latency, long enough that per-append JSON/Base64 overhead stays small.
 MIN_BLOCK_MS, MAX_BLOCK_MS = 20, 40
 #: Default queue depth: 50 blocks of 40 ms = 2 s. A consumer stalled longer than that is better served by fresh
@@ -165,7 +163,7 @@ class Microphone:
             raise ValueError("queue_blocks must be at least 1")
         self._spec = device
         self.block_ms = block_ms
-        self.block_samples = OUTPUT_RATE * block_ms // 1000
+        self.block_samples = INPUT_RATE * block_ms // 1000
         self._samplerate = samplerate
         self._on_status = on_status
         self._stall_timeout_s = stall_timeout_s
@@ -332,7 +330,7 @@ class Microphone:
             ) from exc
         self._stream = stream
         self.device = device
-        self._resampler = MonoResampler(rate, OUTPUT_RATE)
+        self._resampler = MonoResampler(rate, INPUT_RATE)
         self._pending.clear()
         self._last_callback = time.monotonic()
 

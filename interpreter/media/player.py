@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from interpreter.core.pcm import OUTPUT_RATE
+from interpreter.core.pcm import VOICE_RATE
 from interpreter.errors import DeviceError
 from interpreter.media._sd import sounddevice
 from interpreter.media.devices import AudioDevice, find_device
@@ -27,8 +27,6 @@ from interpreter.media.resample import MonoResampler
 
 log = logging.getLogger(__name__)
 
-#: The service's voice format (spec §1.9): 24 kHz mono s16le.
-VOICE_RATE = OUTPUT_RATE
 #: Device callback block of 40 ms. Measured with PortAudio over ALSA's pulse plugin, the output path costs 2.0 % of
 #: a core at 20 ms blocks and 1.4 % at 40 ms (the wake-ups, not our callback, dominate); the 20 ms of latency this
 #: adds is negligible next to the seconds a translation takes. 10 ms blocks made the pulse plugin underrun on a

@@ -15,11 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
-from interpreter.core.pcm import OUTPUT_RATE, SAMPLE_WIDTH
+from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
 from interpreter.errors import MediaFileError
-
-#: The service's output voice is 24 kHz mono s16le (spec §1.9).
-SERVICE_OUTPUT_RATE = OUTPUT_RATE
 
 #: RIFF sizes are unsigned 32-bit: a WAV data chunk cannot exceed 4 GiB minus the header (about 24.8 hours of
 #: 24 kHz mono s16). Past that the file would be corrupt, so we refuse with a clear error instead.
@@ -63,7 +60,7 @@ class WavWriter:
         MediaFileError: the temporary file cannot be created (missing permission, disk full...).
     """
 
-    def __init__(self, path: str | os.PathLike[str], rate: int = SERVICE_OUTPUT_RATE, *, channels: int = 1) -> None:
+    def __init__(self, path: str | os.PathLike[str], rate: int = VOICE_RATE, *, channels: int = 1) -> None:
         if rate <= 0 or channels <= 0:
             raise ValueError(f"rate and channels must be positive, got {rate}, {channels}")
         self.path = Path(path)

@@ -12,8 +12,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Literal
 
-# PCM s16le: two bytes per mono sample.
-BYTES_PER_SAMPLE = 2
+from interpreter.core.pcm import SAMPLE_WIDTH
+
 # Replayed audio goes out in 100 ms appends, the chunk size of the official samples (spec §1.8).
 REPLAY_CHUNK_MS = 100
 
@@ -80,12 +80,12 @@ class ReplayBuffer:
 
     def append(self, pcm: bytes) -> None:
         """Record appended PCM (whole samples) and drop the oldest audio beyond the limit."""
-        if len(pcm) % BYTES_PER_SAMPLE:
+        if len(pcm) % SAMPLE_WIDTH:
             raise ValueError(f"PCM s16le needs whole samples, got {len(pcm)} bytes")
         if not pcm:
             return
         self._chunks.append(ReplayAudio(self.total_samples, pcm))
-        self.total_samples += len(pcm) // BYTES_PER_SAMPLE
+        self.total_samples += len(pcm) // SAMPLE_WIDTH
         self._trim(max(self.retained_from, self.total_samples - self.limit_samples))
 
     def mark(self, kind: Marker) -> None:
@@ -112,9 +112,9 @@ class ReplayBuffer:
         for position, pcm in self._audio_ranges(start, [m.position for m in markers]):
             while markers and markers[0].position <= position:
                 items.append(markers.pop(0))
-            for offset in range(0, len(pcm), chunk * BYTES_PER_SAMPLE):
-                piece = pcm[offset : offset + chunk * BYTES_PER_SAMPLE]
-                items.append(ReplayAudio(position + offset // BYTES_PER_SAMPLE, piece))
+            for offset in range(0, len(pcm), chunk * SAMPLE_WIDTH):
+                piece = pcm[offset : offset + chunk * SAMPLE_WIDTH]
+                items.append(ReplayAudio(position + offset // SAMPLE_WIDTH, piece))
         items.extend(markers)  # markers at the very end of the audio
         return ReplayPlan(start, tuple(items), gap)
 
@@ -126,14 +126,14 @@ class ReplayBuffer:
         """The retained audio from ``start`` on, split at each cut position (so markers fall between ranges)."""
         data = b"".join(c.pcm for c in self._chunks)
         first = self._chunks[0].start if self._chunks else self.total_samples
-        data = data[(start - first) * BYTES_PER_SAMPLE :]
+        data = data[(start - first) * SAMPLE_WIDTH :]
         ranges: list[tuple[int, bytes]] = []
         position = start
         for cut in [*cuts, self.total_samples]:
             if cut > position:
                 length = cut - position
-                ranges.append((position, data[: length * BYTES_PER_SAMPLE]))
-                data = data[length * BYTES_PER_SAMPLE :]
+                ranges.append((position, data[: length * SAMPLE_WIDTH]))
+                data = data[length * SAMPLE_WIDTH :]
                 position = cut
         return ranges
 
@@ -142,11 +142,11 @@ class ReplayBuffer:
         self.retained_from = sample
         while self._chunks:
             head = self._chunks[0]
-            end = head.start + len(head.pcm) // BYTES_PER_SAMPLE
+            end = head.start + len(head.pcm) // SAMPLE_WIDTH
             if end <= sample:
                 self._chunks.popleft()
             elif head.start < sample:
-                self._chunks[0] = ReplayAudio(sample, head.pcm[(sample - head.start) * BYTES_PER_SAMPLE :])
+                self._chunks[0] = ReplayAudio(sample, head.pcm[(sample - head.start) * SAMPLE_WIDTH :])
                 break
             else:
                 break

@@ -28,6 +28,7 @@ from enum import Enum
 from typing import Literal
 
 from interpreter.core.catalog import Catalog
+from interpreter.core.pcm import SAMPLE_WIDTH
 from interpreter.errors import (
     AccessDeniedError,
     AuthenticationError,
@@ -60,7 +61,7 @@ from interpreter.protocol.events import (
     Usage,
     parse_server_event,
 )
-from interpreter.protocol.replay import BYTES_PER_SAMPLE, ReplayAudio, ReplayBuffer
+from interpreter.protocol.replay import ReplayAudio, ReplayBuffer
 from interpreter.protocol.segments import SegmentTracker
 from interpreter.protocol.session_events import (
     GapMarked,
@@ -163,7 +164,7 @@ class RealtimeSession:
         self._manual = self.config.turn_detection.mode == "manual"
         self._event_ids = event_ids or sequential_event_ids()
         self._replay = ReplayBuffer(self.config.input_sample_rate, replay_limit_ms)
-        self._append_bytes = self._replay.ms_to_samples(append_ms) * BYTES_PER_SAMPLE
+        self._append_bytes = self._replay.ms_to_samples(append_ms) * SAMPLE_WIDTH
         # Audio appended on the current connection but not queued yet (less than append_ms of it). It is always the
         # newest tail of the replay buffer, so a lost connection simply forgets it: the replay sends it again.
         self._unsent = bytearray()
@@ -213,7 +214,7 @@ class RealtimeSession:
     @property
     def unsent_audio_ms(self) -> int:
         """Audio appended but held back until ``append_ms`` of it is gathered (always 0 when ``append_ms`` is 0)."""
-        return self._replay.samples_to_ms(len(self._unsent) // BYTES_PER_SAMPLE)
+        return self._replay.samples_to_ms(len(self._unsent) // SAMPLE_WIDTH)
 
     @property
     def holds_audio(self) -> bool:
@@ -257,7 +258,7 @@ class RealtimeSession:
             ValueError: ``pcm`` is not a whole number of 16-bit samples.
         """
         if self._finish_requested or self._finished:
-            self.audio_dropped_ms += self._replay.samples_to_ms(len(pcm) // BYTES_PER_SAMPLE)
+            self.audio_dropped_ms += self._replay.samples_to_ms(len(pcm) // SAMPLE_WIDTH)
             return
         self._replay.append(pcm)
         if not pcm or self._link is not _Link.CONFIGURED or self._failed:

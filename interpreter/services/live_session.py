@@ -26,11 +26,10 @@ from typing import Literal, TypeAlias
 
 from interpreter.core.captions import Caption, CaptionChange, CaptionTrack
 from interpreter.core.cost import TokenCounts
+from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
 from interpreter.errors import InterpreterError, MediaError
-from interpreter.media.wav import SERVICE_OUTPUT_RATE
 from interpreter.protocol.config import SessionConfig
 from interpreter.protocol.events import AudioDelta, AudioDone, ResponseDone
-from interpreter.protocol.replay import BYTES_PER_SAMPLE
 from interpreter.protocol.session_events import (
     GapMarked,
     Segment,
@@ -91,7 +90,7 @@ class TranslatedAudio:
     """A piece of the translated voice for playback: mono s16le at ``rate`` Hz, part of response ``response_id``."""
 
     pcm: bytes
-    rate: int = SERVICE_OUTPUT_RATE
+    rate: int = VOICE_RATE
     response_id: str = ""
 
 
@@ -209,7 +208,7 @@ class LiveSession:
         self.summary = LiveSummary()
         self._stop = asyncio.Event()
         self._started = False
-        self._bytes_per_second = config.input_sample_rate * BYTES_PER_SAMPLE
+        self._bytes_per_second = config.input_sample_rate * SAMPLE_WIDTH
         self._connection: RealtimeConnection | None = None
         self._transcript: TranscriptJsonlWriter | None = None
         self._srt: SrtWriter | None = None
@@ -313,7 +312,7 @@ class LiveSession:
         try:
             async for block in iterator:
                 if limit_bytes is not None and sent + len(block) > limit_bytes:
-                    block = block[: max(0, limit_bytes - sent) // BYTES_PER_SAMPLE * BYTES_PER_SAMPLE]
+                    block = block[: max(0, limit_bytes - sent) // SAMPLE_WIDTH * SAMPLE_WIDTH]
                 if block:
                     connection.send_audio(block)
                     sent += len(block)

@@ -20,14 +20,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
+from interpreter.core.captions import GAP_TEXT
+from interpreter.core.pcm import VOICE_RATE
 from interpreter.core.timecode import Cue, CueMode, cue_text, render_srt
 from interpreter.errors import StorageError
-from interpreter.media.wav import SERVICE_OUTPUT_RATE, WavWriter
+from interpreter.media.wav import WavWriter
 from interpreter.protocol.session_events import Segment
 from interpreter.store.atomic import atomic_write_text
-
-GAP_TEXT = "[… audio lost while reconnecting …]"
-"""What a gap looks like in captions: plain words, since a viewer must understand it without a legend."""
 
 TRANSCRIPT_NAME = "transcript.jsonl"
 CAPTIONS_NAME = "captions.srt"
@@ -162,7 +161,7 @@ class TranslationWavWriter:
         MediaFileError: from the constructor, ``write`` or ``close`` (see ``media.wav.WavWriter``).
     """
 
-    def __init__(self, path: str | os.PathLike[str], rate: int = SERVICE_OUTPUT_RATE) -> None:
+    def __init__(self, path: str | os.PathLike[str], rate: int = VOICE_RATE) -> None:
         self._wav = WavWriter(path, rate)
         self.path = self._wav.path
 

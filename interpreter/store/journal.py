@@ -36,8 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from interpreter.core.captions import MAX_SIDE_CHARS
-from interpreter.core.pcm import OUTPUT_RATE, SAMPLE_WIDTH
+from interpreter.core.captions import GAP_TEXT, MAX_SIDE_CHARS
+from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
 from interpreter.core.redaction import redact
 from interpreter.core.timecode import Cue, CueMode, cue_text, render_srt, render_vtt
 from interpreter.errors import StorageError
@@ -56,8 +56,6 @@ SCHEMA_VERSION = 1
 #: Shown length of a segment whose end time is unknown: about the time needed to read a two-line subtitle.
 DEFAULT_CUE_MS = 3_000
 
-#: Text of a gap marker (audio that never reached the service) in every export mode, so a reader sees the hole.
-GAP_TEXT = "[…]"
 
 #: WAV export copies audio in 1 MiB chunks so a two-hour recording (~350 MB) never sits in memory at once.
 _COPY_CHUNK = 1 << 20
@@ -510,7 +508,7 @@ class SessionJournal:
             with wave.open(out, "wb") as wav:
                 wav.setnchannels(1)
                 wav.setsampwidth(SAMPLE_WIDTH)
-                wav.setframerate(OUTPUT_RATE)
+                wav.setframerate(VOICE_RATE)
                 wav.setnframes(frames)  # known up front, so the header is never patched after the data
                 if frames:
                     with source.open("rb") as pcm:

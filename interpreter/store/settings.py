@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from interpreter.core.catalog import DEFAULT_MODEL
+from interpreter.core.catalog import UiLanguage as UiLanguage  # the settings' field type
 from interpreter.core.redaction import redact
 from interpreter.errors import StorageError
 from interpreter.store.atomic import atomic_write_text
@@ -47,8 +48,6 @@ SCHEMA_VERSION = 2
 
 Region = Literal["singapore", "beijing"]
 Theme = Literal["system", "light", "dark"]
-# "system" follows the OS locale (a Chinese desktop starts in Chinese); the others pin a language.
-UiLanguage = Literal["system", "en", "zh_CN"]
 VoiceCloneMode = Literal["off", "never", "once", "always"]  # values of protocol.config.VoiceClone
 PresentationMode = Literal["translation", "both"]
 

@@ -9,24 +9,21 @@ options. Every dialog is non-modal (``show()``), so the asyncio loop keeps runni
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from interpreter.errors import InterpreterError
-from interpreter.store.glossaries import GlossaryStore
-from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.api_key import open_api_key_dialog
 from interpreter.ui.dialogs.hotwords import open_hotwords_dialog
-from interpreter.ui.dialogs.voice_preview import VoicePreviewer, media_player
 from interpreter.ui.dialogs.voices import open_voices_dialog
-from interpreter.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog, WelcomeViewModel
+from interpreter.ui.dialogs.welcome import WelcomeDialog
 from interpreter.ui.history import open_history_dialog
+from interpreter.ui.viewmodels.environment import Endpoint
+from interpreter.ui.viewmodels.hotwords import hotwords_of
 from interpreter.ui.viewmodels.live_options import settings_with_options
-
-_log = logging.getLogger(__name__)
+from interpreter.ui.viewmodels.voices import preview_tools
+from interpreter.ui.viewmodels.welcome import WelcomeChoice, WelcomeViewModel
 
 #: Names the main window passes to ``open_dialog``.
 DIALOG_NAMES = ("api_key", "voices", "hotwords", "welcome", "history")
@@ -41,8 +38,8 @@ class Shell(Protocol):
     vm: Any
     emulator: Any
 
-    def preview_endpoint(self) -> tuple[str, str | None, str] | None:
-        """(api_key, base_url, region) for voice previews, or None when no key is available."""
+    def current_endpoint(self) -> Endpoint | None:
+        """Where previews connect (the demo emulator or the service with the user's key); None without a key."""
         ...
 
     def api_key_changed(self) -> None:
@@ -108,13 +105,8 @@ def _api_key(window: Any, shell: Shell) -> QWidget:
 
 
 def _voices(window: Any, shell: Shell) -> QWidget:
-    endpoint = shell.preview_endpoint()
-    previewer = None
-    if endpoint is not None:
-        api_key, base_url, region = endpoint
-        previewer = VoicePreviewer(api_key, base_url, Region(region))
     options = shell.vm.options
-    player = media_player(options.output_device or None) if previewer is not None else None
+    previewer, player = preview_tools(shell.current_endpoint(), options.output_device or None)
     return open_voices_dialog(
         window,
         settings_with_options(shell.settings, options),
@@ -134,15 +126,3 @@ def _hotwords(window: Any, shell: Shell) -> QWidget:
         )
     )
     return dialog
-
-
-def hotwords_of(glossary_name: str | None) -> dict[str, str]:
-    """The phrases of the named saved glossary ({} when none or unreadable: a session never fails for that)."""
-    if not glossary_name:
-        return {}
-    try:
-        glossary = GlossaryStore().get(glossary_name)
-    except InterpreterError as exc:
-        _log.warning("glossary %s unreadable: %s", glossary_name, exc)
-        return {}
-    return dict(glossary.as_phrases()) if glossary is not None else {}

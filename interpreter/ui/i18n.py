@@ -39,7 +39,7 @@ def pick_language(requested: str | None, system: QLocale) -> str | None:
 
 def language_labels(system_label: str) -> list[tuple[str, str]]:
     """(settings value, menu label) for every UI language the settings accept, in the settings' order."""
-    from interpreter.store.settings import UiLanguage
+    from interpreter.core.catalog import UiLanguage
 
     return [
         (value, system_label if value == SYSTEM else NATIVE_NAMES.get(value, value))

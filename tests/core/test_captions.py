@@ -110,9 +110,9 @@ def test_render_text_modes() -> None:
     track.mark_gap(1000, 2000)
     track.update_source("b", "Wie", " geht's")
     track.update_translation("b", "How", " are you")
-    assert track.render_text() == "Hallo.\nHello.\n\n[…]\n\nWie geht's\nHow are you\n"
-    assert track.render_text(CueMode.TRANSLATION, include_tentative=False) == "Hello.\n\n[…]\n\nHow\n"
-    assert track.render_text(CueMode.SOURCE) == "Hallo.\n\n[…]\n\nWie geht's\n"
+    assert track.render_text() == "Hallo.\nHello.\n\n[… audio lost …]\n\nWie geht's\nHow are you\n"
+    assert track.render_text(CueMode.TRANSLATION, include_tentative=False) == "Hello.\n\n[… audio lost …]\n\nHow\n"
+    assert track.render_text(CueMode.SOURCE) == "Hallo.\n\n[… audio lost …]\n\nWie geht's\n"
     track.clear()
     assert len(track) == 0 and track.render_text() == ""
 

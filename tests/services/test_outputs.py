@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pysubs2
 
+from interpreter.core.captions import GAP_TEXT
 from interpreter.protocol.events import Usage
 from interpreter.protocol.session_events import Segment
-from interpreter.services.outputs import GAP_TEXT, SrtWriter, TranscriptJsonlWriter, TranslationWavWriter
+from interpreter.services.outputs import SrtWriter, TranscriptJsonlWriter, TranslationWavWriter
 
 
 def _segment(

@@ -17,9 +17,10 @@ from pathlib import Path
 import pysubs2
 import pytest
 
-from interpreter.core.pcm import OUTPUT_RATE, bytes_for_ms, tone
+from interpreter.core.captions import GAP_TEXT
+from interpreter.core.pcm import VOICE_RATE, bytes_for_ms, tone
 from interpreter.errors import StorageError
-from interpreter.store.journal import DEFAULT_CUE_MS, GAP_TEXT, JOURNAL_FILE, SessionJournal
+from interpreter.store.journal import DEFAULT_CUE_MS, JOURNAL_FILE, SessionJournal
 from interpreter.store.paths import data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +56,7 @@ def test_database_is_wal_in_the_data_dir(journal: SessionJournal) -> None:
 def test_session_lifecycle_and_listing(journal: SessionJournal) -> None:
     sid = journal.start_session({**META, "voice": "Cherry"})
     for i in range(3):
-        journal.append_audio(sid, tone(440, 500, OUTPUT_RATE))
+        journal.append_audio(sid, tone(440, 500, VOICE_RATE))
         assert journal.append_segment(sid, _segment(i)) == i
     journal.end_session(sid)
 
@@ -64,13 +65,13 @@ def test_session_lifecycle_and_listing(journal: SessionJournal) -> None:
     assert info.clean and info.ended_at is not None and info.started_at <= info.ended_at
     assert info.meta["voice"] == "Cherry"
     assert (info.segment_count, info.duration_ms) == (3, 2 * 2000 + 1500)
-    assert info.audio_bytes == 3 * bytes_for_ms(500, OUTPUT_RATE)
+    assert info.audio_bytes == 3 * bytes_for_ms(500, VOICE_RATE)
 
     segments = journal.segments(sid)
     assert [s.index for s in segments] == [0, 1, 2]
     assert segments[1].translation == "Sentence 1." and segments[1].language == "de"
     assert segments[1].usage == {"input_tokens": 20, "output_tokens": 10}
-    per_segment = bytes_for_ms(500, OUTPUT_RATE)
+    per_segment = bytes_for_ms(500, VOICE_RATE)
     assert [(s.audio_offset, s.audio_bytes) for s in segments] == [(i * per_segment, per_segment) for i in range(3)]
     assert journal.unfinished_sessions() == []
 
@@ -237,7 +238,7 @@ def test_cues_fill_missing_times(journal: SessionJournal) -> None:
 
 def test_wav_export_is_24khz_mono_16bit_and_ignores_a_torn_sample(journal: SessionJournal, tmp_path: Path) -> None:
     sid = journal.start_session(META)
-    audio = tone(440, 250, OUTPUT_RATE)
+    audio = tone(440, 250, VOICE_RATE)
     journal.append_audio(sid, audio)
     journal.append_segment(sid, _segment(0))
     journal.end_session(sid)

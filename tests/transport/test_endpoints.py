@@ -45,4 +45,3 @@ def test_bad_region_or_url_is_a_config_error_naming_the_field() -> None:
     with pytest.raises(ConfigError) as url_error:
         realtime_url("ftp://host", "m")
     assert url_error.value.field == "base_url"
-

@@ -37,7 +37,7 @@ class _Shell:
     emulator: Any = None
     key_changes: int = 0
 
-    def preview_endpoint(self) -> tuple[str, str | None, str] | None:
+    def current_endpoint(self) -> Endpoint | None:
         return None
 
     def api_key_changed(self) -> None:

@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interpreter.store.glossaries import GlossaryStore
-from interpreter.ui.dialogs.hotwords_model import (
+from interpreter.ui.viewmodels.hotwords import (
     ISSUE_COLUMN,
     SOURCE_COLUMN,
     TARGET_COLUMN,
+    GlossaryStore,
     GlossaryTableModel,
     HotwordsViewModel,
 )
@@ -384,7 +384,7 @@ def open_hotwords_dialog(
         on_settings: called with ``dataclasses.replace(settings, glossary=name_or_None)`` when the dialog closes
             and the glossary in use changed (including a rename of it).
     """
-    view_model = HotwordsViewModel(store or GlossaryStore(), chosen=getattr(settings, "glossary", None))
+    view_model = HotwordsViewModel(store, chosen=getattr(settings, "glossary", None))
     dialog = HotwordsDialog(view_model, parent)
     view_model.setParent(dialog)
     if on_settings is not None:

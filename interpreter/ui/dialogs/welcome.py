@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from interpreter.ui.viewmodels.welcome import WelcomeChoice, WelcomeViewModel
+
 __all__ = ["WelcomeChoice", "WelcomeDialog", "WelcomeViewModel", "ask_welcome"]
-
-
-class WelcomeChoice(StrEnum):
-    """What the user chose on the welcome screen."""
-
-    ENTER_KEY = "enter_key"
-    TRY_DEMO = "try_demo"
-
-
-class WelcomeViewModel(QObject):
-    """Holds the choice; ``chosen(str)`` fires once with a :class:`WelcomeChoice` value."""
-
-    chosen = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.choice: WelcomeChoice | None = None
-
-    def choose(self, choice: WelcomeChoice) -> None:
-        if self.choice is not None:
-            return  # a double click must not start two flows
-        self.choice = choice
-        self.chosen.emit(choice.value)
 
 
 class WelcomeDialog(QDialog):

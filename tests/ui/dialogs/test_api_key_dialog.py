@@ -11,11 +11,11 @@ import keyring
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
+from interpreter.services.connection_check import check_connection
 from interpreter.store.secrets import SecretStore
 from interpreter.store.settings import Settings
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.api_key import REGION_NOTE, ApiKeyDialog, ApiKeyViewModel, open_api_key_dialog
-from interpreter.ui.dialogs.connection_check import check_connection
 from tests.fakes.keyring_memory import MemoryKeyring, UnavailableKeyring
 
 pytestmark = pytest.mark.gui

@@ -15,7 +15,7 @@ from interpreter.core.glossary import Glossary, GlossaryEntry, parse_glossary_cs
 from interpreter.store.glossaries import GlossaryStore
 from interpreter.store.settings import Settings
 from interpreter.ui.dialogs.hotwords import HotwordsDialog, open_hotwords_dialog
-from interpreter.ui.dialogs.hotwords_model import ISSUE_COLUMN, SOURCE_COLUMN, TARGET_COLUMN, HotwordsViewModel
+from interpreter.ui.viewmodels.hotwords import ISSUE_COLUMN, SOURCE_COLUMN, TARGET_COLUMN, HotwordsViewModel
 
 pytestmark = pytest.mark.gui
 

@@ -32,13 +32,13 @@ from interpreter.store.secrets import SecretStore
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.api_key import REGION_NOTE, ApiKeyDialog, ApiKeyViewModel
 from interpreter.ui.dialogs.hotwords import HotwordsDialog
-from interpreter.ui.dialogs.hotwords_model import ISSUE_COLUMN, HotwordsViewModel
 from interpreter.ui.dialogs.localization import current_ui_language, join_sentences, language_name
 from interpreter.ui.dialogs.voices import VoicesDialog, VoicesViewModel
 from interpreter.ui.dialogs.welcome import WelcomeDialog, WelcomeViewModel
 from interpreter.ui.i18n import install_translations
 from interpreter.ui.main_window import MainWindow
 from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment
+from interpreter.ui.viewmodels.hotwords import ISSUE_COLUMN, HotwordsViewModel
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
 
 pytestmark = pytest.mark.gui

@@ -20,6 +20,7 @@ from interpreter.media.files import decode_audio
 from interpreter.media.pacing import PacedPcmSource
 from interpreter.protocol.config import SessionConfig, validate_config
 from interpreter.services.live_session import LiveSession, SegmentCompleted
+from interpreter.services.voice_preview import VoicePreviewer
 from interpreter.store.glossaries import GlossaryStore
 from interpreter.store.journal import SessionJournal
 from interpreter.store.logging_setup import configure_logging, shutdown_logging
@@ -27,7 +28,6 @@ from interpreter.store.secrets import SecretStore, resolve_api_key
 from interpreter.store.settings import Settings, load_settings, save_settings
 from interpreter.ui.dialogs.api_key import ApiKeyDialog, ApiKeyViewModel
 from interpreter.ui.dialogs.hotwords import open_hotwords_dialog
-from interpreter.ui.dialogs.voice_preview import VoicePreviewer
 from interpreter.ui.dialogs.voices import VoicesDialog, VoicesViewModel
 from tests.fakes.keyring_memory import MemoryKeyring
 

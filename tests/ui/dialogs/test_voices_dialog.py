@@ -13,10 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from interpreter.core.catalog import load_catalog
+from interpreter.core.pcm import VOICE_RATE
 from interpreter.protocol.config import VoiceClone
+from interpreter.services.voice_preview import VoicePreviewer, preview_snippet
 from interpreter.store.settings import Settings
 from interpreter.transport.endpoints import Region
-from interpreter.ui.dialogs.voice_preview import OUTPUT_RATE, VoicePreviewer, preview_snippet
 from interpreter.ui.dialogs.voices import VoicesDialog, VoicesViewModel, apply_selection, open_voices_dialog
 
 pytestmark = pytest.mark.gui
@@ -184,7 +185,7 @@ def test_preview_plays_the_emulator_voice(qtbot: Any, qloop: Any, make_emulator:
     assert "Ethan" in message
     assert len(player.played) == 1
     pcm, rate = player.played[0]
-    assert rate == OUTPUT_RATE and len(pcm) > 0 and len(pcm) % 2 == 0
+    assert rate == VOICE_RATE and len(pcm) > 0 and len(pcm) % 2 == 0
     assert dialog.preview_button.isEnabled()
     # The emulator heard the built-in sentence with the chosen voice and target.
     record = emulator.sessions[-1]

@@ -9,18 +9,16 @@ A rejected key is ambiguous on the wire: the service answers 401 both for a wron
 region (keys are region-bound, spec §1.2). To tell the two apart the check asks the other region once; if that
 accepts the key, the answer is "wrong region" instead of "invalid key".
 
-No widgets here: the view-model awaits :func:`check_connection`; tests may call it directly. The only Qt use is
-``QCoreApplication.translate`` for the user's sentences (it works without an application object, returning the
-English source text when no translation is installed).
+Qt-free: the API key view-model (``ui.viewmodels.api_key``) awaits :func:`check_connection` and renders the outcome
+in the UI language from its ``template`` and ``params`` (``ui.viewmodels.connection_check.outcome_text``); tests may
+call it directly. ``CheckOutcome.message`` is the English sentence.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from PySide6.QtCore import QCoreApplication
 
 from interpreter.core.catalog import DEFAULT_MODEL
 from interpreter.core.redaction import redact
@@ -35,9 +33,20 @@ from interpreter.errors import (
     ServerError,
 )
 from interpreter.transport.endpoints import Region
-from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP
 
-__all__ = ["CheckOutcome", "CheckReason", "check_connection", "region_label"]
+__all__ = [
+    "BLANK_KEY",
+    "HEADLINES",
+    "INVALID_KEY",
+    "QUOTA",
+    "REGION_LABELS",
+    "SERVICE_WHERE",
+    "WORKS",
+    "WRONG_REGION",
+    "CheckOutcome",
+    "CheckReason",
+    "check_connection",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -62,30 +71,40 @@ class CheckReason(StrEnum):
     CONFIG = "config"
 
 
-_CONTEXT = "ConnectionCheck"
-
-#: Headlines in English (the source text); :attr:`CheckOutcome.headline` translates them.
-_HEADLINES = {
-    CheckReason.OK: QT_TRANSLATE_NOOP("ConnectionCheck", "Connected"),
-    CheckReason.INVALID_KEY: QT_TRANSLATE_NOOP("ConnectionCheck", "Invalid key"),
-    CheckReason.WRONG_REGION: QT_TRANSLATE_NOOP("ConnectionCheck", "Wrong region"),
-    CheckReason.NO_ACCESS: QT_TRANSLATE_NOOP("ConnectionCheck", "No access to the model"),
-    CheckReason.QUOTA: QT_TRANSLATE_NOOP("ConnectionCheck", "Quota or rate limit reached"),
-    CheckReason.NETWORK: QT_TRANSLATE_NOOP("ConnectionCheck", "Network problem"),
-    CheckReason.SERVER: QT_TRANSLATE_NOOP("ConnectionCheck", "Service problem"),
-    CheckReason.REJECTED: QT_TRANSLATE_NOOP("ConnectionCheck", "Request rejected"),
-    CheckReason.CONFIG: QT_TRANSLATE_NOOP("ConnectionCheck", "Settings problem"),
+#: Headlines in English; the view translates them (Qt context "ConnectionCheck").
+HEADLINES = {
+    CheckReason.OK: "Connected",
+    CheckReason.INVALID_KEY: "Invalid key",
+    CheckReason.WRONG_REGION: "Wrong region",
+    CheckReason.NO_ACCESS: "No access to the model",
+    CheckReason.QUOTA: "Quota or rate limit reached",
+    CheckReason.NETWORK: "Network problem",
+    CheckReason.SERVER: "Service problem",
+    CheckReason.REJECTED: "Request rejected",
+    CheckReason.CONFIG: "Settings problem",
 }
 
-_REGION_LABELS = {
-    Region.SINGAPORE: QT_TRANSLATE_NOOP("ConnectionCheck", "Singapore (international)"),
-    Region.BEIJING: QT_TRANSLATE_NOOP("ConnectionCheck", "Beijing (China mainland)"),
+#: How the UI names each region, in English (``{region}`` in the templates below).
+REGION_LABELS = {
+    Region.SINGAPORE: "Singapore (international)",
+    Region.BEIJING: "Beijing (China mainland)",
 }
 
-
-def region_label(region: Region) -> str:
-    """How the UI names a region (in the UI language)."""
-    return QCoreApplication.translate(_CONTEXT, _REGION_LABELS[region])
+# The sentences a check makes itself (the other outcomes carry the error's own sentence). Parameters: ``region``
+# is a Region (rendered with REGION_LABELS), ``where`` a custom address or SERVICE_WHERE.
+BLANK_KEY = "Enter an API key first."
+WRONG_REGION = "This key belongs to the {region} region; select that region and save again."
+#: The transport's sentence promises a retry; a check does not retry, so it says what the user can do.
+QUOTA = (
+    "The service is limiting requests for this account (too many sessions or tokens per minute, or "
+    "the quota is used up); wait a minute and test again, or check the quota in the Model Studio console."
+)
+INVALID_KEY = (
+    "The {region} service refused this key: check that it is copied completely, "
+    "has not been deleted, and was created for this region."
+)
+WORKS = "The key works: a live session opened on {where}."
+SERVICE_WHERE = "the {region} service"
 
 
 @dataclass(frozen=True)
@@ -94,13 +113,19 @@ class CheckOutcome:
 
     Attributes:
         reason: what happened (``OK`` on success).
-        message: one sentence for the user; never contains the key.
+        message: one English sentence for the user; never contains the key.
         key_region: the region the key was found to belong to when that differs from the one checked.
+        template: the English template ``message`` was made from (one of this module's sentences), or None when
+            ``message`` is the error's own sentence; a view translates the template and fills in ``params``.
+        params: the template's parameters (a ``Region`` for ``region``; ``where`` is a URL, or None for the
+            region's service).
     """
 
     reason: CheckReason
     message: str
     key_region: Region | None = None
+    template: str | None = None
+    params: dict[str, Region | str | None] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -108,8 +133,24 @@ class CheckOutcome:
 
     @property
     def headline(self) -> str:
-        """A few words for the status line ("Invalid key"), in the UI language."""
-        return QCoreApplication.translate(_CONTEXT, _HEADLINES[self.reason])
+        """A few English words for the status line ("Invalid key")."""
+        return HEADLINES[self.reason]
+
+
+def _outcome(
+    reason: CheckReason, template: str, key_region: Region | None = None, **params: Region | str | None
+) -> CheckOutcome:
+    """An outcome whose sentence is ``template`` in English (regions named by REGION_LABELS)."""
+    english = {name: _english(value) for name, value in params.items()}
+    if "where" in params and params["where"] is None:
+        english["where"] = SERVICE_WHERE.format(region=english["region"])
+    return CheckOutcome(reason, redact(template.format(**english)), key_region, template, dict(params))
+
+
+def _english(value: Region | str | None) -> str:
+    if isinstance(value, Region):
+        return REGION_LABELS[value]
+    return value if value is not None else ""
 
 
 def _other(region: Region) -> Region:
@@ -189,9 +230,7 @@ async def check_connection(
     """
     key = api_key.strip()
     if not key:
-        return CheckOutcome(
-            CheckReason.INVALID_KEY, QCoreApplication.translate("ConnectionCheck", "Enter an API key first.")
-        )
+        return _outcome(CheckReason.INVALID_KEY, BLANK_KEY)
     try:
         await _open_and_finish(key, region, base_url, model)
     except InterpreterError as error:
@@ -206,38 +245,11 @@ async def check_connection(
             except InterpreterError as probe_error:
                 logger.info("Other-region probe failed too: %s", redact(str(probe_error)))
             else:
-                return CheckOutcome(
-                    CheckReason.WRONG_REGION,
-                    QCoreApplication.translate(
-                        "ConnectionCheck",
-                        "This key belongs to the {region} region; select that region and save again.",
-                    ).format(region=region_label(other)),
-                    key_region=other,
-                )
-        message = error.user_message
+                return _outcome(CheckReason.WRONG_REGION, WRONG_REGION, key_region=other, region=other)
         if reason is CheckReason.QUOTA:
-            # The transport's sentence promises a retry; a check does not retry, so say what the user can do.
-            message = QCoreApplication.translate(
-                "ConnectionCheck",
-                "The service is limiting requests for this account (too many sessions or tokens per minute, or "
-                "the quota is used up); wait a minute and test again, or check the quota in the Model Studio console.",
-            )
-        elif reason is CheckReason.INVALID_KEY:
-            message = QCoreApplication.translate(
-                "ConnectionCheck",
-                "The {region} service refused this key: check that it is copied completely, "
-                "has not been deleted, and was created for this region.",
-            ).format(region=region_label(region))
-        return CheckOutcome(reason, redact(message))
-    return CheckOutcome(
-        CheckReason.OK,
-        QCoreApplication.translate("ConnectionCheck", "The key works: a live session opened on {where}.").format(
-            where=_where(region, base_url)
-        ),
-    )
-
-
-def _where(region: Region, base_url: str | None) -> str:
-    if base_url:
-        return base_url
-    return QCoreApplication.translate("ConnectionCheck", "the {region} service").format(region=region_label(region))
+            return _outcome(reason, QUOTA)
+        if reason is CheckReason.INVALID_KEY:
+            return _outcome(reason, INVALID_KEY, region=region)
+        return CheckOutcome(reason, redact(error.user_message))
+    # ``where`` None stands for "the {region} service" (SERVICE_WHERE), rendered in the view's language.
+    return _outcome(CheckReason.OK, WORKS, where=base_url or None, region=region)

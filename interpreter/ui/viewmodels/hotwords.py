@@ -39,9 +39,9 @@ from interpreter.core.glossary import (
     parse_glossary_csv,
     term_key,
 )
-from interpreter.errors import ConfigError, StorageError
+from interpreter.errors import ConfigError, InterpreterError, StorageError
 from interpreter.store.atomic import atomic_write_bytes
-from interpreter.store.glossaries import GlossaryStore
+from interpreter.store.glossaries import GlossaryStore as GlossaryStore  # re-exported for the view's factory
 from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, sorted_languages, translate_known
 
 __all__ = ["COLUMNS", "GlossaryTableModel", "HotwordsViewModel"]
@@ -148,14 +148,14 @@ class HotwordsViewModel(QObject):
 
     def __init__(
         self,
-        store: GlossaryStore,
+        store: GlossaryStore | None = None,
         *,
         chosen: str | None = None,
         catalog: Catalog | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store = store if store is not None else GlossaryStore()  # None: the config folder's
         self.catalog = catalog or load_catalog()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
@@ -163,12 +163,12 @@ class HotwordsViewModel(QObject):
         self._read_only = False
         self.load_error = ""
         try:
-            loaded = store.load()
+            loaded = self.store.load()
         except StorageError as exc:
             loaded = []
             self.load_error = exc.user_message
             # A file from a newer app version is still on disk, untouched: never overwrite it from here.
-            self._read_only = store.path.exists()
+            self._read_only = self.store.path.exists()
         items = tuple((self._new_id(), g) for g in loaded)
         state = _State(items=items, current=items[0][0] if items else None)
         chosen_key = term_key(chosen) if chosen else None
@@ -581,3 +581,15 @@ class GlossaryTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         return self._vm.edit_entry(index.row(), index.column(), str(value))
+
+
+def hotwords_of(glossary_name: str | None) -> dict[str, str]:
+    """The phrases of the named saved glossary ({} when none or unreadable: a session never fails for that)."""
+    if not glossary_name:
+        return {}
+    try:
+        glossary = GlossaryStore().get(glossary_name)
+    except InterpreterError as exc:
+        logger.warning("glossary %s unreadable: %s", glossary_name, exc)
+        return {}
+    return dict(glossary.as_phrases()) if glossary is not None else {}

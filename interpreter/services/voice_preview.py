@@ -5,8 +5,8 @@ Against the demo emulator this plays the emulator's voice; against the real serv
 billed at ~2 seconds of audio) session. Playback goes through an injected :class:`PcmPlayer`; when the build has no
 audio output the dialog says "preview unavailable" instead.
 
-No widgets here; the voices view-model awaits :meth:`VoicePreviewer.synthesize`. Error sentences are translated
-with ``QCoreApplication.translate`` (English when no translation is installed).
+Qt-free: the voices view-model (``ui.viewmodels.voices``) awaits :meth:`VoicePreviewer.synthesize`; the errors carry
+English sentences.
 """
 
 from __future__ import annotations
@@ -18,14 +18,12 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
-
+from interpreter.core.pcm import INPUT_RATE, SAMPLE_WIDTH, VOICE_RATE
 from interpreter.errors import MediaFileError, NetworkTimeoutError
 from interpreter.protocol.config import SessionConfig
 from interpreter.transport.endpoints import Region
 
 __all__ = [
-    "OUTPUT_RATE",
     "PREVIEW_TIMEOUT_S",
     "DevicePlayer",
     "PcmPlayer",
@@ -34,10 +32,6 @@ __all__ = [
     "preview_snippet",
 ]
 
-#: The service speaks 24 kHz mono s16le (spec §1.8).
-OUTPUT_RATE = 24_000
-#: Rate of the built-in snippet and of what the session is told to expect.
-INPUT_RATE = 16_000
 #: A preview is a ~2 s sentence; a session that has not produced its voice within 30 s is stuck, not slow.
 PREVIEW_TIMEOUT_S = 30.0
 #: Append size: the service's samples send 100 ms per append (spec §1.8).
@@ -57,19 +51,15 @@ def preview_snippet() -> bytes:
     Raises:
         MediaFileError: the packaged WAV is missing or not 16 kHz mono 16-bit (a broken build).
     """
-    resource = resources.files("interpreter.ui.dialogs").joinpath("assets/preview_en.wav")
+    resource = resources.files("interpreter.resources").joinpath("samples/preview_en.wav")
     try:
         with resource.open("rb") as stream, wave.open(stream, "rb") as wav:
-            if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (INPUT_RATE, 1, 2):
-                raise MediaFileError(
-                    QCoreApplication.translate(
-                        "VoicePreview", "The built-in preview sentence has the wrong format; reinstall the app."
-                    )
-                )
+            if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (INPUT_RATE, 1, SAMPLE_WIDTH):
+                raise MediaFileError("The built-in preview sentence has the wrong format; reinstall the app.")
             return wav.readframes(wav.getnframes())
     except (OSError, wave.Error) as exc:
         raise MediaFileError(
-            QCoreApplication.translate("VoicePreview", "The built-in preview sentence is missing; reinstall the app."),
+            "The built-in preview sentence is missing; reinstall the app.",
             detail=str(exc),
         ) from exc
 
@@ -101,11 +91,7 @@ class VoicePreviewer:
         try:
             return await asyncio.wait_for(self._run(config), PREVIEW_TIMEOUT_S)
         except TimeoutError:
-            raise NetworkTimeoutError(
-                QCoreApplication.translate(
-                    "VoicePreview", "The voice preview took too long; check the connection and try again."
-                )
-            ) from None
+            raise NetworkTimeoutError("The voice preview took too long; check the connection and try again.") from None
 
     async def _run(self, config: SessionConfig) -> bytes:
         # Imported on use: opening the voices dialog must not load the network stack.
@@ -151,14 +137,10 @@ class DevicePlayer:
         self._device = device
 
     async def play(self, pcm: bytes, rate: int) -> None:
-        from interpreter.media.player import VOICE_RATE, VoicePlayer
+        from interpreter.media.player import VoicePlayer
 
         if rate != VOICE_RATE:
-            raise MediaFileError(
-                QCoreApplication.translate(
-                    "VoicePreview", "The preview audio is {rate} Hz; the player expects {expected} Hz."
-                ).format(rate=rate, expected=VOICE_RATE)
-            )
+            raise MediaFileError(f"The preview audio is {rate} Hz; the player expects {VOICE_RATE} Hz.")
         player = VoicePlayer(monitor=self._device)
         await player.start()
         try:
