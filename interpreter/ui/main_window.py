@@ -7,6 +7,7 @@ and closes itself once the session has finished.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Hotwords…"), "hotwords"),
             (self.tr("&Welcome guide…"), "welcome"),
         ):
-            settings_menu.addAction(self._action(text, lambda name=name: self._open_dialog(name)))
+            settings_menu.addAction(self._action(text, functools.partial(self._open_dialog, name)))
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Live Interpreter"), self._about))

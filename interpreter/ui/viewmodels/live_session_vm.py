@@ -25,7 +25,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
@@ -48,6 +47,7 @@ from interpreter.services.live_session import (
 from interpreter.services.outputs import segment_record
 from interpreter.store.pricing import load_effective_pricing
 from interpreter.ui.caption_model import CaptionListModel
+from interpreter.ui.viewmodels.async_slot import async_slot
 from interpreter.ui.viewmodels.environment import (
     AdjustableVolume,
     AudioPlayback,
@@ -288,12 +288,12 @@ class LiveSessionViewModel(QObject):
         elif self._phase in (SessionPhase.STARTING, SessionPhase.LIVE, SessionPhase.RECONNECTING):
             self.stop()
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]  # qasync ships no type hints
+    @async_slot()
     async def start(self) -> None:
         """Start a session with the current options; failures become a notice, never an exception."""
         await self.start_session()
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]  # qasync ships no type hints
+    @async_slot()
     async def stop(self) -> None:
         """Finish the session keeping the last sentence (session.finish → session.finished)."""
         await self.stop_session()
