@@ -23,7 +23,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
@@ -56,8 +56,12 @@ from interpreter.ui.viewmodels.environment import (
     opened_output_index,
     voice_outputs,
 )
-from interpreter.ui.viewmodels.live_options import LiveOptions, normalized
+from interpreter.ui.viewmodels.live_options import Choice, LiveOptions, normalized
 from interpreter.ui.viewmodels.visual_feed import VisualFeed
+
+if TYPE_CHECKING:
+    from interpreter.media.frames import FrameSource
+    from interpreter.store.journal import SessionJournal
 
 _log = logging.getLogger(__name__)
 
@@ -126,7 +130,7 @@ class LiveSessionViewModel(QObject):
         self._task: asyncio.Task[None] | None = None
         self._connected: asyncio.Future[None] | None = None
         self._player: AudioPlayback | None = None
-        self._journal_id: Any = None
+        self._journal_id: int | None = None
         self._visual: VisualFeed | None = None
         self._echo_task: asyncio.Task[None] | None = None
         self._echo_warning = ""
@@ -179,7 +183,7 @@ class LiveSessionViewModel(QObject):
         return self._audio_bytes
 
     @property
-    def journal_session_id(self) -> Any:
+    def journal_session_id(self) -> int | None:
         """The journal id of the current (or last) session, None when there is no journal."""
         return self._journal_id
 
@@ -253,13 +257,13 @@ class LiveSessionViewModel(QObject):
         speaks = options.audio_output and info is not None and info.has_audio_output(options.target_language)
         return options.input_device, tuple(voice_outputs(options)) if speaks else ()
 
-    def input_devices(self) -> list[Any]:
+    def input_devices(self) -> list[Choice]:
         return self.env.input_devices()
 
-    def output_devices(self) -> list[Any]:
+    def output_devices(self) -> list[Choice]:
         return self.env.output_devices()
 
-    def visual_sources(self) -> list[Any]:
+    def visual_sources(self) -> list[Choice]:
         return self.env.visual_sources()
 
     def clear_captions(self) -> None:
@@ -391,15 +395,15 @@ class LiveSessionViewModel(QObject):
         elif isinstance(update, UsageUpdated):
             self._usage(update)
         elif isinstance(update, GapDetected):
-            self._journal_call(
-                "append_segment", self._journal_id, {"gap": True, "start_ms": update.start_ms, "end_ms": update.end_ms}
-            )
+            gap = {"gap": True, "start_ms": update.start_ms, "end_ms": update.end_ms}
+            self._journal_call("append_segment", lambda journal, sid: journal.append_segment(sid, gap))
         elif isinstance(update, CaptionsRetracted):
             pass  # the rows were blanked through CaptionsChanged; the replayed speech arrives as new rows
 
     def _segment_done(self, update: SegmentCompleted) -> None:
         segment = update.segment
-        self._journal_call("append_segment", self._journal_id, segment_record(segment))
+        record = segment_record(segment)
+        self._journal_call("append_segment", lambda journal, sid: journal.append_segment(sid, record))
         session = self._session
         if session is not None and segment.end_ms is not None:
             # Latency as the audience feels it: audio sent since the speech ended, until its final translation.
@@ -412,7 +416,7 @@ class LiveSessionViewModel(QObject):
         self._audio_bytes += len(pcm)
         if self._player is not None:
             self._player.feed(pcm)
-        self._journal_call("append_audio", self._journal_id, pcm)
+        self._journal_call("append_audio", lambda journal, sid: journal.append_audio(sid, pcm))
         self.audio_received.emit(self._audio_bytes)
 
     def _usage(self, update: UsageUpdated) -> None:
@@ -457,7 +461,7 @@ class LiveSessionViewModel(QObject):
             self._duration_timer.stop()
             await self._close_player()
             await self._stop_visual()
-            self._journal_call("end_session", self._journal_id)
+            self._journal_call("end_session", lambda journal, sid: journal.end_session(sid))
             self._session = None
         if error is not None:
             self._fail(error)
@@ -472,7 +476,7 @@ class LiveSessionViewModel(QObject):
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(task)
 
-    def _start_visual(self, source: Any) -> AsyncIterable[bytes]:
+    def _start_visual(self, source: FrameSource) -> AsyncIterable[bytes]:
         """Start the preview and return the gated JPEG stream for the session."""
         feed = self._visual = VisualFeed(
             source,
@@ -514,8 +518,7 @@ class LiveSessionViewModel(QObject):
         journal = self.env.journal
         if journal is None or self._journal_id is None:
             return None
-        directory = getattr(journal, "session_dir", None)
-        return directory(self._journal_id) if callable(directory) else None
+        return journal.session_dir(self._journal_id)
 
     def _fail(self, error: InterpreterError) -> None:
         _log.warning("live session failed: %s", error)
@@ -552,16 +555,21 @@ class LiveSessionViewModel(QObject):
             "audio_output": self._options.audio_output,
             "demo": demo,
         }
-        self._journal_id = self._journal_call("start_session", meta)
-
-    def _journal_call(self, method: str, *args: Any) -> Any:
-        """Call the journal; a storage failure is shown but never stops the interpretation."""
         journal = self.env.journal
-        if journal is None or (method != "start_session" and self._journal_id is None):
-            return None
         try:
-            return getattr(journal, method)(*args)
+            self._journal_id = journal.start_session(meta)
+        except InterpreterError as exc:
+            _log.warning("journal start_session failed: %s", exc)
+            self.notice_posted.emit("warning", exc.user_message)
+
+    def _journal_call(self, method: str, call: Callable[[SessionJournal, int], object]) -> None:
+        """``call(journal, session id)`` for the current session (nothing without a journal or a session); a
+        storage failure is shown but never stops the interpretation. ``method`` names the call in the log."""
+        journal, session_id = self.env.journal, self._journal_id
+        if journal is None or session_id is None:
+            return
+        try:
+            call(journal, session_id)
         except InterpreterError as exc:
             _log.warning("journal %s failed: %s", method, exc)
             self.notice_posted.emit("warning", exc.user_message)
-            return None
