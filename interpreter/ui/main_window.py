@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
         )
         live_vm.duration_changed.connect(lambda s: self.duration_label.setText(format_clock(s * 1000)))
         live_vm.cost_changed.connect(self.cost_label.setText)
-        live_vm.error_occurred.connect(lambda text: self.show_notice(text, "error"))
+        # A session's failures and notices are shown once, in the Live tab's own banner (live_vm.notice_posted);
+        # this window's banner is for app-level notices only.
         self.live_tab.voices_requested.connect(lambda: self._open_dialog("voices"))
         self.live_tab.hotwords_requested.connect(lambda: self._open_dialog("hotwords"))
         self.live_tab.presentation_requested.connect(self.presentation_requested)

@@ -30,7 +30,7 @@ from PySide6.QtGui import QImage
 
 from interpreter.core.catalog import Catalog
 from interpreter.core.pcm import rms_dbfs
-from interpreter.errors import InterpreterError
+from interpreter.errors import DeviceError, InterpreterError
 from interpreter.protocol.config import SessionConfig, VoiceClone, validate_config
 from interpreter.services.live_session import (
     CaptionsChanged,
@@ -314,9 +314,7 @@ class LiveSessionViewModel(QObject):
             endpoint = self.env.endpoint()
             audio = self._observed(self._options)
             picture = self.env.open_image_source(self._options)
-            self._player = self.env.open_playback(self._options) if validated.config.audio_output else None
-            if self._player is not None:
-                await self._player.start()
+            player_problem = await self._open_player(validated.config.audio_output)
         except InterpreterError as exc:
             self._player = None
             self._fail(exc)
@@ -324,6 +322,14 @@ class LiveSessionViewModel(QObject):
             return False
         for notice in validated.notices:
             self.notice_posted.emit("info", notice)
+        if player_problem is not None:
+            # Captions alone are worth having: the session runs, the voice goes to the journal, said once here.
+            self.notice_posted.emit(
+                "warning",
+                self.tr("The translated voice is saved with the session but not played: {reason}").format(
+                    reason=player_problem.user_message
+                ),
+            )
         # Checked at every start, not only on a device change: routing (a default source switched to a monitor)
         # and plugged devices change behind the app's back.
         self.check_echo(replace(self._options, audio_output=validated.config.audio_output))
@@ -535,6 +541,20 @@ class LiveSessionViewModel(QObject):
 
     def _tick(self) -> None:
         self.duration_changed.emit(int(time.monotonic() - self._started_at))
+
+    async def _open_player(self, audio_output: bool) -> DeviceError | None:
+        """Open the voice outputs for a session (none for text only); returns the device error when they cannot be
+        opened (no output device at all, or the chosen one is gone): the session then runs without playing."""
+        self._player = self.env.open_playback(self._options) if audio_output else None
+        if self._player is None:
+            return None
+        try:
+            await self._player.start()
+        except DeviceError as exc:
+            _log.warning("voice output unavailable, playing nothing: %s", exc)
+            self._player = None
+            return exc
+        return None
 
     async def _close_player(self) -> None:
         if self._player is not None:
