@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from interpreter.transport.endpoints import Endpoint as Endpoint  # re-exported: the view-model API names it
+from interpreter.ui.viewmodels.live_options import SAMPLE_INPUT as SAMPLE_INPUT  # re-exported with NO_OUTPUT
 from interpreter.ui.viewmodels.live_options import Choice, LiveOptions
 
 if TYPE_CHECKING:  # media.gate/frames load OpenCV; the view-model imports them only when a picture is used
@@ -82,10 +83,6 @@ class LiveEnvironment:
 
 #: ``LiveOptions.output_device`` value meaning "do not play the voice on this computer".
 NO_OUTPUT = "none"
-#: ``LiveOptions.input_device`` value of the bundled speech sample (``interpreter/resources/samples``), offered as an
-#: input in demo mode so a machine without a microphone can still try the app. Not a PortAudio device id (those
-#: are "host API: name").
-SAMPLE_INPUT = "sample:speech_en"
 
 
 def voice_outputs(options: LiveOptions) -> Iterator[str | None]:
