@@ -26,10 +26,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from interpreter.core.catalog import load_catalog
-from interpreter.errors import InterpreterError
 from interpreter.core import texts
+from interpreter.core.catalog import load_catalog
 from interpreter.core.messages import UserMessage
+from interpreter.errors import InterpreterError
 
 __all__ = [
     "DELIMITERS",
@@ -182,9 +182,7 @@ class Glossary:
         for index, entry in enumerate(self.entries):
             source, target = entry.source.strip(), entry.target.strip()
             if not source:
-                found.append(
-                    EntryIssue(index, IssueKind.EMPTY_SOURCE, texts.ROW_EMPTY_SOURCE())
-                )
+                found.append(EntryIssue(index, IssueKind.EMPTY_SOURCE, texts.ROW_EMPTY_SOURCE()))
                 continue
             key = term_key(source)
             if key in first_row:
@@ -198,9 +196,7 @@ class Glossary:
                 continue
             first_row[key] = index
             if not target:
-                found.append(
-                    EntryIssue(index, IssueKind.EMPTY_TARGET, texts.ROW_EMPTY_TARGET())
-                )
+                found.append(EntryIssue(index, IssueKind.EMPTY_TARGET, texts.ROW_EMPTY_TARGET()))
         return found
 
     def applies_to(self, source_lang: str | None, target_lang: str | None) -> bool:
@@ -245,7 +241,7 @@ class ImportProblem:
         return str(self.as_message())
 
     def as_message(self) -> UserMessage:
-        """"Line 3: …" as one translatable message (``message`` nested in it)."""
+        """ "Line 3: …" as one translatable message (``message`` nested in it)."""
         return texts.CSV_PROBLEM_ON_LINE(line=self.line, problem=self.message)
 
 
@@ -476,9 +472,7 @@ def parse_glossary_csv(data: bytes | str, *, delimiter: str | None = None) -> Im
         else:
             first_line[key] = line
         if not target:
-            problems.append(
-                ImportProblem(line, texts.CSV_NO_TRANSLATION(term=source), skipped=False)
-            )
+            problems.append(ImportProblem(line, texts.CSV_NO_TRANSLATION(term=source), skipped=False))
         entries.append(GlossaryEntry(source, target))
 
     return ImportResult(

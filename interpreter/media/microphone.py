@@ -26,6 +26,7 @@ import numpy as np
 
 from interpreter.core.pcm import INPUT_RATE, SAMPLE_WIDTH, SILENCE_DBFS, peak_dbfs, rms_dbfs
 from interpreter.errors import DeviceError
+from interpreter.media import texts
 from interpreter.media._sd import sounddevice
 from interpreter.media.devices import AudioDevice, find_device
 from interpreter.media.resample import MonoResampler, to_mono_int16
@@ -327,7 +328,7 @@ class Microphone:
             stream = await asyncio.to_thread(open_stream)
         except Exception as exc:  # PortAudioError, ValueError for bad params, OSError: all mean "cannot open"
             raise DeviceError(
-                f"The microphone {device.name!r} could not be opened; it may be in use or unplugged.",
+                texts.MICROPHONE_UNAVAILABLE(name=repr(device.name)),
                 detail=repr(exc),
             ) from exc
         self._stream = stream

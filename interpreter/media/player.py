@@ -20,6 +20,7 @@ import numpy as np
 
 from interpreter.core.pcm import OUTPUT_RATE
 from interpreter.errors import DeviceError
+from interpreter.media import texts
 from interpreter.media._sd import sounddevice
 from interpreter.media.devices import AudioDevice, find_device
 from interpreter.media.jitter import DEFAULT_TARGET_MS, JitterBuffer, JitterStats
@@ -116,7 +117,7 @@ class AudioOutput:
             stream.start()
         except Exception as exc:  # PortAudioError / ValueError / OSError all mean "cannot open"
             raise DeviceError(
-                f"The audio output {self.device.name!r} could not be opened; it may be in use or unplugged.",
+                texts.OUTPUT_UNAVAILABLE(name=repr(self.device.name)),
                 detail=repr(exc),
             ) from exc
         self._stream = stream

@@ -715,9 +715,7 @@ def parse_server_event(text: str) -> ServerEvent:
         message = json.loads(text)
     except (ValueError, RecursionError) as exc:
         # ValueError covers JSONDecodeError and Python's limit on huge integer literals; RecursionError deep nesting.
-        raise ProtocolError(
-            texts.UNREADABLE_MESSAGE(), detail=f"not JSON: {exc}"
-        ) from exc
+        raise ProtocolError(texts.UNREADABLE_MESSAGE(), detail=f"not JSON: {exc}") from exc
     if not isinstance(message, dict):
         raise ProtocolError(
             texts.UNREADABLE_MESSAGE(),
@@ -725,9 +723,7 @@ def parse_server_event(text: str) -> ServerEvent:
         )
     wire_type = message.get("type")
     if not isinstance(wire_type, str) or not wire_type:
-        raise ProtocolError(
-            texts.UNREADABLE_MESSAGE(), detail="message has no 'type'"
-        )
+        raise ProtocolError(texts.UNREADABLE_MESSAGE(), detail="message has no 'type'")
     event_id = _str(message, "event_id", wire_type)
     builder = _REGISTRY.get(wire_type)
     if builder is None:

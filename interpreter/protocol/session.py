@@ -38,6 +38,7 @@ from interpreter.errors import (
     ServerError,
     ServiceError,
 )
+from interpreter.protocol import texts
 from interpreter.protocol.config import SessionConfig, session_update_payload, validate_config
 from interpreter.protocol.events import (
     AudioCommitted,
@@ -62,7 +63,6 @@ from interpreter.protocol.events import (
 )
 from interpreter.protocol.replay import BYTES_PER_SAMPLE, ReplayAudio, ReplayBuffer
 from interpreter.protocol.segments import SegmentTracker
-from interpreter.protocol import texts
 from interpreter.protocol.session_events import (
     GapMarked,
     SegmentsRetracted,

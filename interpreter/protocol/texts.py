@@ -27,9 +27,7 @@ SILENCE_RANGE = msg(
     "config.silence_range", "The pause that ends a sentence must be between {low} and {high} ms, not {value}."
 )
 SAMPLE_RATE_ONE = msg("config.sample_rate", "{model} accepts {allowed} Hz audio, not {rate} Hz.")
-SAMPLE_RATE_TWO = msg(
-    "config.sample_rate_either", "{model} accepts {first} Hz or {second} Hz audio, not {rate} Hz."
-)
+SAMPLE_RATE_TWO = msg("config.sample_rate_either", "{model} accepts {first} Hz or {second} Hz audio, not {rate} Hz.")
 COMMIT_NEEDS_MANUAL = msg(
     "config.commit_needs_manual_turns",
     "Committing a sentence needs manual turn detection; this session detects pauses by itself.",

@@ -52,9 +52,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         directory.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX + target.name + ".", suffix=_TEMP_SUFFIX, dir=directory)
     except OSError as exc:
-        raise StorageError(
-            texts.CANNOT_WRITE_FOLDER(path=str(target)), detail=str(exc)
-        ) from exc
+        raise StorageError(texts.CANNOT_WRITE_FOLDER(path=str(target)), detail=str(exc)) from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -67,9 +65,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise StorageError(
-                texts.CANNOT_WRITE_SPACE(path=str(target)), detail=str(exc)
-            ) from exc
+            raise StorageError(texts.CANNOT_WRITE_SPACE(path=str(target)), detail=str(exc)) from exc
         raise
     _fsync_dir(directory)
 

@@ -160,9 +160,7 @@ class GlossaryStore:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise GlossaryStoreError(
-                texts.GLOSSARIES_UNREADABLE(path=str(self.path)), detail=str(exc)
-            ) from exc
+            raise GlossaryStoreError(texts.GLOSSARIES_UNREADABLE(path=str(self.path)), detail=str(exc)) from exc
         try:
             raw = json.loads(data.decode("utf-8"))
             if not isinstance(raw, dict):

@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from interpreter.core.captions import MAX_SIDE_CHARS
+from interpreter.core.messages import MessageTemplate
 from interpreter.core.pcm import OUTPUT_RATE, SAMPLE_WIDTH
 from interpreter.core.redaction import redact
 from interpreter.core.timecode import Cue, CueMode, cue_text, render_srt, render_vtt
 from interpreter.errors import StorageError
-from interpreter.core.messages import MessageTemplate
 from interpreter.store import texts
 from interpreter.store.atomic import atomic_write_text, atomic_write_with
 from interpreter.store.paths import data_dir
@@ -224,9 +224,7 @@ class SessionJournal:
             return self._connect()
         except sqlite3.DatabaseError as exc:
             if not self.path.exists():
-                raise StorageError(
-                    texts.HISTORY_CANNOT_OPEN(path=str(self.path)), detail=str(exc)
-                ) from exc
+                raise StorageError(texts.HISTORY_CANNOT_OPEN(path=str(self.path)), detail=str(exc)) from exc
             moved = self._move_aside()
             self.notices.append(texts.HISTORY_SET_ASIDE(file=moved.name))
             _log.warning("journal: %s unreadable (%s); moved to %s", self.path, exc, moved)

@@ -11,8 +11,8 @@ import logging
 from pathlib import Path
 
 from interpreter.core.cost import Pricing, load_pricing
-from interpreter.store.paths import config_dir
 from interpreter.store import texts
+from interpreter.store.paths import config_dir
 
 _log = logging.getLogger(__name__)
 

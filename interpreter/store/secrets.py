@@ -134,9 +134,7 @@ class SecretStore:
         except NoKeyringError as exc:
             raise SecretStoreUnavailableError(UNAVAILABLE_MESSAGE, detail=str(exc)) from exc
         except KeyringError as exc:
-            raise StorageError(
-                texts.KEYRING_READ_FAILED(), detail=str(exc)
-            ) from exc
+            raise StorageError(texts.KEYRING_READ_FAILED(), detail=str(exc)) from exc
         if key:
             register_secret(key)
         return key or None
@@ -157,9 +155,7 @@ class SecretStore:
         except NoKeyringError as exc:
             raise SecretStoreUnavailableError(UNAVAILABLE_MESSAGE, detail=str(exc)) from exc
         except KeyringError as exc:
-            raise StorageError(
-                texts.KEYRING_WRITE_FAILED(), detail=str(exc)
-            ) from exc
+            raise StorageError(texts.KEYRING_WRITE_FAILED(), detail=str(exc)) from exc
         _log.info("API key for region %s stored in %s", region, self.describe_backend())
 
     def delete_api_key(self, region: str) -> None:
@@ -177,9 +173,7 @@ class SecretStore:
         except NoKeyringError as exc:
             raise SecretStoreUnavailableError(UNAVAILABLE_MESSAGE, detail=str(exc)) from exc
         except KeyringError as exc:
-            raise StorageError(
-                texts.KEYRING_DELETE_FAILED(), detail=str(exc)
-            ) from exc
+            raise StorageError(texts.KEYRING_DELETE_FAILED(), detail=str(exc)) from exc
 
 
 def resolve_api_key(

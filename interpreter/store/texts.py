@@ -84,9 +84,7 @@ HISTORY_NEWER = msg(
     "history.newer_version",
     "The session history was written by a newer version of Live Interpreter; update the app to open it.",
 )
-HISTORY_WRITE_FAILED = msg(
-    "history.write_failed", "The session history could not {action}; check free disk space."
-)
+HISTORY_WRITE_FAILED = msg("history.write_failed", "The session history could not {action}; check free disk space.")
 # The ``{action}`` of HISTORY_WRITE_FAILED.
 ACTION_START_SESSION = msg("history.action.start_session", "start a session")
 ACTION_SAVE_SEGMENT = msg("history.action.save_segment", "save a segment")
@@ -95,6 +93,4 @@ ACTION_UPDATE_SESSION = msg("history.action.update_session", "update the session
 ACTION_DELETE_SESSION = msg("history.action.delete_session", "delete the session")
 AUDIO_SAVE_FAILED = msg("history.audio_save_failed", "Cannot save the translated audio; check free disk space.")
 EXPORT_FAILED = msg("history.export_failed", "Cannot write {path}; check free disk space.")
-SESSION_MISSING = msg(
-    "history.session_missing", "Session {session} is not in the history (it may have been deleted)."
-)
+SESSION_MISSING = msg("history.session_missing", "Session {session} is not in the history (it may have been deleted).")

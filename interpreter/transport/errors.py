@@ -33,7 +33,6 @@ from interpreter.errors import (
 )
 from interpreter.transport import texts
 
-
 MAX_RETRY_AFTER_S = 300.0
 """Cap on a server-sent Retry-After: a misbehaving proxy must not park a live session for hours."""
 

@@ -43,8 +43,8 @@ from interpreter.protocol.events import SessionUpdated
 from interpreter.protocol.retry import Decision, RejectTracker, backoff, classify
 from interpreter.protocol.session import OutgoingFrame, RealtimeSession, SessionState
 from interpreter.protocol.session_events import SegmentFinalized, SessionEvent, SessionFailed
-from interpreter.transport.eager import start_eagerly
 from interpreter.transport import texts
+from interpreter.transport.eager import start_eagerly
 from interpreter.transport.endpoints import Region, is_loopback, parse_region, realtime_url, region_name
 from interpreter.transport.errors import HandshakeRateLimitError, map_connect_error, map_connection_closed
 from interpreter.transport.send_queue import DEFAULT_MAX_FRAMES, Frame, QueuedFrame, SendQueue

@@ -34,8 +34,7 @@ RATE_LIMITED_RETRY_IN = msg(
 )
 RATE_LIMITED_RETRY_SOON = msg(
     "rate_limit.retry_soon",
-    "The service is limiting requests for this account (too many sessions or tokens per minute). "
-    "Trying again shortly.",
+    "The service is limiting requests for this account (too many sessions or tokens per minute). Trying again shortly.",
 )
 SERVER_PROBLEM_HTTP = msg(
     "service.internal_problem_http",
@@ -52,7 +51,9 @@ NOT_THE_SERVICE_HTTP = msg(
 )
 
 # ---- connecting ----------------------------------------------------------------------------------------------------
-INVALID_WEBSOCKET_URL = msg("config.invalid_websocket_url", "The service address for {host} is not a valid WebSocket URL.")
+INVALID_WEBSOCKET_URL = msg(
+    "config.invalid_websocket_url", "The service address for {host} is not a valid WebSocket URL."
+)
 CONNECT_TIMEOUT = msg(
     "network.timeout",
     "The translation service at {host} did not answer in time; check the internet connection.",
@@ -67,13 +68,10 @@ UNREACHABLE = msg(
 CONNECT_FAILED = msg("network.connect_failed", "Connecting to {host} failed unexpectedly; trying again may help.")
 CONNECTION_DROPPED = msg("network.connection_dropped", "The connection to the translation service dropped.")
 STOPPED_BEFORE_START = msg("network.stopped_before_start", "The live session was stopped before it started.")
-INTERNAL_STOP = msg(
-    "network.internal_error", "The live session stopped because of an internal error; start it again."
-)
+INTERNAL_STOP = msg("network.internal_error", "The live session stopped because of an internal error; start it again.")
 SESSION_NOT_STARTED = msg(
     "network.session_not_started",
-    "The service accepted the connection but did not start the session within {seconds:.0f} s; trying again may "
-    "help.",
+    "The service accepted the connection but did not start the session within {seconds:.0f} s; trying again may help.",
 )
 
 # ---- endpoints -----------------------------------------------------------------------------------------------------
