@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from interpreter.errors import InterpreterError
 from interpreter.ui.caption_rows import format_clock
+from interpreter.ui.messages import render
 
 _log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def export_session_interactively(parent: Any, journal: Any, session_id: int) -> 
     try:
         written = export_session(journal, session_id, Path(folder))
     except InterpreterError as exc:
-        _notify(parent, exc.user_message, "error")
+        _notify(parent, render(exc.message), "error")
         return []
     _notify(
         parent,

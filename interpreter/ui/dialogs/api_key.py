@@ -38,6 +38,7 @@ from interpreter.store.secrets import API_KEY_ENV, resolve_api_key
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.connection_check import CheckOutcome, check_connection, region_label
 from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, join_sentences
+from interpreter.ui.messages import render
 
 __all__ = ["API_KEY_ENV", "REGION_NOTE", "ApiKeyDialog", "ApiKeyViewModel", "SecretStoreLike", "open_api_key_dialog"]
 
@@ -168,7 +169,7 @@ class ApiKeyViewModel(QObject):
             try:
                 stored = self._secrets.get_api_key(self._region.value)
             except StorageError as exc:
-                parts.append(exc.user_message)
+                parts.append(render(exc.message))
         if stored:
             parts.append(
                 self.tr("A key for {region} is saved in the system keyring ({hint}).").format(
@@ -241,7 +242,7 @@ class ApiKeyViewModel(QObject):
                 # Keyring calls may block on D-Bus (an unlock prompt); keep the window responsive meanwhile.
                 await asyncio.to_thread(self._secrets.set_api_key, self._region.value, key)
         except (ConfigError, SecretStoreUnavailableError, StorageError) as exc:
-            self.save_finished.emit(False, exc.user_message)
+            self.save_finished.emit(False, render(exc.message))
             return
         finally:
             self._set_busy(False)
@@ -263,7 +264,7 @@ class ApiKeyViewModel(QObject):
         try:
             await asyncio.to_thread(self._secrets.delete_api_key, self._region.value)
         except StorageError as exc:
-            self.save_finished.emit(False, exc.user_message)
+            self.save_finished.emit(False, render(exc.message))
             return
         finally:
             self._set_busy(False)

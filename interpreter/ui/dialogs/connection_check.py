@@ -36,6 +36,7 @@ from interpreter.errors import (
 )
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP
+from interpreter.ui.messages import render
 
 __all__ = ["CheckOutcome", "CheckReason", "check_connection", "region_label"]
 
@@ -214,7 +215,7 @@ async def check_connection(
                     ).format(region=region_label(other)),
                     key_region=other,
                 )
-        message = error.user_message
+        message = render(error.message)
         if reason is CheckReason.QUOTA:
             # The transport's sentence promises a retry; a check does not retry, so say what the user can do.
             message = QCoreApplication.translate(

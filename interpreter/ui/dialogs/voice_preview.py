@@ -5,8 +5,8 @@ Against the demo emulator this plays the emulator's voice; against the real serv
 billed at ~2 seconds of audio) session. Playback goes through an injected :class:`PcmPlayer`; when the build has no
 audio output the dialog says "preview unavailable" instead.
 
-No widgets here; the voices view-model awaits :meth:`VoicePreviewer.synthesize`. Error sentences are translated
-with ``QCoreApplication.translate`` (English when no translation is installed).
+No widgets and no Qt here; the voices view-model awaits :meth:`VoicePreviewer.synthesize`. Error sentences are
+declared messages (``interpreter.services.texts``) that the UI renders in its language.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
-
 from interpreter.errors import MediaFileError, NetworkTimeoutError
 from interpreter.protocol.config import SessionConfig
+from interpreter.services import texts
 from interpreter.transport.endpoints import Region
 
 __all__ = [
@@ -61,15 +60,11 @@ def preview_snippet() -> bytes:
     try:
         with resource.open("rb") as stream, wave.open(stream, "rb") as wav:
             if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (INPUT_RATE, 1, 2):
-                raise MediaFileError(
-                    QCoreApplication.translate(
-                        "VoicePreview", "The built-in preview sentence has the wrong format; reinstall the app."
-                    )
-                )
+                raise MediaFileError(texts.PREVIEW_SAMPLE_WRONG_FORMAT())
             return wav.readframes(wav.getnframes())
     except (OSError, wave.Error) as exc:
         raise MediaFileError(
-            QCoreApplication.translate("VoicePreview", "The built-in preview sentence is missing; reinstall the app."),
+            texts.PREVIEW_SAMPLE_MISSING(),
             detail=str(exc),
         ) from exc
 
@@ -101,11 +96,7 @@ class VoicePreviewer:
         try:
             return await asyncio.wait_for(self._run(config), PREVIEW_TIMEOUT_S)
         except TimeoutError:
-            raise NetworkTimeoutError(
-                QCoreApplication.translate(
-                    "VoicePreview", "The voice preview took too long; check the connection and try again."
-                )
-            ) from None
+            raise NetworkTimeoutError(texts.PREVIEW_TIMEOUT()) from None
 
     async def _run(self, config: SessionConfig) -> bytes:
         # Imported on use: opening the voices dialog must not load the network stack.
@@ -154,11 +145,7 @@ class DevicePlayer:
         from interpreter.media.player import VOICE_RATE, VoicePlayer
 
         if rate != VOICE_RATE:
-            raise MediaFileError(
-                QCoreApplication.translate(
-                    "VoicePreview", "The preview audio is {rate} Hz; the player expects {expected} Hz."
-                ).format(rate=rate, expected=VOICE_RATE)
-            )
+            raise MediaFileError(texts.PREVIEW_WRONG_RATE(rate=rate, expected=VOICE_RATE))
         player = VoicePlayer(monitor=self._device)
         await player.start()
         try:

@@ -48,6 +48,7 @@ from interpreter.services.live_session import (
 from interpreter.services.outputs import segment_record
 from interpreter.store.pricing import load_effective_pricing
 from interpreter.ui.caption_model import CaptionListModel
+from interpreter.ui.messages import render
 from interpreter.ui.viewmodels.environment import (
     AdjustableVolume,
     AudioPlayback,
@@ -319,7 +320,7 @@ class LiveSessionViewModel(QObject):
             self.session_finished.emit()
             return False
         for notice in validated.notices:
-            self.notice_posted.emit("info", notice)
+            self.notice_posted.emit("info", render(notice))
         # Checked at every start, not only on a device change: routing (a default source switched to a monitor)
         # and plugged devices change behind the app's back.
         self.check_echo(replace(self._options, audio_output=validated.config.audio_output))
@@ -386,7 +387,7 @@ class LiveSessionViewModel(QObject):
             self._segment_done(update)
         elif isinstance(update, StatusChanged):
             status = update.status
-            error = status.error.user_message if status.error is not None else None
+            error = render(status.error.message) if status.error is not None else None
             self._connection_status(status.state, status.attempt, status.retry_in_s, error)
         elif isinstance(update, UsageUpdated):
             self._usage(update)
@@ -522,8 +523,8 @@ class LiveSessionViewModel(QObject):
         self._duration_timer.stop()
         self._set_phase(SessionPhase.FAILED)
         self.connection_changed.emit("failed", self.tr("Disconnected"))
-        self.error_occurred.emit(error.user_message)
-        self.notice_posted.emit("error", error.user_message)
+        self.error_occurred.emit(render(error.message))
+        self.notice_posted.emit("error", render(error.message))
 
     def _set_phase(self, phase: SessionPhase) -> None:
         if phase != self._phase:
@@ -563,5 +564,5 @@ class LiveSessionViewModel(QObject):
             return getattr(journal, method)(*args)
         except InterpreterError as exc:
             _log.warning("journal %s failed: %s", method, exc)
-            self.notice_posted.emit("warning", exc.user_message)
+            self.notice_posted.emit("warning", render(exc.message))
             return None
