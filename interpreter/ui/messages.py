@@ -25,9 +25,6 @@ __all__ = ["render", "render_error"]
 
 logger = logging.getLogger(__name__)
 
-#: Context of the list separator (", " in English, "、" in Chinese).
-_CONTEXT = "Messages"
-
 
 def render(text: str) -> str:
     """``text`` in the UI language: a declared message translated and filled in; any other text unchanged.
@@ -61,6 +58,6 @@ def _render_value(value: Param) -> Param:
         name = language_name(load_catalog(), value.code)
         return name if name != value.code else str(value)  # unknown code: as the lower layer quoted it
     if isinstance(value, ItemList):
-        separator = QCoreApplication.translate(_CONTEXT, ", ", "separator between the items of a list")
+        separator = QCoreApplication.translate("Messages", ", ", "separator between the items of a list")
         return separator.join(str(_render_value(item)) for item in value.items)
     return value
