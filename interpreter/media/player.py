@@ -255,7 +255,7 @@ class VoicePlayer:
         assert loop is not None
 
         def notify() -> None:  # PortAudio thread
-            message = f"The audio output {out.device.name!r} stopped; the translated voice continues on the others."
+            message = texts.OUTPUT_STOPPED(name=repr(out.device.name))
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(self._report, message)
 

@@ -18,6 +18,21 @@ AMBIGUOUS_DEVICE = msg("device.ambiguous", "Several audio {kind} devices match {
 DEVICE_NOT_CONNECTED = msg(
     "device.not_connected", "The audio {kind} device {spec} is not connected; pick another one in Settings."
 )
+OUTPUT_STOPPED = msg(
+    "device.output_stopped", "The audio output {name} stopped; the translated voice continues on the others."
+)
+# DeviceStatus.message of the microphone (a status line).
+MICROPHONE_LISTENING = msg("device.microphone_listening", "Listening on {name}.")
+MICROPHONE_OFF = msg("device.microphone_off", "Microphone stopped.")
+MICROPHONE_LOST = msg("device.microphone_lost", "Lost {name}; the session continues with silence while it reconnects.")
+#: ``{name}`` of MICROPHONE_LOST when the device is unknown.
+THE_MICROPHONE = msg("device.the_microphone", "the microphone")
+MICROPHONE_BACK = msg("device.microphone_back", "Back on {name}.")
+MICROPHONE_SWITCHED = msg("device.microphone_switched", "Switched to {name}.")
+MICROPHONE_STOPPED = msg("device.microphone_stopped", "The microphone stopped delivering audio.")
+MICROPHONE_STALLED = msg(
+    "device.microphone_stalled", "The microphone stopped delivering audio; it may have been unplugged."
+)
 MICROPHONE_UNAVAILABLE = msg(
     "device.microphone_unavailable", "The microphone {name} could not be opened; it may be in use or unplugged."
 )

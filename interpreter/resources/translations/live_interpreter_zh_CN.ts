@@ -1766,7 +1766,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.bad_screen_region</name>
     <message>
-        <location filename="../../media/texts.py" line="37"/>
+        <location filename="../../media/texts.py" line="52"/>
         <source>The screen region {region} must look like x,y,width,height.</source>
         <translation>屏幕区域 {region} 的格式应为 x,y,宽度,高度。</translation>
     </message>
@@ -1774,7 +1774,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.bad_source_number</name>
     <message>
-        <location filename="../../media/texts.py" line="38"/>
+        <location filename="../../media/texts.py" line="53"/>
         <source>{value} is not a {kind} number; use for example {example}.</source>
         <translation>{value} 不是有效的{kind}编号；示例：{example}。</translation>
     </message>
@@ -1782,7 +1782,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.camera_stopped</name>
     <message>
-        <location filename="../../media/texts.py" line="32"/>
+        <location filename="../../media/texts.py" line="47"/>
         <source>The camera {index} stopped sending pictures; it may have been unplugged.</source>
         <translation>摄像头 {index} 已停止传送画面；可能已被拔出。</translation>
     </message>
@@ -1790,7 +1790,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.camera_unavailable</name>
     <message>
-        <location filename="../../media/texts.py" line="29"/>
+        <location filename="../../media/texts.py" line="44"/>
         <source>The camera {index} cannot be opened; it may be in use by another app.</source>
         <translation>无法打开摄像头 {index}；它可能正被其他应用使用。</translation>
     </message>
@@ -1798,7 +1798,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.kind.camera</name>
     <message>
-        <location filename="../../media/texts.py" line="39"/>
+        <location filename="../../media/texts.py" line="54"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -1822,15 +1822,71 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.kind.screen</name>
     <message>
-        <location filename="../../media/texts.py" line="40"/>
+        <location filename="../../media/texts.py" line="55"/>
         <source>screen</source>
         <translation>屏幕</translation>
     </message>
 </context>
 <context>
+    <name>device.microphone_back</name>
+    <message>
+        <location filename="../../media/texts.py" line="30"/>
+        <source>Back on {name}.</source>
+        <translation>已恢复使用 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>device.microphone_listening</name>
+    <message>
+        <location filename="../../media/texts.py" line="25"/>
+        <source>Listening on {name}.</source>
+        <translation>正在使用 {name} 收音。</translation>
+    </message>
+</context>
+<context>
+    <name>device.microphone_lost</name>
+    <message>
+        <location filename="../../media/texts.py" line="27"/>
+        <source>Lost {name}; the session continues with silence while it reconnects.</source>
+        <translation>{name} 已断开；会话将在重新连接期间发送静音并继续进行。</translation>
+    </message>
+</context>
+<context>
+    <name>device.microphone_off</name>
+    <message>
+        <location filename="../../media/texts.py" line="26"/>
+        <source>Microphone stopped.</source>
+        <translation>麦克风已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>device.microphone_stalled</name>
+    <message>
+        <location filename="../../media/texts.py" line="33"/>
+        <source>The microphone stopped delivering audio; it may have been unplugged.</source>
+        <translation>麦克风已停止传送音频；可能已被拔出。</translation>
+    </message>
+</context>
+<context>
+    <name>device.microphone_stopped</name>
+    <message>
+        <location filename="../../media/texts.py" line="32"/>
+        <source>The microphone stopped delivering audio.</source>
+        <translation>麦克风已停止传送音频。</translation>
+    </message>
+</context>
+<context>
+    <name>device.microphone_switched</name>
+    <message>
+        <location filename="../../media/texts.py" line="31"/>
+        <source>Switched to {name}.</source>
+        <translation>已切换到 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>device.microphone_unavailable</name>
     <message>
-        <location filename="../../media/texts.py" line="21"/>
+        <location filename="../../media/texts.py" line="36"/>
         <source>The microphone {name} could not be opened; it may be in use or unplugged.</source>
         <translation>无法打开麦克风 {name}；它可能正被占用或已被拔出。</translation>
     </message>
@@ -1854,7 +1910,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.no_such_screen</name>
     <message>
-        <location filename="../../media/texts.py" line="36"/>
+        <location filename="../../media/texts.py" line="51"/>
         <source>There is no screen {number}; this computer has {count}.</source>
         <translation>没有屏幕 {number}；此电脑共有 {count} 个屏幕。</translation>
     </message>
@@ -1876,9 +1932,17 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>device.output_stopped</name>
+    <message>
+        <location filename="../../media/texts.py" line="21"/>
+        <source>The audio output {name} stopped; the translated voice continues on the others.</source>
+        <translation>音频输出设备 {name} 已停止；译文语音继续在其他输出设备上播放。</translation>
+    </message>
+</context>
+<context>
     <name>device.output_unavailable</name>
     <message>
-        <location filename="../../media/texts.py" line="24"/>
+        <location filename="../../media/texts.py" line="39"/>
         <source>The audio output {name} could not be opened; it may be in use or unplugged.</source>
         <translation>无法打开音频输出设备 {name}；它可能正被占用或已被拔出。</translation>
     </message>
@@ -1886,15 +1950,24 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>device.screen_unavailable</name>
     <message>
-        <location filename="../../media/texts.py" line="35"/>
+        <location filename="../../media/texts.py" line="50"/>
         <source>The screen cannot be captured (no display is available).</source>
         <translation>无法截取屏幕（没有可用的显示器）。</translation>
     </message>
 </context>
 <context>
+    <name>device.the_microphone</name>
+    <message>
+        <location filename="../../media/texts.py" line="29"/>
+        <source>the microphone</source>
+        <extracomment>``{name}`` of MICROPHONE_LOST when the device is unknown.</extracomment>
+        <translation>麦克风</translation>
+    </message>
+</context>
+<context>
     <name>file.audio_damaged</name>
     <message>
-        <location filename="../../media/texts.py" line="47"/>
+        <location filename="../../media/texts.py" line="62"/>
         <source>The audio in {file} is damaged and could not be decoded to the end.</source>
         <translation>{file} 中的音频已损坏，无法完整解码。</translation>
     </message>
@@ -1926,7 +1999,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.frame_not_encoded</name>
     <message>
-        <location filename="../../media/texts.py" line="51"/>
+        <location filename="../../media/texts.py" line="66"/>
         <source>A video frame could not be encoded as JPEG.</source>
         <translation>无法将视频画面编码为 JPEG。</translation>
     </message>
@@ -1934,7 +2007,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.frame_too_detailed</name>
     <message>
-        <location filename="../../media/texts.py" line="52"/>
+        <location filename="../../media/texts.py" line="67"/>
         <source>A video frame is too detailed to send.</source>
         <translation>视频画面细节过多，无法发送。</translation>
     </message>
@@ -1942,7 +2015,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.image_unreadable</name>
     <message>
-        <location filename="../../media/texts.py" line="48"/>
+        <location filename="../../media/texts.py" line="63"/>
         <source>The image {file} cannot be read.</source>
         <translation>无法读取图片 {file}。</translation>
     </message>
@@ -1950,7 +2023,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.missing</name>
     <message>
-        <location filename="../../media/texts.py" line="43"/>
+        <location filename="../../media/texts.py" line="58"/>
         <source>The file {file} does not exist.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
@@ -1958,7 +2031,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.missing_or_not_a_file</name>
     <message>
-        <location filename="../../media/texts.py" line="44"/>
+        <location filename="../../media/texts.py" line="59"/>
         <source>The file {file} does not exist or is not a file.</source>
         <translation>文件 {file} 不存在或不是普通文件。</translation>
     </message>
@@ -1966,7 +2039,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.no_audio_track</name>
     <message>
-        <location filename="../../media/texts.py" line="46"/>
+        <location filename="../../media/texts.py" line="61"/>
         <source>The file {file} has no audio track to translate.</source>
         <translation>文件 {file} 中没有可翻译的音轨。</translation>
     </message>
@@ -1974,7 +2047,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.no_video</name>
     <message>
-        <location filename="../../media/texts.py" line="49"/>
+        <location filename="../../media/texts.py" line="64"/>
         <source>The file {file} has no video to show.</source>
         <translation>文件 {file} 中没有可显示的视频。</translation>
     </message>
@@ -1982,7 +2055,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.recording_cannot_create</name>
     <message>
-        <location filename="../../media/texts.py" line="55"/>
+        <location filename="../../media/texts.py" line="70"/>
         <source>Cannot create the recording {file}: check the folder exists and is writable.</source>
         <translation>无法创建录音文件 {file}：请检查文件夹是否存在且可写。</translation>
     </message>
@@ -1990,7 +2063,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.recording_save_failed</name>
     <message>
-        <location filename="../../media/texts.py" line="64"/>
+        <location filename="../../media/texts.py" line="79"/>
         <source>Saving the recording {file} failed: the disk may be full.</source>
         <translation>保存录音 {file} 失败：磁盘可能已满。</translation>
     </message>
@@ -1998,7 +2071,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.recording_too_large</name>
     <message>
-        <location filename="../../media/texts.py" line="58"/>
+        <location filename="../../media/texts.py" line="73"/>
         <source>The recording {file} reached the 4 GB limit of the WAV format; start a new session.</source>
         <translation>录音 {file} 已达到 WAV 格式 4 GB 的上限；请开始新的会话。</translation>
     </message>
@@ -2006,7 +2079,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.recording_write_failed</name>
     <message>
-        <location filename="../../media/texts.py" line="61"/>
+        <location filename="../../media/texts.py" line="76"/>
         <source>Writing the recording {file} failed: the disk may be full.</source>
         <translation>写入录音 {file} 失败：磁盘可能已满。</translation>
     </message>
@@ -2030,7 +2103,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.unsupported_media</name>
     <message>
-        <location filename="../../media/texts.py" line="45"/>
+        <location filename="../../media/texts.py" line="60"/>
         <source>The file {file} is not an audio or video file this app can read.</source>
         <translation>文件 {file} 不是本应用能读取的音频或视频文件。</translation>
     </message>
@@ -2038,7 +2111,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.video_damaged</name>
     <message>
-        <location filename="../../media/texts.py" line="50"/>
+        <location filename="../../media/texts.py" line="65"/>
         <source>The video {file} is damaged.</source>
         <translation>视频 {file} 已损坏。</translation>
     </message>
