@@ -223,6 +223,7 @@ class _Shell:
 
     def _environment(self) -> Any:
         from interpreter.errors import AuthenticationError
+        from interpreter.services.texts import NO_KEY_IN_APP
         from interpreter.ui.viewmodels.environment import NO_OUTPUT, Endpoint, LiveEnvironment, check_device_echo
         from interpreter.ui.viewmodels.live_options import Choice
         from interpreter.ui.viewmodels.visual import visual_choices, visual_spec
@@ -230,10 +231,7 @@ class _Shell:
         def endpoint() -> Endpoint:
             found: Endpoint | None = self.current_endpoint()
             if found is None:
-                raise AuthenticationError(
-                    "No API key is set: add your DashScope key in Settings → API key, "
-                    "or start with --demo to try the app offline."
-                )
+                raise AuthenticationError(NO_KEY_IN_APP())
             return found
 
         def open_audio_source(options: Any) -> Any:

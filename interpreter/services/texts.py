@@ -20,3 +20,9 @@ PREVIEW_SAMPLE_WRONG_FORMAT = msg(
 PREVIEW_SAMPLE_MISSING = msg("preview.sample_missing", "The built-in preview sentence is missing; reinstall the app.")
 PREVIEW_TIMEOUT = msg("preview.timeout", "The voice preview took too long; check the connection and try again.")
 PREVIEW_WRONG_RATE = msg("preview.wrong_rate", "The preview audio is {rate} Hz; the player expects {expected} Hz.")
+
+# ---- starting a live session from the app ------------------------------------------------------------------------
+NO_KEY_IN_APP = msg(
+    "auth.no_key_in_app",
+    "No API key is set: add your DashScope key in Settings → API key, or start with --demo to try the app offline.",
+)

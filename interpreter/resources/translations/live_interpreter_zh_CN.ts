@@ -1316,33 +1316,33 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
         <translation>密钥已保存：新的会话将使用真实服务并产生费用。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="266"/>
+        <location filename="../../app.py" line="264"/>
         <source>Bundled speech sample</source>
         <translation>内置语音样本</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="268"/>
-        <location filename="../../app.py" line="280"/>
+        <location filename="../../app.py" line="266"/>
+        <location filename="../../app.py" line="278"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="330"/>
+        <location filename="../../app.py" line="328"/>
         <source>The new language applies the next time you start Live Interpreter.</source>
         <translation>新的界面语言将在下次启动同声传译时生效。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="341"/>
+        <location filename="../../app.py" line="339"/>
         <source>There is no session to export yet.</source>
         <translation>还没有可以导出的会话。</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="360"/>
+        <location filename="../../app.py" line="358"/>
         <source>Recover…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="373"/>
+        <location filename="../../app.py" line="371"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
     </message>
@@ -1641,6 +1641,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../transport/texts.py" line="20"/>
         <source>No API key is set: add one in Settings or set DASHSCOPE_API_KEY.</source>
         <translation>尚未设置 API 密钥：请在“设置”中添加，或设置环境变量 DASHSCOPE_API_KEY。</translation>
+    </message>
+</context>
+<context>
+    <name>auth.no_key_in_app</name>
+    <message>
+        <location filename="../../services/texts.py" line="25"/>
+        <source>No API key is set: add your DashScope key in Settings → API key, or start with --demo to try the app offline.</source>
+        <translation>尚未设置 API 密钥：请在“设置 → API 密钥”中添加您的 DashScope 密钥，或使用 --demo 启动以离线试用本应用。</translation>
     </message>
 </context>
 <context>
