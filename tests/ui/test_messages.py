@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import interpreter
@@ -187,6 +187,25 @@ def test_a_message_without_a_translation_shows_its_english(qapp: QApplication, c
 
     message = UserMessage("test.untranslated", "Value {value}.", {"value": 3})
     assert render(message) == "Value 3."
+
+
+class _BrokenTranslator(QTranslator):
+    """A translation that names a placeholder its template does not have (what a careless edit of a .ts does)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return "坏了：{missing}" if context == "test.broken" else ""
+
+
+def test_a_translation_that_does_not_fit_falls_back_to_english(qapp: QApplication) -> None:
+    from interpreter.core.messages import UserMessage
+
+    translator = _BrokenTranslator()
+    qapp.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("test.broken", "Value {value}.") == "坏了：{missing}", "the fake is used"
+        assert render(UserMessage("test.broken", "Value {value}.", {"value": 3})) == "Value 3."
+    finally:
+        qapp.removeTranslator(translator)
 
 
 # ---- through the real dialogs and the live session ---------------------------------------------------------------
