@@ -37,6 +37,7 @@ from interpreter.bootstrap import (
 )
 from interpreter.core.catalog import load_catalog
 from interpreter.errors import AuthenticationError, InterpreterError, StorageError
+from interpreter.services.texts import NO_KEY_IN_APP
 from interpreter.store.journal import SessionJournal
 from interpreter.store.secrets import SecretStore
 from interpreter.store.settings import Settings, load_settings
@@ -228,10 +229,7 @@ class AppContext:
         def endpoint() -> Endpoint:
             found = self.current_endpoint()
             if found is None:
-                raise AuthenticationError(
-                    "No API key is set: add your DashScope key in Settings → API key, "
-                    "or start with --demo to try the app offline."
-                )
+                raise AuthenticationError(NO_KEY_IN_APP())
             return found
 
         def open_audio_source(options: LiveOptions) -> AsyncIterable[bytes]:

@@ -1,7 +1,8 @@
 """One exception tree for the whole application.
 
-Every error carries ``user_message``: one sentence a user can act on. The traceback is for the log;
-the sentence is for the person in front of the screen.
+Every error carries ``message``: one sentence a user can act on, as a :class:`~interpreter.core.messages.UserMessage`
+(an id, an English template and its values; the UI renders it in the user's language). ``user_message`` and
+``str()`` stay English. The traceback is for the log; the sentence is for the person in front of the screen.
 
     InterpreterError
     ├── ConfigError                 invalid settings or session configuration (fatal, fix the config)
@@ -23,18 +24,27 @@ the sentence is for the person in front of the screen.
 
 from __future__ import annotations
 
+from interpreter.core.messages import UserMessage
+
 
 class InterpreterError(Exception):
     """Base of every error the application raises on purpose.
 
     Args:
-        user_message: one plain sentence saying what happened and what to do.
+        user_message: one sentence saying what happened and what to do: a declared ``UserMessage`` (translatable),
+            or a plain English sentence (kept as it is in every UI language).
         detail: technical detail for the log (never shown as the headline).
+
+    Attributes:
+        message: the sentence as a ``UserMessage`` (``message.id`` is "" for a plain sentence).
+        user_message: the same object; as a ``str`` it reads as the English sentence.
     """
 
     def __init__(self, user_message: str, *, detail: str | None = None) -> None:
-        super().__init__(user_message if detail is None else f"{user_message} ({detail})")
-        self.user_message = user_message
+        message = UserMessage.verbatim(user_message)
+        super().__init__(str(message) if detail is None else f"{message} ({detail})")
+        self.message: UserMessage = message
+        self.user_message: UserMessage = message
         self.detail = detail
 
 

@@ -26,7 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from interpreter.core import texts
 from interpreter.core.catalog import load_catalog
+from interpreter.core.messages import UserMessage
 from interpreter.errors import InterpreterError
 
 __all__ = [
@@ -48,7 +50,12 @@ __all__ = [
 # containing a comma ("Smith, John") is far more common than one containing a tab or a semicolon.
 DELIMITERS: tuple[str, ...] = ("\t", ";", ",", "|")
 
-_DELIMITER_NAMES = {"\t": "a tab", ";": "a semicolon", ",": "a comma", "|": "a vertical bar"}
+_DELIMITER_NAMES = {
+    "\t": texts.DELIMITER_TAB,
+    ";": texts.DELIMITER_SEMICOLON,
+    ",": texts.DELIMITER_COMMA,
+    "|": texts.DELIMITER_VERTICAL_BAR,
+}
 
 # Header cells we recognise (compared case-insensitively after trimming). A header row may also name the two
 # languages ("en,zh" or "English,Chinese"); that ties the imported glossary to that language pair.
@@ -97,7 +104,7 @@ class EntryIssue:
 
     index: int
     kind: IssueKind
-    message: str
+    message: UserMessage
 
 
 def term_key(term: str) -> str:
@@ -175,9 +182,7 @@ class Glossary:
         for index, entry in enumerate(self.entries):
             source, target = entry.source.strip(), entry.target.strip()
             if not source:
-                found.append(
-                    EntryIssue(index, IssueKind.EMPTY_SOURCE, "The source term is empty; this row is not used.")
-                )
+                found.append(EntryIssue(index, IssueKind.EMPTY_SOURCE, texts.ROW_EMPTY_SOURCE()))
                 continue
             key = term_key(source)
             if key in first_row:
@@ -185,15 +190,13 @@ class Glossary:
                     EntryIssue(
                         index,
                         IssueKind.DUPLICATE,
-                        f"“{source}” is already on row {first_row[key] + 1}; only that row is used.",
+                        texts.ROW_DUPLICATE(term=source, row=first_row[key] + 1),
                     )
                 )
                 continue
             first_row[key] = index
             if not target:
-                found.append(
-                    EntryIssue(index, IssueKind.EMPTY_TARGET, "The translation is empty; this row is not used.")
-                )
+                found.append(EntryIssue(index, IssueKind.EMPTY_TARGET, texts.ROW_EMPTY_TARGET()))
         return found
 
     def applies_to(self, source_lang: str | None, target_lang: str | None) -> bool:
@@ -231,11 +234,15 @@ class ImportProblem:
     """
 
     line: int
-    message: str
+    message: UserMessage
     skipped: bool = True
 
     def __str__(self) -> str:
-        return f"Line {self.line}: {self.message}"
+        return str(self.as_message())
+
+    def as_message(self) -> UserMessage:
+        """ "Line 3: …" as one translatable message (``message`` nested in it)."""
+        return texts.CSV_PROBLEM_ON_LINE(line=self.line, problem=self.message)
 
 
 @dataclass(frozen=True)
@@ -276,17 +283,14 @@ def decode_glossary_bytes(data: bytes) -> str:
         GlossaryFormatError: the file is too large or is not UTF-8/UTF-16 text.
     """
     if len(data) > MAX_IMPORT_BYTES:
-        raise GlossaryFormatError(
-            f"This file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB; a glossary is a small table of "
-            "terms — please check you picked the right file."
-        )
+        raise GlossaryFormatError(texts.GLOSSARY_FILE_TOO_LARGE(megabytes=MAX_IMPORT_BYTES // (1024 * 1024)))
     try:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return data.decode("utf-16")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GlossaryFormatError(
-            "This file is not UTF-8 text; save it from your spreadsheet as “CSV UTF-8” and import it again.",
+            texts.GLOSSARY_NOT_UTF8(),
             detail=f"{exc.reason} at byte {exc.start}",
         ) from exc
 
@@ -416,7 +420,8 @@ def parse_glossary_csv(data: bytes | str, *, delimiter: str | None = None) -> Im
     """
     text = decode_glossary_bytes(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     chosen = delimiter if delimiter is not None else _sniff_delimiter(text)
-    delimiter_name = _DELIMITER_NAMES.get(chosen, repr(chosen))
+    named = _DELIMITER_NAMES.get(chosen)
+    delimiter_name = named() if named is not None else repr(chosen)
     records = [(line, row) for line, row in _records(text, chosen) if any(cell.strip() for cell in row)]
 
     header: _Header | None = None
@@ -438,8 +443,7 @@ def parse_glossary_csv(data: bytes | str, *, delimiter: str | None = None) -> Im
             problems.append(
                 ImportProblem(
                     line,
-                    f"found {len(row)} columns where {max_columns} were expected (source term, translation); "
-                    "row skipped. If a term contains the delimiter, put it in double quotes.",
+                    texts.CSV_TOO_MANY_COLUMNS(found=len(row), expected=max_columns),
                 )
             )
             continue
@@ -447,31 +451,28 @@ def parse_glossary_csv(data: bytes | str, *, delimiter: str | None = None) -> Im
             problems.append(
                 ImportProblem(
                     line,
-                    f"found one column; expected a source term and a translation separated by {delimiter_name}; "
-                    "row skipped.",
+                    texts.CSV_ONE_COLUMN(delimiter=delimiter_name),
                 )
             )
             continue
         source = row[source_col] if source_col < len(row) else ""
         target = row[target_col] if target_col < len(row) else ""
         if not source:
-            problems.append(ImportProblem(line, "the source term is empty; row skipped."))
+            problems.append(ImportProblem(line, texts.CSV_EMPTY_SOURCE()))
             continue
         key = term_key(source)
         if key in first_line:
             problems.append(
                 ImportProblem(
                     line,
-                    f"“{source}” already appears on line {first_line[key]}; imported, but only the first is used.",
+                    texts.CSV_DUPLICATE(term=source, line=first_line[key]),
                     skipped=False,
                 )
             )
         else:
             first_line[key] = line
         if not target:
-            problems.append(
-                ImportProblem(line, f"“{source}” has no translation; imported, fill it in to use it.", skipped=False)
-            )
+            problems.append(ImportProblem(line, texts.CSV_NO_TRANSLATION(term=source), skipped=False))
         entries.append(GlossaryEntry(source, target))
 
     return ImportResult(

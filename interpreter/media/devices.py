@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from interpreter.errors import DeviceError
+from interpreter.media import texts
 from interpreter.media._sd import sounddevice
 
 Kind = Literal["input", "output"]
@@ -69,7 +70,7 @@ def list_devices(kind: Kind | None = None, *, sd: Any = None) -> list[AudioDevic
         apis = sdm.query_hostapis()
         default_in, default_out = sdm.default.device
     except Exception as exc:  # PortAudio raises its own PortAudioError or OSError depending on what is missing
-        raise DeviceError("No audio system is available on this computer.", detail=repr(exc)) from exc
+        raise DeviceError(texts.NO_AUDIO_SYSTEM(), detail=repr(exc)) from exc
     devices = []
     for index, d in enumerate(raw):
         dev = AudioDevice(
@@ -99,8 +100,9 @@ def find_device(spec: str | int | None, kind: Kind, *, sd: Any = None) -> AudioD
         DeviceError: nothing matches, the match cannot do ``kind``, or a partial name is ambiguous.
     """
     devices = list_devices(kind, sd=sd)
+    kind_name = texts.KIND_INPUT() if kind == "input" else texts.KIND_OUTPUT()
     if not devices:
-        raise DeviceError(f"No audio {kind} device was found; connect one and try again.")
+        raise DeviceError(texts.NO_DEVICE(kind=kind_name))
     if spec is None or spec == "" or spec == "default":
         for dev in devices:
             if dev.is_default_input if kind == "input" else dev.is_default_output:
@@ -111,7 +113,7 @@ def find_device(spec: str | int | None, kind: Kind, *, sd: Any = None) -> AudioD
         for dev in devices:
             if dev.index == wanted:
                 return dev
-        raise DeviceError(f"There is no audio {kind} device number {wanted}; pick one from the device list.")
+        raise DeviceError(texts.NO_DEVICE_NUMBER(kind=kind_name, number=wanted))
     exact = [d for d in devices if spec in (d.device_id, d.name)]
     exact += [d for d in devices if d.name.lower() == spec.lower()]
     if exact:
@@ -121,8 +123,8 @@ def find_device(spec: str | int | None, kind: Kind, *, sd: Any = None) -> AudioD
         return partial[0]
     if partial:
         names = ", ".join(repr(d.name) for d in partial[:5])
-        raise DeviceError(f"Several audio {kind} devices match {spec!r} ({names}); use the full name.")
-    raise DeviceError(f"The audio {kind} device {spec!r} is not connected; pick another one in Settings.")
+        raise DeviceError(texts.AMBIGUOUS_DEVICE(kind=kind_name, spec=repr(spec), names=names))
+    raise DeviceError(texts.DEVICE_NOT_CONNECTED(kind=kind_name, spec=repr(spec)))
 
 
 # --- echo guard -------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import av.error
 
 from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import MediaFileError
+from interpreter.media import texts
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,11 @@ def _open(path: str | os.PathLike[str]) -> av.container.InputContainer:
     """Open ``path`` for reading, turning every FFmpeg/OS failure into :class:`MediaFileError`."""
     p = Path(path)
     if not p.is_file():
-        raise MediaFileError(f"The file {p.name!r} does not exist or is not a file.", detail=str(p))
+        raise MediaFileError(texts.FILE_NOT_A_FILE(file=repr(p.name)), detail=str(p))
     try:
         return av.open(str(p), mode="r")
     except (av.error.FFmpegError, OSError, UnicodeDecodeError) as exc:
-        raise MediaFileError(
-            f"The file {p.name!r} is not an audio or video file this app can read.", detail=f"{p}: {exc}"
-        ) from exc
+        raise MediaFileError(texts.FILE_UNSUPPORTED(file=repr(p.name)), detail=f"{p}: {exc}") from exc
 
 
 def _real_video_streams(container: av.container.InputContainer) -> list[av.video.stream.VideoStream]:
@@ -142,7 +141,7 @@ def decode_audio(path: str | os.PathLike[str], rate: int = INPUT_RATE) -> Iterat
     container = _open(p)
     if not container.streams.audio:
         container.close()
-        raise MediaFileError(f"The file {p.name!r} has no audio track to translate.", detail=str(p))
+        raise MediaFileError(texts.FILE_NO_AUDIO(file=repr(p.name)), detail=str(p))
     return _decode_frames(container, p, rate)
 
 
@@ -164,8 +163,6 @@ def _decode_frames(container: av.container.InputContainer, p: Path, rate: int) -
             if data:
                 yield data
     except av.error.FFmpegError as exc:
-        raise MediaFileError(
-            f"The audio in {p.name!r} is damaged and could not be decoded to the end.", detail=f"{p}: {exc}"
-        ) from exc
+        raise MediaFileError(texts.AUDIO_DAMAGED(file=repr(p.name)), detail=f"{p}: {exc}") from exc
     finally:
         container.close()

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from interpreter.errors import DeviceError, MediaFileError
+from interpreter.media import texts
 from interpreter.media.gate import EncodedFrame, FrameGate, gated_frames
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ class StillImageSource(FrameSource):
         self.name = self.path.name
         image = cv2.imread(str(self.path), cv2.IMREAD_COLOR)
         if image is None:
-            raise MediaFileError(f"The image {self.path.name!r} cannot be read.", detail=str(self.path))
+            raise MediaFileError(texts.IMAGE_UNREADABLE(file=repr(self.path.name)), detail=str(self.path))
         self._image = image
 
     def start(self) -> None:
@@ -201,7 +202,7 @@ class CameraSource(FrameSource):
         cap = (self._factory or cv2.VideoCapture)(self.index)
         if not cap.isOpened():
             cap.release()
-            raise DeviceError(f"The camera {self.index} cannot be opened; it may be in use by another app.")
+            raise DeviceError(texts.CAMERA_UNAVAILABLE(index=self.index))
         width, height = self._size
         if width:
             cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
@@ -230,9 +231,7 @@ class CameraSource(FrameSource):
                 if not ok:
                     failures += 1
                     if failures >= _CAMERA_MAX_FAILURES:
-                        raise DeviceError(
-                            f"The camera {self.index} stopped sending pictures; it may have been unplugged."
-                        )
+                        raise DeviceError(texts.CAMERA_STOPPED(index=self.index))
                     continue
                 failures = 0
                 if image is not None:
@@ -270,11 +269,11 @@ class ScreenSource(FrameSource):
             factory = getattr(mss, "MSS", None) or mss.mss
             grabber = factory()
         except mss.exception.ScreenShotError as exc:
-            raise DeviceError("The screen cannot be captured (no display is available).", detail=str(exc)) from exc
+            raise DeviceError(texts.SCREEN_UNAVAILABLE(), detail=str(exc)) from exc
         with grabber:
             monitors = grabber.monitors
             if not 0 <= self.monitor < len(monitors):
-                raise DeviceError(f"There is no screen {self.monitor}; this computer has {len(monitors) - 1}.")
+                raise DeviceError(texts.NO_SUCH_SCREEN(number=self.monitor, count=len(monitors) - 1))
             mon = monitors[self.monitor]
             area = dict(mon)
             if self.region is not None:
@@ -312,7 +311,7 @@ class VideoFileSource(FrameSource):
         self.name = self.path.name
         info = probe(self.path)
         if not info.has_video:
-            raise MediaFileError(f"The file {self.path.name!r} has no video to show.", detail=str(self.path))
+            raise MediaFileError(texts.FILE_NO_VIDEO(file=repr(self.path.name)), detail=str(self.path))
         self.info = info
         self._fps = fps
         self._loop = loop
@@ -327,7 +326,7 @@ class VideoFileSource(FrameSource):
             try:
                 self._play_once(av, period)
             except av.error.FFmpegError as exc:
-                raise MediaFileError(f"The video {self.path.name!r} is damaged.", detail=str(exc)) from exc
+                raise MediaFileError(texts.VIDEO_DAMAGED(file=repr(self.path.name)), detail=str(exc)) from exc
             if not self._loop:
                 return
 
@@ -404,12 +403,12 @@ def open_visual_source(spec: str, *, fps: float = DEFAULT_CAPTURE_FPS) -> FrameS
             try:
                 x, y, w, h = (int(v) for v in region_s.split(","))
             except ValueError as exc:
-                raise DeviceError(f"The screen region {region_s!r} must look like x,y,width,height.") from exc
+                raise DeviceError(texts.BAD_SCREEN_REGION(region=repr(region_s))) from exc
             region = (x, y, w, h)
         return ScreenSource(monitor, region=region, fps=fps)
     path = Path(spec)
     if not path.is_file():
-        raise MediaFileError(f"The file {path.name!r} does not exist.", detail=str(path))
+        raise MediaFileError(texts.FILE_MISSING(file=repr(path.name)), detail=str(path))
     if path.suffix.lower() in _IMAGE_SUFFIXES:
         return StillImageSource(path)
     return VideoFileSource(path, fps=fps)
@@ -419,5 +418,6 @@ def _int_arg(value: str | None, default: int, what: str) -> int:
     if not value:
         return default
     if not value.isdigit():
-        raise DeviceError(f"{value!r} is not a {what} number; use for example {what}:{default}.")
+        kind = texts.KIND_CAMERA() if what == "camera" else texts.KIND_SCREEN()
+        raise DeviceError(texts.BAD_SOURCE_NUMBER(value=repr(value), kind=kind, example=f"{what}:{default}"))
     return int(value)

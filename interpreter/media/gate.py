@@ -23,6 +23,7 @@ import numpy as np
 
 from interpreter.core.catalog import ModelInfo
 from interpreter.errors import MediaError
+from interpreter.media import texts
 
 #: Thumbnail used for change detection (16:9, matches typical camera/screen aspect; 2304 pixels is plenty).
 _THUMB_SIZE = (64, 36)
@@ -193,7 +194,7 @@ class FrameGate:
         while True:
             ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
             if not ok:
-                raise MediaError("A video frame could not be encoded as JPEG.", detail=str(img.shape))
+                raise MediaError(texts.FRAME_NOT_ENCODED(), detail=str(img.shape))
             data = buf.tobytes()
             if len(data) <= cfg.max_bytes:
                 break
@@ -201,7 +202,7 @@ class FrameGate:
                 quality = max(cfg.min_jpeg_quality, quality - 10)  # 10 points roughly shrinks the file by 20–30 %
                 continue
             if img.shape[0] <= 64:  # 64 px: below this a frame is useless to the model
-                raise MediaError("A video frame is too detailed to send.", detail=f"{len(data)} bytes")
+                raise MediaError(texts.FRAME_TOO_DETAILED(), detail=f"{len(data)} bytes")
             img = _fit_height(img, int(img.shape[0] * 0.75))  # then shrink: 0.75 roughly halves the pixels
         # Adapt: start the next frame at the quality that fit; creep back up when there is ample headroom.
         if len(data) < cfg.max_bytes // 2 and quality < cfg.jpeg_quality:

@@ -26,6 +26,7 @@ import numpy as np
 
 from interpreter.core.pcm import INPUT_RATE, SAMPLE_WIDTH, SILENCE_DBFS, peak_dbfs, rms_dbfs
 from interpreter.errors import DeviceError
+from interpreter.media import texts
 from interpreter.media._sd import sounddevice
 from interpreter.media.devices import AudioDevice, find_device
 from interpreter.media.resample import MonoResampler, to_mono_int16
@@ -209,7 +210,7 @@ class Microphone:
         await self._open(device)
         self._running = True
         self._tasks.append(asyncio.create_task(self._watchdog(), name="mic-watchdog"))
-        self._emit(DeviceStatus("started", device, f"Listening on {device.name}."))
+        self._emit(DeviceStatus("started", device, texts.MICROPHONE_LISTENING(name=device.name)))
 
     async def stop(self) -> None:
         """Stop capturing; pending blocks are still delivered, then iteration ends. Idempotent."""
@@ -227,7 +228,7 @@ class Microphone:
             self._running = False
             self._flush_pending()
             self._put(None)
-            self._emit(DeviceStatus("stopped", self.device, "Microphone stopped."))
+            self._emit(DeviceStatus("stopped", self.device, texts.MICROPHONE_OFF()))
 
     async def __aenter__(self) -> Microphone:
         await self.start()
@@ -325,7 +326,7 @@ class Microphone:
             stream = await asyncio.to_thread(open_stream)
         except Exception as exc:  # PortAudioError, ValueError for bad params, OSError: all mean "cannot open"
             raise DeviceError(
-                f"The microphone {device.name!r} could not be opened; it may be in use or unplugged.",
+                texts.MICROPHONE_UNAVAILABLE(name=repr(device.name)),
                 detail=repr(exc),
             ) from exc
         self._stream = stream
@@ -380,7 +381,7 @@ class Microphone:
 
     def _on_stream_finished(self, gen: int) -> None:
         if gen == self._gen and not self._stopping and not self._lost:
-            self._device_lost(DeviceError("The microphone stopped delivering audio.", detail="stream finished"))
+            self._device_lost(DeviceError(texts.MICROPHONE_STOPPED(), detail="stream finished"))
 
     # --- loss and recovery ------------------------------------------------------------------------------------
 
@@ -392,7 +393,7 @@ class Microphone:
             if not self._lost and time.monotonic() - self._last_callback > self._stall_timeout_s:
                 self._device_lost(
                     DeviceError(
-                        "The microphone stopped delivering audio; it may have been unplugged.",
+                        texts.MICROPHONE_STALLED(),
                         detail=f"no callback for {self._stall_timeout_s} s",
                     )
                 )
@@ -400,13 +401,13 @@ class Microphone:
     def _device_lost(self, error: DeviceError) -> None:
         self._lost = True
         self._gen += 1  # ignore anything the old stream still delivers
-        name = self.device.name if self.device else "the microphone"
+        name = self.device.name if self.device else texts.THE_MICROPHONE()
         log.warning("microphone lost: %s", error)
         self._emit(
             DeviceStatus(
                 "lost",
                 self.device,
-                f"Lost {name}; the session continues with silence while it reconnects.",
+                texts.MICROPHONE_LOST(name=name),
                 error,
             )
         )
@@ -429,8 +430,8 @@ class Microphone:
                     self.stats.restarts += 1
                     same = previous is not None and device.device_id == previous.device_id
                     kind: StatusKind = "recovered" if same else "switched"
-                    verb = "Back on" if same else "Switched to"
-                    self._emit(DeviceStatus(kind, device, f"{verb} {device.name}."))
+                    said = texts.MICROPHONE_BACK if same else texts.MICROPHONE_SWITCHED
+                    self._emit(DeviceStatus(kind, device, said(name=device.name)))
                     return
                 await asyncio.sleep(self._recover_interval_s)
         finally:

@@ -20,6 +20,7 @@ import numpy as np
 
 from interpreter.core.pcm import VOICE_RATE
 from interpreter.errors import DeviceError
+from interpreter.media import texts
 from interpreter.media._sd import sounddevice
 from interpreter.media.devices import AudioDevice, find_device
 from interpreter.media.jitter import DEFAULT_TARGET_MS, JitterBuffer, JitterStats
@@ -114,7 +115,7 @@ class AudioOutput:
             stream.start()
         except Exception as exc:  # PortAudioError / ValueError / OSError all mean "cannot open"
             raise DeviceError(
-                f"The audio output {self.device.name!r} could not be opened; it may be in use or unplugged.",
+                texts.OUTPUT_UNAVAILABLE(name=repr(self.device.name)),
                 detail=repr(exc),
             ) from exc
         self._stream = stream
@@ -252,7 +253,7 @@ class VoicePlayer:
         assert loop is not None
 
         def notify() -> None:  # PortAudio thread
-            message = f"The audio output {out.device.name!r} stopped; the translated voice continues on the others."
+            message = texts.OUTPUT_STOPPED(name=repr(out.device.name))
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(self._report, message)
 

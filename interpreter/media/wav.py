@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
 from interpreter.errors import MediaFileError
+from interpreter.media import texts
 
 #: RIFF sizes are unsigned 32-bit: a WAV data chunk cannot exceed 4 GiB minus the header (about 24.8 hours of
 #: 24 kHz mono s16). Past that the file would be corrupt, so we refuse with a clear error instead.
@@ -75,7 +76,7 @@ class WavWriter:
             self.temp_path, self._file = _create_temp(self.path)
         except OSError as exc:
             raise MediaFileError(
-                f"Cannot create the recording {self.path.name!r}: check the folder exists and is writable.",
+                texts.RECORDING_CANNOT_CREATE(file=repr(self.path.name)),
                 detail=f"{self.path}: {exc}",
             ) from exc
         self._wave = wave.open(self._file, "wb")  # noqa: SIM115 - lives until close(), like the file
@@ -109,15 +110,13 @@ class WavWriter:
             return
         if self.bytes_written + whole > _MAX_DATA_BYTES:
             raise MediaFileError(
-                f"The recording {self.path.name!r} reached the 4 GB limit of the WAV format; start a new session.",
+                texts.RECORDING_TOO_LARGE(file=repr(self.path.name)),
                 detail=f"{self.bytes_written} bytes written",
             )
         try:
             self._wave.writeframesraw(data[:whole])
         except OSError as exc:
-            raise MediaFileError(
-                f"Writing the recording {self.path.name!r} failed: the disk may be full.", detail=str(exc)
-            ) from exc
+            raise MediaFileError(texts.RECORDING_WRITE_FAILED(file=repr(self.path.name)), detail=str(exc)) from exc
         self.bytes_written += whole
 
     def close(self) -> Path:
@@ -140,9 +139,7 @@ class WavWriter:
             os.replace(self.temp_path, self.path)
         except OSError as exc:
             self._discard()
-            raise MediaFileError(
-                f"Saving the recording {self.path.name!r} failed: the disk may be full.", detail=str(exc)
-            ) from exc
+            raise MediaFileError(texts.RECORDING_SAVE_FAILED(file=repr(self.path.name)), detail=str(exc)) from exc
         return self.path
 
     def abort(self) -> None:

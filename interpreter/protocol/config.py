@@ -15,8 +15,10 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from interpreter.core.catalog import DEFAULT_MODEL, Catalog, ModelInfo, load_catalog
+from interpreter.core.messages import ItemList, LanguageName, UserMessage
 from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import ConfigError
+from interpreter.protocol import texts
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -86,7 +88,7 @@ class ValidatedConfig:
     """A config that passed :func:`validate_config`, plus sentences telling the user what was adjusted."""
 
     config: SessionConfig
-    notices: tuple[str, ...] = ()
+    notices: tuple[UserMessage, ...] = ()
 
 
 def _model_name(model: ModelInfo) -> str:
@@ -94,13 +96,13 @@ def _model_name(model: ModelInfo) -> str:
     return model.label.split(" (", 1)[0]
 
 
-def _language(catalog: Catalog, code: str) -> str:
+def _language(catalog: Catalog, code: str) -> LanguageName:
     name = catalog.language_name(code)
-    return name if name != code else f"'{code}'"
+    return LanguageName(code, name if name != code else f"'{code}'")
 
 
 def _names(voices: tuple[Any, ...]) -> str:
-    return ", ".join(v.name for v in voices)
+    return ItemList(v.name for v in voices) if voices else texts.NONE()
 
 
 def resolve_voice(config: SessionConfig, model: ModelInfo, catalog: Catalog) -> str:
@@ -136,9 +138,7 @@ def validate_config(config: SessionConfig, catalog: Catalog | None = None) -> Va
     model = catalog.model(config.model)
     if model is None:
         choices = "; ".join(f"{m.name} ({_model_name(m)})" for m in catalog.models.values())
-        raise ConfigError(
-            f"'{config.model}' is not a LiveTranslate realtime model; choose one of: {choices}.", field="model"
-        )
+        raise ConfigError(texts.UNKNOWN_MODEL_CHOICES(model=config.model, choices=choices), field="model")
     name = _model_name(model)
     _check_language(config.target_language, "target_language", model, name)
     if config.source_language is not None:
@@ -147,13 +147,13 @@ def validate_config(config: SessionConfig, catalog: Catalog | None = None) -> Va
     _check_turn_detection(config.turn_detection)
     _check_sample_rate(config.input_sample_rate, model, name)
 
-    notices: list[str] = []
+    notices: list[UserMessage] = []
     if config.audio_output and not model.has_audio_output(config.target_language):
         target = _language(catalog, config.target_language)
-        notices.append(f"{name} cannot speak {target}, so this session shows the translation as text only.")
+        notices.append(texts.TEXT_ONLY(model=name, language=target))
         config = replace(config, audio_output=False)
         if config.voice_clone is not VoiceClone.OFF:
-            notices.append("Voice cloning is off because this session produces no translated voice.")
+            notices.append(texts.CLONE_OFF_NO_AUDIO())
             config = replace(config, voice_clone=VoiceClone.OFF)
     if config.audio_output:
         _check_voice(config, model, catalog, name)
@@ -166,8 +166,9 @@ def validate_config(config: SessionConfig, catalog: Catalog | None = None) -> Va
 def _check_language(code: str, field_name: str, model: ModelInfo, name: str) -> None:
     if not model.supports_language(code):
         raise ConfigError(
-            f"{name} supports {len(model.languages)} languages; '{code}' is not one of them "
-            f"(supported: {', '.join(sorted(model.languages))}).",
+            texts.UNSUPPORTED_LANGUAGE(
+                model=name, count=len(model.languages), code=code, supported=", ".join(sorted(model.languages))
+            ),
             field=field_name,
         )
 
@@ -176,16 +177,14 @@ def _check_hotwords(hotwords: Mapping[str, str]) -> None:
     for source, target in hotwords.items():
         if not isinstance(source, str) or not isinstance(target, str) or not source.strip() or not target.strip():
             raise ConfigError(
-                f"The hot word {source!r} → {target!r} needs both a source term and its translation.",
+                texts.HOTWORD_INCOMPLETE(source=repr(source), target=repr(target)),
                 field="hotwords",
             )
 
 
 def _check_turn_detection(turn: TurnDetection) -> None:
     if turn.mode not in ("server_vad", "manual"):
-        raise ConfigError(
-            f"Turn detection must be 'server_vad' or 'manual', not '{turn.mode}'.", field="turn_detection.mode"
-        )
+        raise ConfigError(texts.TURN_DETECTION_MODE(mode=str(turn.mode)), field="turn_detection.mode")
     if turn.mode == "manual":
         return  # threshold and silence are VAD settings; the server ignores them in manual mode
     low, high = THRESHOLD_RANGE
@@ -193,14 +192,14 @@ def _check_turn_detection(turn: TurnDetection) -> None:
         isinstance(turn.threshold, int | float) and math.isfinite(turn.threshold) and low <= turn.threshold <= high
     ):
         raise ConfigError(
-            f"The speech detection threshold must be between {low:g} and {high:g}, not {turn.threshold}.",
+            texts.VAD_THRESHOLD_RANGE(low=f"{low:g}", high=f"{high:g}", value=str(turn.threshold)),
             field="turn_detection.threshold",
         )
     low_ms, high_ms = SILENCE_RANGE_MS
     silence = turn.silence_duration_ms
     if isinstance(silence, bool) or not isinstance(silence, int) or not low_ms <= silence <= high_ms:
         raise ConfigError(
-            f"The pause that ends a sentence must be between {low_ms} and {high_ms} ms, not {silence}.",
+            texts.SILENCE_RANGE(low=low_ms, high=high_ms, value=str(silence)),
             field="turn_detection.silence_duration_ms",
         )
 
@@ -208,8 +207,12 @@ def _check_turn_detection(turn: TurnDetection) -> None:
 def _check_sample_rate(rate: int, model: ModelInfo, name: str) -> None:
     allowed = (INPUT_RATE, NARROWBAND_SAMPLE_RATE) if model.supports_sample_rate_8000 else (INPUT_RATE,)
     if rate not in allowed:
-        spelled = " or ".join(f"{r} Hz" for r in allowed)
-        raise ConfigError(f"{name} accepts {spelled} audio, not {rate} Hz.", field="input_sample_rate")
+        message = (
+            texts.SAMPLE_RATE_TWO(model=name, first=allowed[0], second=allowed[1], rate=str(rate))
+            if len(allowed) == 2
+            else texts.SAMPLE_RATE_ONE(model=name, allowed=allowed[0], rate=str(rate))
+        )
+        raise ConfigError(message, field="input_sample_rate")
 
 
 def _check_voice(config: SessionConfig, model: ModelInfo, catalog: Catalog, name: str) -> None:
@@ -220,33 +223,31 @@ def _check_voice(config: SessionConfig, model: ModelInfo, catalog: Catalog, name
     if config.voice_clone in (VoiceClone.ONCE, VoiceClone.ALWAYS):
         if voice not in (None, clone_voice):
             raise ConfigError(
-                f"Voice cloning '{config.voice_clone.value}' speaks in the speaker's own voice, so the voice must be "
-                f"'{clone_voice}', not '{voice}'.",
+                texts.CLONE_NEEDS_OWN_VOICE(mode=config.voice_clone.value, default=clone_voice, voice=str(voice)),
                 field="voice",
             )
         return
     if config.voice_clone is VoiceClone.NEVER:
         if voice is None or not voice.strip() or voice == clone_voice or model.voice(voice) is not None:
-            shown = "nothing" if voice is None or not voice.strip() else f"'{voice}'"
+            shown = texts.NOTHING() if voice is None or not voice.strip() else f"'{voice}'"
             raise ConfigError(
-                f"Voice cloning 'never' uses a voice you cloned earlier: enter its voice id (got {shown}; preset "
-                f"voices and '{clone_voice}' do not count).",
+                texts.CLONE_NEVER_NEEDS_ID(got=shown, default=clone_voice),
                 field="voice",
             )
         return
     if voice is None:
         if not speaking:
-            raise ConfigError(f"No voice of {name} speaks {target}; turn voice output off.", field="voice")
+            raise ConfigError(texts.NO_VOICE_SPEAKS(model=name, language=target), field="voice")
         return
     known = model.voice(voice)
     if known is None:
         raise ConfigError(
-            f"'{voice}' is not a voice of {name}; voices that speak {target}: {_names(speaking) or 'none'}.",
+            texts.UNKNOWN_VOICE(voice=voice, model=name, language=target, voices=_names(speaking)),
             field="voice",
         )
     if not known.speaks(config.target_language):
         raise ConfigError(
-            f"The voice {voice} does not speak {target}; choose one that does: {_names(speaking) or 'none'}.",
+            texts.VOICE_DOES_NOT_SPEAK(voice=voice, language=target, voices=_names(speaking)),
             field="voice",
         )
 
@@ -265,7 +266,7 @@ def session_update_payload(config: SessionConfig, catalog: Catalog | None = None
     catalog = catalog or load_catalog()
     model = catalog.model(config.model)
     if model is None:
-        raise ConfigError(f"'{config.model}' is not a LiveTranslate realtime model.", field="model")
+        raise ConfigError(texts.UNKNOWN_MODEL(model=config.model), field="model")
     session: dict[str, Any] = {
         "modalities": ["text", "audio"] if config.audio_output else ["text"],
         "voice": resolve_voice(config, model, catalog),

@@ -22,6 +22,7 @@ from json.encoder import encode_basestring
 from typing import Any, ClassVar, TypeVar
 
 from interpreter.errors import ProtocolError
+from interpreter.protocol import texts
 
 JsonObject = dict[str, Any]
 
@@ -122,7 +123,7 @@ ClientEvent = SessionUpdate | InputAudioAppend | InputAudioCommit | InputAudioCl
 
 def _wrong(obj_type: str, key: str, expected: str, value: object) -> ProtocolError:
     return ProtocolError(
-        "The translation service sent a message this version cannot read.",
+        texts.UNREADABLE_MESSAGE(),
         detail=f"{obj_type}: field {key!r} should be {expected}, got {type(value).__name__}",
     )
 
@@ -607,7 +608,7 @@ def _audio_delta(eid: str, m: JsonObject) -> ServerEvent:
         pcm = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError) as exc:
         raise ProtocolError(
-            "The translation service sent audio this version cannot decode.",
+            texts.UNDECODABLE_AUDIO(),
             detail=f"{where}: invalid Base64 ({exc})",
         ) from exc
     return AudioDelta(
@@ -714,19 +715,15 @@ def parse_server_event(text: str) -> ServerEvent:
         message = json.loads(text)
     except (ValueError, RecursionError) as exc:
         # ValueError covers JSONDecodeError and Python's limit on huge integer literals; RecursionError deep nesting.
-        raise ProtocolError(
-            "The translation service sent a message this version cannot read.", detail=f"not JSON: {exc}"
-        ) from exc
+        raise ProtocolError(texts.UNREADABLE_MESSAGE(), detail=f"not JSON: {exc}") from exc
     if not isinstance(message, dict):
         raise ProtocolError(
-            "The translation service sent a message this version cannot read.",
+            texts.UNREADABLE_MESSAGE(),
             detail=f"expected a JSON object, got {type(message).__name__}",
         )
     wire_type = message.get("type")
     if not isinstance(wire_type, str) or not wire_type:
-        raise ProtocolError(
-            "The translation service sent a message this version cannot read.", detail="message has no 'type'"
-        )
+        raise ProtocolError(texts.UNREADABLE_MESSAGE(), detail="message has no 'type'")
     event_id = _str(message, "event_id", wire_type)
     builder = _REGISTRY.get(wire_type)
     if builder is None:

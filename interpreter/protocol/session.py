@@ -39,6 +39,7 @@ from interpreter.errors import (
     ServerError,
     ServiceError,
 )
+from interpreter.protocol import texts
 from interpreter.protocol.config import SessionConfig, session_update_payload, validate_config
 from interpreter.protocol.events import (
     AudioCommitted,
@@ -292,7 +293,7 @@ class RealtimeSession:
         """
         if not self._manual:
             raise ConfigError(
-                "Committing a sentence needs manual turn detection; this session detects pauses by itself.",
+                texts.COMMIT_NEEDS_MANUAL(),
                 field="turn_detection.mode",
             )
         if self._finish_requested or self._finished or self._replay.total_samples == self._turn_start:
@@ -507,21 +508,19 @@ def _error_from_event(event: ServerErrorEvent, *, configuring: bool) -> ServiceE
     """The typed error for a server ``error`` event; the server's own message is kept for the user."""
     code = _normalized(event.code or event.error_type)
     kind = _normalized(event.error_type)
-    message = event.message.strip() or "no reason given"
+    message: str = event.message.strip() or texts.NO_REASON()
     detail = f"type={event.error_type} code={event.code} param={event.param}"
     if code in _AUTH_CODES:
         return AuthenticationError(
-            f"The service refused the API key ({message}); check the key and its region in Settings.",
+            texts.KEY_REFUSED_EVENT(reason=message),
             code=event.code,
             detail=detail,
         )
     if code.startswith(_ACCESS_PREFIXES) or kind.startswith(_ACCESS_PREFIXES):
-        return AccessDeniedError(
-            f"The account may not use this model right now: {message}", code=event.code, detail=detail
-        )
+        return AccessDeniedError(texts.MODEL_NOT_ALLOWED(reason=message), code=event.code, detail=detail)
     if code.startswith(_RATE_PREFIXES):
-        return RateLimitError(f"The service is busy or the quota is used up: {message}", code=event.code, detail=detail)
+        return RateLimitError(texts.BUSY_OR_QUOTA(reason=message), code=event.code, detail=detail)
     if code.startswith(_SERVER_PREFIXES):
-        return ServerError(f"The translation service had an internal error: {message}", code=event.code, detail=detail)
-    what = "the session settings" if configuring else "a request"
-    return RequestRejectedError(f"The translation service rejected {what}: {message}", code=event.code, detail=detail)
+        return ServerError(texts.SERVICE_INTERNAL_ERROR(reason=message), code=event.code, detail=detail)
+    rejected = texts.REJECTED_SETTINGS if configuring else texts.REJECTED_REQUEST
+    return RequestRejectedError(rejected(reason=message), code=event.code, detail=detail)

@@ -9,18 +9,19 @@ A rejected key is ambiguous on the wire: the service answers 401 both for a wron
 region (keys are region-bound, spec §1.2). To tell the two apart the check asks the other region once; if that
 accepts the key, the answer is "wrong region" instead of "invalid key".
 
-Qt-free: the API key view-model (``ui.viewmodels.api_key``) awaits :func:`check_connection` and renders the outcome
-in the UI language from its ``template`` and ``params`` (``ui.viewmodels.connection_check.outcome_text``); tests may
-call it directly. ``CheckOutcome.message`` is the English sentence.
+Qt-free: the API key view-model (``ui.viewmodels.api_key``) awaits :func:`check_connection` and shows the
+outcome's ``headline`` and ``message`` with ``ui.messages.render``; both are declared messages
+(``interpreter.services.texts``), English as ``str``. Tests may call it directly.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from interpreter.core.catalog import DEFAULT_MODEL
+from interpreter.core.messages import MessageTemplate, UserMessage
 from interpreter.core.redaction import redact
 from interpreter.errors import (
     AccessDeniedError,
@@ -32,20 +33,16 @@ from interpreter.errors import (
     RequestRejectedError,
     ServerError,
 )
+from interpreter.services import texts
 from interpreter.transport.endpoints import Region
 
 __all__ = [
-    "BLANK_KEY",
     "HEADLINES",
-    "INVALID_KEY",
-    "QUOTA",
     "REGION_LABELS",
-    "SERVICE_WHERE",
-    "WORKS",
-    "WRONG_REGION",
     "CheckOutcome",
     "CheckReason",
     "check_connection",
+    "region_label",
 ]
 
 logger = logging.getLogger(__name__)
@@ -71,40 +68,29 @@ class CheckReason(StrEnum):
     CONFIG = "config"
 
 
-#: Headlines in English; the view translates them (Qt context "ConnectionCheck").
-HEADLINES = {
-    CheckReason.OK: "Connected",
-    CheckReason.INVALID_KEY: "Invalid key",
-    CheckReason.WRONG_REGION: "Wrong region",
-    CheckReason.NO_ACCESS: "No access to the model",
-    CheckReason.QUOTA: "Quota or rate limit reached",
-    CheckReason.NETWORK: "Network problem",
-    CheckReason.SERVER: "Service problem",
-    CheckReason.REJECTED: "Request rejected",
-    CheckReason.CONFIG: "Settings problem",
+#: The headline of each outcome (the dialog's status line).
+HEADLINES: dict[CheckReason, MessageTemplate] = {
+    CheckReason.OK: texts.CHECK_HEADLINE_OK,
+    CheckReason.INVALID_KEY: texts.CHECK_HEADLINE_INVALID_KEY,
+    CheckReason.WRONG_REGION: texts.CHECK_HEADLINE_WRONG_REGION,
+    CheckReason.NO_ACCESS: texts.CHECK_HEADLINE_NO_ACCESS,
+    CheckReason.QUOTA: texts.CHECK_HEADLINE_QUOTA,
+    CheckReason.NETWORK: texts.CHECK_HEADLINE_NETWORK,
+    CheckReason.SERVER: texts.CHECK_HEADLINE_SERVER,
+    CheckReason.REJECTED: texts.CHECK_HEADLINE_REJECTED,
+    CheckReason.CONFIG: texts.CHECK_HEADLINE_CONFIG,
 }
 
-#: How the UI names each region, in English (``{region}`` in the templates below).
-REGION_LABELS = {
-    Region.SINGAPORE: "Singapore (international)",
-    Region.BEIJING: "Beijing (China mainland)",
+#: How the API key dialog names each region (``{region}`` in the check's sentences).
+REGION_LABELS: dict[Region, MessageTemplate] = {
+    Region.SINGAPORE: texts.REGION_SINGAPORE_INTERNATIONAL,
+    Region.BEIJING: texts.REGION_BEIJING_MAINLAND,
 }
 
-# The sentences a check makes itself (the other outcomes carry the error's own sentence). Parameters: ``region``
-# is a Region (rendered with REGION_LABELS), ``where`` a custom address or SERVICE_WHERE.
-BLANK_KEY = "Enter an API key first."
-WRONG_REGION = "This key belongs to the {region} region; select that region and save again."
-#: The transport's sentence promises a retry; a check does not retry, so it says what the user can do.
-QUOTA = (
-    "The service is limiting requests for this account (too many sessions or tokens per minute, or "
-    "the quota is used up); wait a minute and test again, or check the quota in the Model Studio console."
-)
-INVALID_KEY = (
-    "The {region} service refused this key: check that it is copied completely, "
-    "has not been deleted, and was created for this region."
-)
-WORKS = "The key works: a live session opened on {where}."
-SERVICE_WHERE = "the {region} service"
+
+def region_label(region: Region | str) -> UserMessage:
+    """The name of ``region`` (a ``Region`` or its value) as the API key dialog shows it."""
+    return REGION_LABELS[Region(region)]()
 
 
 @dataclass(frozen=True)
@@ -113,44 +99,30 @@ class CheckOutcome:
 
     Attributes:
         reason: what happened (``OK`` on success).
-        message: one English sentence for the user; never contains the key.
+        message: one sentence for the user (English as ``str``; ``ui.messages.render`` shows it in the UI
+            language); never contains the key.
         key_region: the region the key was found to belong to when that differs from the one checked.
-        template: the English template ``message`` was made from (one of this module's sentences), or None when
-            ``message`` is the error's own sentence; a view translates the template and fills in ``params``.
-        params: the template's parameters (a ``Region`` for ``region``; ``where`` is a URL, or None for the
-            region's service).
     """
 
     reason: CheckReason
-    message: str
+    message: UserMessage
     key_region: Region | None = None
-    template: str | None = None
-    params: dict[str, Region | str | None] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.reason is CheckReason.OK
 
     @property
-    def headline(self) -> str:
-        """A few English words for the status line ("Invalid key")."""
-        return HEADLINES[self.reason]
+    def headline(self) -> UserMessage:
+        """A few words for the status line ("Invalid key")."""
+        return HEADLINES[self.reason]()
 
 
-def _outcome(
-    reason: CheckReason, template: str, key_region: Region | None = None, **params: Region | str | None
-) -> CheckOutcome:
-    """An outcome whose sentence is ``template`` in English (regions named by REGION_LABELS)."""
-    english = {name: _english(value) for name, value in params.items()}
-    if "where" in params and params["where"] is None:
-        english["where"] = SERVICE_WHERE.format(region=english["region"])
-    return CheckOutcome(reason, redact(template.format(**english)), key_region, template, dict(params))
-
-
-def _english(value: Region | str | None) -> str:
-    if isinstance(value, Region):
-        return REGION_LABELS[value]
-    return value if value is not None else ""
+def _without_key(message: UserMessage) -> UserMessage:
+    """``message`` itself, unless redaction changes its English (then the redacted text, untranslated): a key must
+    never reach the dialog, whichever sentence carried it."""
+    redacted = redact(str(message))
+    return message if redacted == str(message) else UserMessage.verbatim(redacted)
 
 
 def _other(region: Region) -> Region:
@@ -230,7 +202,7 @@ async def check_connection(
     """
     key = api_key.strip()
     if not key:
-        return _outcome(CheckReason.INVALID_KEY, BLANK_KEY)
+        return CheckOutcome(CheckReason.INVALID_KEY, texts.CHECK_BLANK_KEY())
     try:
         await _open_and_finish(key, region, base_url, model)
     except InterpreterError as error:
@@ -245,11 +217,13 @@ async def check_connection(
             except InterpreterError as probe_error:
                 logger.info("Other-region probe failed too: %s", redact(str(probe_error)))
             else:
-                return _outcome(CheckReason.WRONG_REGION, WRONG_REGION, key_region=other, region=other)
+                return CheckOutcome(
+                    CheckReason.WRONG_REGION, texts.CHECK_WRONG_REGION(region=region_label(other)), key_region=other
+                )
         if reason is CheckReason.QUOTA:
-            return _outcome(reason, QUOTA)
+            return CheckOutcome(reason, texts.CHECK_QUOTA())
         if reason is CheckReason.INVALID_KEY:
-            return _outcome(reason, INVALID_KEY, region=region)
-        return CheckOutcome(reason, redact(error.user_message))
-    # ``where`` None stands for "the {region} service" (SERVICE_WHERE), rendered in the view's language.
-    return _outcome(CheckReason.OK, WORKS, where=base_url or None, region=region)
+            return CheckOutcome(reason, texts.CHECK_KEY_REFUSED(region=region_label(region)))
+        return CheckOutcome(reason, _without_key(error.message))
+    where = base_url or texts.CHECK_REGION_SERVICE(region=region_label(region))
+    return CheckOutcome(CheckReason.OK, _without_key(texts.CHECK_WORKS(where=where)))

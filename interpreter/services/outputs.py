@@ -26,6 +26,7 @@ from interpreter.core.timecode import Cue, CueMode, cue_text, render_srt
 from interpreter.errors import StorageError
 from interpreter.media.wav import WavWriter
 from interpreter.protocol.session_events import Segment
+from interpreter.services import texts
 from interpreter.store.atomic import atomic_write_text
 
 TRANSCRIPT_NAME = "transcript.jsonl"
@@ -64,9 +65,7 @@ class TranscriptJsonlWriter:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._file: TextIO | None = self.path.open("a", encoding="utf-8", newline="\n")
         except OSError as exc:
-            raise StorageError(
-                f"Cannot write the transcript {self.path}; check that the folder is writable.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.TRANSCRIPT_CANNOT_CREATE(path=str(self.path)), detail=str(exc)) from exc
         self.lines_written = 0
 
     def write_segment(self, segment: Segment) -> None:
@@ -85,9 +84,7 @@ class TranscriptJsonlWriter:
             self._file.flush()
             os.fsync(self._file.fileno())
         except OSError as exc:
-            raise StorageError(
-                f"Writing the transcript {self.path.name} failed; the disk may be full.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.TRANSCRIPT_WRITE_FAILED(file=self.path.name), detail=str(exc)) from exc
         self.lines_written += 1
 
     def close(self) -> Path:

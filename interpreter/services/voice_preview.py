@@ -5,8 +5,8 @@ Against the demo emulator this plays the emulator's voice; against the real serv
 billed at ~2 seconds of audio) session. Playback goes through an injected :class:`PcmPlayer`; when the build has no
 audio output the dialog says "preview unavailable" instead.
 
-Qt-free: the voices view-model (``ui.viewmodels.voices``) awaits :meth:`VoicePreviewer.synthesize`; the errors carry
-English sentences.
+Qt-free: the voices view-model (``ui.viewmodels.voices``) awaits :meth:`VoicePreviewer.synthesize`. Error sentences
+are declared messages (``interpreter.services.texts``) that the UI renders in its language (``ui.messages.render``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Protocol
 from interpreter.core.pcm import INPUT_RATE, SAMPLE_WIDTH, VOICE_RATE
 from interpreter.errors import MediaFileError, NetworkTimeoutError
 from interpreter.protocol.config import SessionConfig
+from interpreter.services import texts
 from interpreter.transport.endpoints import Region
 
 __all__ = [
@@ -55,11 +56,11 @@ def preview_snippet() -> bytes:
     try:
         with resource.open("rb") as stream, wave.open(stream, "rb") as wav:
             if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (INPUT_RATE, 1, SAMPLE_WIDTH):
-                raise MediaFileError("The built-in preview sentence has the wrong format; reinstall the app.")
+                raise MediaFileError(texts.PREVIEW_SAMPLE_WRONG_FORMAT())
             return wav.readframes(wav.getnframes())
     except (OSError, wave.Error) as exc:
         raise MediaFileError(
-            "The built-in preview sentence is missing; reinstall the app.",
+            texts.PREVIEW_SAMPLE_MISSING(),
             detail=str(exc),
         ) from exc
 
@@ -91,7 +92,7 @@ class VoicePreviewer:
         try:
             return await asyncio.wait_for(self._run(config), PREVIEW_TIMEOUT_S)
         except TimeoutError:
-            raise NetworkTimeoutError("The voice preview took too long; check the connection and try again.") from None
+            raise NetworkTimeoutError(texts.PREVIEW_TIMEOUT()) from None
 
     async def _run(self, config: SessionConfig) -> bytes:
         # Imported on use: opening the voices dialog must not load the network stack.
@@ -140,7 +141,7 @@ class DevicePlayer:
         from interpreter.media.player import VoicePlayer
 
         if rate != VOICE_RATE:
-            raise MediaFileError(f"The preview audio is {rate} Hz; the player expects {VOICE_RATE} Hz.")
+            raise MediaFileError(texts.PREVIEW_WRONG_RATE(rate=rate, expected=VOICE_RATE))
         player = VoicePlayer(monitor=self._device)
         await player.start()
         try:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from interpreter.errors import StorageError
+from interpreter.store import texts
 
 # Temp names start with a dot and end in .tmp so a crash leftover is hidden and easy to recognise.
 _TEMP_PREFIX = "."
@@ -51,9 +52,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         directory.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX + target.name + ".", suffix=_TEMP_SUFFIX, dir=directory)
     except OSError as exc:
-        raise StorageError(
-            f"Cannot write {target}; check that the folder exists and is writable.", detail=str(exc)
-        ) from exc
+        raise StorageError(texts.CANNOT_WRITE_FOLDER(path=str(target)), detail=str(exc)) from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -66,9 +65,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise StorageError(
-                f"Cannot write {target}; check free disk space and permissions.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.CANNOT_WRITE_SPACE(path=str(target)), detail=str(exc)) from exc
         raise
     _fsync_dir(directory)
 

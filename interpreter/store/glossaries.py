@@ -25,6 +25,7 @@ from typing import Any
 
 from interpreter.core.glossary import Glossary, GlossaryEntry, term_key
 from interpreter.errors import ConfigError, StorageError
+from interpreter.store import texts
 from interpreter.store.atomic import atomic_write_text
 from interpreter.store.paths import config_dir
 
@@ -77,7 +78,7 @@ class GlossaryStore:
             return _parse(_migrate(raw))
         except _NewerVersion:
             raise GlossaryStoreError(
-                "Your glossaries were saved by a newer version of Live Interpreter; update the app to edit them.",
+                texts.GLOSSARIES_NEWER(),
                 detail=f"{self.path}: schema_version {raw.get('schema_version')!r} > {SCHEMA_VERSION}",
             ) from None
         except (KeyError, TypeError, ValueError, AttributeError) as exc:  # valid JSON, wrong shape
@@ -105,16 +106,14 @@ class GlossaryStore:
         for glossary in glossaries:
             key = term_key(glossary.name)
             if not key:
-                raise ConfigError("Every glossary needs a name.", field="name")
+                raise ConfigError(texts.GLOSSARY_NAME_MISSING(), field="name")
             if key in seen:
-                raise ConfigError(
-                    f"There are two glossaries called “{glossary.name.strip()}”; rename one of them.", field="name"
-                )
+                raise ConfigError(texts.GLOSSARY_NAME_TWICE(name=glossary.name.strip()), field="name")
             seen.add(key)
         existing = self._read_raw_quietly()
         if existing is not None and _version_of(existing) > SCHEMA_VERSION:
             raise GlossaryStoreError(
-                "Your glossaries were saved by a newer version of Live Interpreter; update the app to edit them.",
+                texts.GLOSSARIES_NEWER(),
                 detail=f"{self.path}: refusing to overwrite schema_version {_version_of(existing)}",
             )
         document = {"schema_version": SCHEMA_VERSION, "glossaries": [_dump(g) for g in glossaries]}
@@ -161,9 +160,7 @@ class GlossaryStore:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise GlossaryStoreError(
-                f"Cannot read {self.path}; check the file's permissions.", detail=str(exc)
-            ) from exc
+            raise GlossaryStoreError(texts.GLOSSARIES_UNREADABLE(path=str(self.path)), detail=str(exc)) from exc
         try:
             raw = json.loads(data.decode("utf-8"))
             if not isinstance(raw, dict):
@@ -176,8 +173,7 @@ class GlossaryStore:
         """Move the unreadable file aside and describe where it went."""
         backup = self._move_aside()
         return GlossaryStoreError(
-            f"The saved glossaries could not be read and were moved to {backup}; "
-            "re-import your terms from that file or a CSV export.",
+            texts.GLOSSARIES_MOVED_ASIDE(backup=str(backup)),
             detail=f"{type(exc).__name__}: {exc}",
         )
 
@@ -200,8 +196,7 @@ class GlossaryStore:
             self.path.replace(backup)
         except OSError as exc:
             raise GlossaryStoreError(
-                f"The saved glossaries in {self.path} are damaged and could not be moved aside; "
-                "move or delete that file, then try again.",
+                texts.GLOSSARIES_CANNOT_MOVE(path=str(self.path)),
                 detail=str(exc),
             ) from exc
         return backup

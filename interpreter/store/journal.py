@@ -37,10 +37,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from interpreter.core.captions import GAP_TEXT, MAX_SIDE_CHARS
+from interpreter.core.messages import MessageTemplate
 from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
 from interpreter.core.redaction import redact
 from interpreter.core.timecode import Cue, CueMode, cue_text, render_srt, render_vtt
 from interpreter.errors import StorageError
+from interpreter.store import texts
 from interpreter.store.atomic import atomic_write_text, atomic_write_with
 from interpreter.store.paths import data_dir
 
@@ -220,22 +222,16 @@ class SessionJournal:
             return self._connect()
         except sqlite3.DatabaseError as exc:
             if not self.path.exists():
-                raise StorageError(
-                    f"Cannot open the session history at {self.path}; check the folder permissions.", detail=str(exc)
-                ) from exc
+                raise StorageError(texts.HISTORY_CANNOT_OPEN(path=str(self.path)), detail=str(exc)) from exc
             moved = self._move_aside()
-            self.notices.append(
-                f"The session history was damaged and has been set aside as {moved.name}; a new one was started."
-            )
+            self.notices.append(texts.HISTORY_SET_ASIDE(file=moved.name))
             _log.warning("journal: %s unreadable (%s); moved to %s", self.path, exc, moved)
             try:
                 return self._connect()
             except sqlite3.Error as exc2:
-                raise StorageError("Cannot create a new session history file.", detail=str(exc2)) from exc2
+                raise StorageError(texts.HISTORY_CANNOT_CREATE(), detail=str(exc2)) from exc2
         except OSError as exc:
-            raise StorageError(
-                f"Cannot open the session history at {self.path}; check the folder permissions.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.HISTORY_CANNOT_OPEN(path=str(self.path)), detail=str(exc)) from exc
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: autocommit; transactions are explicit (BEGIN ... COMMIT) where several writes must be
@@ -257,7 +253,7 @@ class SessionJournal:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise StorageError(
-                "The session history was written by a newer version of Live Interpreter; update the app to open it.",
+                texts.HISTORY_NEWER(),
                 detail=f"user_version {version} > {SCHEMA_VERSION}",
             )
         if version < 1:
@@ -286,13 +282,11 @@ class SessionJournal:
         self.close()
 
     @contextlib.contextmanager
-    def _writing(self, what: str) -> Iterator[sqlite3.Connection]:
+    def _writing(self, action: MessageTemplate) -> Iterator[sqlite3.Connection]:
         try:
             yield self._db
         except sqlite3.Error as exc:
-            raise StorageError(
-                f"The session history could not {what}; check free disk space.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.HISTORY_WRITE_FAILED(action=action()), detail=str(exc)) from exc
 
     # ---------------------------------------------------------------------------------------------------- sessions
 
@@ -304,7 +298,7 @@ class SessionJournal:
                 ``target_language`` also fill their own columns. Stored as JSON, redacted.
         """
         meta = dict(meta or {})
-        with self._writing("start a session") as db:
+        with self._writing(texts.ACTION_START_SESSION) as db:
             cursor = db.execute(
                 "INSERT INTO sessions(started_at, model, source, target, meta) VALUES (?, ?, ?, ?, ?)",
                 (
@@ -337,7 +331,7 @@ class SessionJournal:
         self._require_session(session_id)
         offset, nbytes = self._sync_audio(session_id)
         index = _first(data, "index", "idx")
-        with self._writing("save a segment") as db:
+        with self._writing(texts.ACTION_SAVE_SEGMENT) as db:
             if index is None:
                 row = db.execute(
                     "SELECT COALESCE(MAX(idx) + 1, 0) FROM segments WHERE session_id = ?", (session_id,)
@@ -378,17 +372,17 @@ class SessionJournal:
                 directory.mkdir(parents=True, exist_ok=True)
                 stream = (directory / AUDIO_FILE).open("ab")
             except OSError as exc:
-                raise StorageError("Cannot save the translated audio; check free disk space.", detail=str(exc)) from exc
+                raise StorageError(texts.AUDIO_SAVE_FAILED(), detail=str(exc)) from exc
             self._audio[session_id] = stream
         try:
             stream.write(pcm)
         except OSError as exc:
-            raise StorageError("Cannot save the translated audio; check free disk space.", detail=str(exc)) from exc
+            raise StorageError(texts.AUDIO_SAVE_FAILED(), detail=str(exc)) from exc
 
     def end_session(self, session_id: int) -> None:
         """Mark a session as cleanly ended (audio flushed and closed first)."""
         self._close_audio(session_id)
-        with self._writing("end the session") as db:
+        with self._writing(texts.ACTION_END_SESSION) as db:
             db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (_iso(self._clock()), session_id))
 
     def unfinished_sessions(self) -> list[SessionInfo]:
@@ -401,7 +395,7 @@ class SessionJournal:
 
     def mark_recovered(self, session_id: int) -> None:
         """Note that the user has been offered this crashed session, so it is not offered again."""
-        with self._writing("update the session") as db:
+        with self._writing(texts.ACTION_UPDATE_SESSION) as db:
             db.execute("UPDATE sessions SET recovered_at = ? WHERE id = ?", (_iso(self._clock()), session_id))
 
     def list_sessions(self) -> list[SessionInfo]:
@@ -439,7 +433,7 @@ class SessionJournal:
         """Delete a session, its segments and its audio folder (no error when it does not exist)."""
         self._close_audio(session_id)
         self._live.discard(session_id)
-        with self._writing("delete the session") as db:
+        with self._writing(texts.ACTION_DELETE_SESSION) as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         shutil.rmtree(self.session_dir(session_id), ignore_errors=True)
 
@@ -523,14 +517,14 @@ class SessionJournal:
         try:
             atomic_write_with(path, write)
         except (OSError, wave.Error) as exc:
-            raise StorageError(f"Cannot write {path}; check free disk space.", detail=str(exc)) from exc
+            raise StorageError(texts.EXPORT_FAILED(path=str(path)), detail=str(exc)) from exc
         return path
 
     # ---------------------------------------------------------------------------------------------------- internals
 
     def _existing(self, session_id: int) -> int:
         if self.session(session_id) is None:
-            raise StorageError(f"Session {session_id} is not in the history (it may have been deleted).")
+            raise StorageError(texts.SESSION_MISSING(session=session_id))
         return session_id
 
     def _require_session(self, session_id: int) -> None:
@@ -538,7 +532,7 @@ class SessionJournal:
             return
         row = self._db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
-            raise StorageError(f"Session {session_id} is not in the history (it may have been deleted).")
+            raise StorageError(texts.SESSION_MISSING(session=session_id))
         self._live.add(session_id)
 
     def _sync_audio(self, session_id: int) -> tuple[int | None, int | None]:
@@ -551,7 +545,7 @@ class SessionJournal:
             os.fsync(stream.fileno())
             end = stream.tell()
         except OSError as exc:
-            raise StorageError("Cannot save the translated audio; check free disk space.", detail=str(exc)) from exc
+            raise StorageError(texts.AUDIO_SAVE_FAILED(), detail=str(exc)) from exc
         row = self._db.execute(
             "SELECT MAX(audio_offset + audio_bytes) FROM segments WHERE session_id = ?", (session_id,)
         ).fetchone()

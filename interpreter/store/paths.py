@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from interpreter.errors import StorageError
+from interpreter.store import texts
 
 APP_NAME = "LiveInterpreter"
 
@@ -33,7 +34,7 @@ def _resolve(env_name: str, default: str) -> Path:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(
-            f"Cannot create the folder {path}; check that it is writable or set {env_name} to another folder.",
+            texts.CANNOT_CREATE_FOLDER(path=str(path), variable=env_name),
             detail=str(exc),
         ) from exc
     return path

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from interpreter.core.cost import Pricing, load_pricing
+from interpreter.store import texts
 from interpreter.store.paths import config_dir
 
 _log = logging.getLogger(__name__)
@@ -46,4 +47,4 @@ def load_effective_pricing(path: Path | None = None) -> tuple[Pricing, tuple[str
 
 def _ignored(path: Path, exc: BaseException) -> str:
     _log.warning("pricing: ignoring %s: %s", path, exc)
-    return f"Your price overrides in {path.name} could not be used ({exc}); the built-in estimates are shown instead."
+    return texts.PRICING_IGNORED(file=path.name, reason=str(exc))

@@ -26,6 +26,7 @@ from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 from interpreter.core.redaction import register_secret
 from interpreter.errors import ConfigError, SecretStoreUnavailableError, StorageError
+from interpreter.store import texts
 
 _log = logging.getLogger(__name__)
 
@@ -34,10 +35,7 @@ API_KEY_ENV = "DASHSCOPE_API_KEY"
 
 KeySource = Literal["argument", "environment", "keyring"]
 
-UNAVAILABLE_MESSAGE = (
-    "No keyring is available on this system to store the API key safely; "
-    f"set the {API_KEY_ENV} environment variable instead."
-)
+UNAVAILABLE_MESSAGE = texts.KEYRING_UNAVAILABLE(variable=API_KEY_ENV)
 
 # Backends that are not a safe place for a key: fail/null store nothing, keyrings.alt's file stores keep plain text
 # (or a weakly protected file) in the home folder. Matched by module and class name so keyrings.alt need not be
@@ -81,9 +79,9 @@ def _usable_backend(backend: KeyringBackend) -> KeyringBackend | None:
 def _check_key(key: str) -> str:
     key = key.strip()
     if not key:
-        raise ConfigError("The API key is empty; paste the key from the Model Studio console.", field="api_key")
+        raise ConfigError(texts.KEY_EMPTY(), field="api_key")
     if any(ch.isspace() for ch in key):
-        raise ConfigError("The API key contains spaces or line breaks; paste only the key itself.", field="api_key")
+        raise ConfigError(texts.KEY_HAS_SPACES(), field="api_key")
     return key
 
 
@@ -136,9 +134,7 @@ class SecretStore:
         except NoKeyringError as exc:
             raise SecretStoreUnavailableError(UNAVAILABLE_MESSAGE, detail=str(exc)) from exc
         except KeyringError as exc:
-            raise StorageError(
-                "The system keyring could not be read; unlock it and try again.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.KEYRING_READ_FAILED(), detail=str(exc)) from exc
         if key:
             register_secret(key)
         return key or None
@@ -159,9 +155,7 @@ class SecretStore:
         except NoKeyringError as exc:
             raise SecretStoreUnavailableError(UNAVAILABLE_MESSAGE, detail=str(exc)) from exc
         except KeyringError as exc:
-            raise StorageError(
-                "The system keyring did not accept the key; unlock it and try again.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.KEYRING_WRITE_FAILED(), detail=str(exc)) from exc
         _log.info("API key for region %s stored in %s", region, self.describe_backend())
 
     def delete_api_key(self, region: str) -> None:
@@ -179,9 +173,7 @@ class SecretStore:
         except NoKeyringError as exc:
             raise SecretStoreUnavailableError(UNAVAILABLE_MESSAGE, detail=str(exc)) from exc
         except KeyringError as exc:
-            raise StorageError(
-                "The system keyring could not delete the key; unlock it and try again.", detail=str(exc)
-            ) from exc
+            raise StorageError(texts.KEYRING_DELETE_FAILED(), detail=str(exc)) from exc
 
 
 def resolve_api_key(

@@ -36,6 +36,7 @@ from interpreter.core.catalog import DEFAULT_MODEL
 from interpreter.core.catalog import UiLanguage as UiLanguage  # the settings' field type
 from interpreter.core.redaction import redact
 from interpreter.errors import StorageError
+from interpreter.store import texts
 from interpreter.store.atomic import atomic_write_text
 from interpreter.store.paths import config_dir
 
@@ -284,7 +285,7 @@ def _decode_dataclass(cls: type[Any], raw: Mapping[str, Any], path: str, notices
                 raise _Invalid
             kwargs[f.name] = value
         except _Invalid:
-            notices.append(f"The setting “{dotted}” had an invalid value and was reset to its default.")
+            notices.append(texts.SETTING_RESET(name=dotted))
             _log.warning("settings: invalid value for %s: %s", dotted, redact(repr(raw[f.name]))[:200])
     return cls(**kwargs)
 
@@ -309,10 +310,7 @@ def settings_from_dict(raw: Mapping[str, Any]) -> LoadedSettings:
     extra = {k: v for k, v in data.items() if k not in known}
     settings = dataclasses.replace(settings, schema_version=SCHEMA_VERSION, extra=extra)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        notices.append(
-            "Your settings were saved by a newer version of Live Interpreter; settings this version does not know "
-            "are kept, and a copy of the original file is saved on the next change."
-        )
+        notices.append(texts.SETTINGS_NEWER())
         settings = dataclasses.replace(settings, extra={**extra, "__newer_schema_version__": version})
     return LoadedSettings(settings, tuple(notices))
 
@@ -395,12 +393,12 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
                 path.replace(backup)
             except OSError as exc:
                 raise StorageError(
-                    f"Cannot keep a copy of {path.name} before saving settings; check folder permissions.",
+                    texts.SETTINGS_BACKUP_FAILED(file=path.name),
                     detail=str(exc),
                 ) from exc
     text = json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if redact(text) != text:
         raise StorageError(
-            "A setting looks like an API key; keys are stored in the system keyring, not in the settings file.",
+            texts.SETTINGS_KEY_LIKE(),
         )
     atomic_write_text(path, text)

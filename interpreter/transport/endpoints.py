@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from interpreter.core.messages import UserMessage
 from interpreter.errors import ConfigError
+from interpreter.transport import texts
 
 REALTIME_PATH = "/api-ws/v1/realtime"
 """Path of the LiveTranslate realtime WebSocket endpoint (spec §1.2)."""
@@ -58,7 +60,12 @@ def parse_region(value: str | Region) -> Region:
         return Region(str(value).strip().lower())
     except ValueError:
         choices = ", ".join(r.value for r in Region)
-        raise ConfigError(f"Unknown region {value!r}; choose one of: {choices}.", field="region") from None
+        raise ConfigError(texts.UNKNOWN_REGION(value=repr(value), choices=choices), field="region") from None
+
+
+def region_name(region: Region) -> UserMessage:
+    """The region's name for users ("Singapore"), translatable where it is shown."""
+    return texts.REGION_SINGAPORE() if region is Region.SINGAPORE else texts.REGION_BEIJING()
 
 
 def _split_base(base_url: str) -> tuple[str, str, str]:
@@ -67,7 +74,7 @@ def _split_base(base_url: str) -> tuple[str, str, str]:
     scheme = parts.scheme.lower()
     if scheme not in _WS_SCHEME_FOR or not parts.netloc:
         raise ConfigError(
-            f"The service address {base_url!r} is not a valid http(s):// or ws(s):// URL.",
+            texts.INVALID_SERVICE_ADDRESS(address=repr(base_url)),
             field="base_url",
         )
     return scheme, parts.netloc, parts.path.rstrip("/")

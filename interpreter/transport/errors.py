@@ -31,6 +31,7 @@ from interpreter.errors import (
     RequestRejectedError,
     ServerError,
 )
+from interpreter.transport import texts
 
 MAX_RETRY_AFTER_S = 300.0
 """Cap on a server-sent Retry-After: a misbehaving proxy must not park a live session for hours."""
@@ -54,7 +55,7 @@ class ModelNotFoundError(ConfigError):
 
 
 def _region_phrase(region_label: str | None) -> str:
-    return f" ({region_label})" if region_label else ""
+    return texts.IN_REGION(region=region_label) if region_label else ""
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -112,32 +113,29 @@ def map_handshake_status(
     where = _region_phrase(region_label)
     if status == 401:
         return AuthenticationError(
-            f"The service{where} rejected the API key: check that it is correct and that it was created for this "
-            "region (keys are region-bound: a Beijing key does not work in Singapore and vice versa).",
+            texts.KEY_REJECTED(where=where),
             code=code,
             http_status=status,
             detail=detail,
         )
     if status == 403:
         return AccessDeniedError(
-            f"This API key may not use {model}{where}: enable the model in the Model Studio console, check that the "
-            "account is in good standing, or turn off the 'free tier only' mode.",
+            texts.MODEL_DENIED(model=model, where=where),
             code=code,
             http_status=status,
             detail=detail,
         )
     if status == 404:
         return ModelNotFoundError(
-            f"The model {model} is not available at this service address{where}; choose another model or region.",
+            texts.MODEL_NOT_FOUND(model=model, where=where),
             http_status=status,
             code=code,
             detail=detail,
         )
     if status == 429:
         retry_after = parse_retry_after(headers.get("Retry-After"))
-        wait = f" Trying again in {retry_after:.0f} s." if retry_after else " Trying again shortly."
         return HandshakeRateLimitError(
-            "The service is limiting requests for this account (too many sessions or tokens per minute)." + wait,
+            texts.RATE_LIMITED_RETRY_IN(seconds=retry_after) if retry_after else texts.RATE_LIMITED_RETRY_SOON(),
             retry_after_s=retry_after,
             code=code,
             http_status=status,
@@ -145,22 +143,21 @@ def map_handshake_status(
         )
     if status >= 500:
         return ServerError(
-            f"The translation service had an internal problem (HTTP {status}); trying again usually helps.",
+            texts.SERVER_PROBLEM_HTTP(status=status),
             code=code,
             http_status=status,
             detail=detail,
         )
     if 400 <= status < 500:
         return RequestRejectedError(
-            f"The service refused the connection (HTTP {status}); check the model and the service address.",
+            texts.CONNECTION_REFUSED_HTTP(status=status),
             code=code,
             http_status=status,
             detail=detail,
         )
     # 1xx/2xx/3xx instead of 101: something in between (captive portal, proxy) answered for the service.
     return NetworkError(
-        f"Something other than the translation service answered (HTTP {status}); check the network, proxy or "
-        "service address.",
+        texts.NOT_THE_SERVICE_HTTP(status=status),
         detail=detail,
     )
 
@@ -191,26 +188,26 @@ def map_connect_error(
             region_label=region_label,
         )
     if isinstance(exc, InvalidURI):
-        return ConfigError(f"The service address for {host} is not a valid WebSocket URL.", field="base_url")
+        return ConfigError(texts.INVALID_WEBSOCKET_URL(host=host), field="base_url")
     if isinstance(exc, TimeoutError):
         return NetworkTimeoutError(
-            f"The translation service at {host} did not answer in time; check the internet connection.",
+            texts.CONNECT_TIMEOUT(host=host),
             detail=type(exc).__name__,
         )
     if isinstance(exc, InvalidHandshake):
         return NetworkError(
-            f"The connection to {host} could not be upgraded to a live session; check the proxy or service address.",
+            texts.UPGRADE_FAILED(host=host),
             detail=f"{type(exc).__name__}: {exc}",
         )
     if isinstance(exc, OSError):
         return NetworkError(
-            f"Cannot reach the translation service at {host}; check the internet connection.",
+            texts.UNREACHABLE(host=host),
             detail=f"{type(exc).__name__}: {exc}",
         )
     if isinstance(exc, ConnectionClosed):
         return map_connection_closed(exc)
     return NetworkError(
-        f"Connecting to {host} failed unexpectedly; trying again may help.",
+        texts.CONNECT_FAILED(host=host),
         detail=f"{type(exc).__name__}: {exc}",
     )
 
@@ -223,4 +220,4 @@ def map_connection_closed(exc: BaseException | None) -> NetworkError:
         detail = f"close code {rcvd.code} {rcvd.reason!r}" if rcvd is not None else "no close frame"
     elif exc is not None:
         detail = f"{type(exc).__name__}: {exc}"
-    return NetworkError("The connection to the translation service dropped.", detail=detail)
+    return NetworkError(texts.CONNECTION_DROPPED(), detail=detail)

@@ -44,8 +44,9 @@ from interpreter.protocol.events import SessionUpdated
 from interpreter.protocol.retry import Decision, RejectTracker, backoff, classify
 from interpreter.protocol.session import OutgoingFrame, RealtimeSession, SessionState
 from interpreter.protocol.session_events import SegmentFinalized, SessionEvent, SessionFailed
+from interpreter.transport import texts
 from interpreter.transport.eager import start_eagerly
-from interpreter.transport.endpoints import Region, realtime_url
+from interpreter.transport.endpoints import Region, parse_region, realtime_url, region_name
 from interpreter.transport.errors import HandshakeRateLimitError, map_connect_error, map_connection_closed
 from interpreter.transport.send_queue import DEFAULT_MAX_FRAMES, Frame, QueuedFrame, SendQueue
 
@@ -210,13 +211,14 @@ class RealtimeConnection:
         send_buffer_bytes: int | None = DEFAULT_SEND_BUFFER_BYTES,
     ) -> None:
         if not api_key or not api_key.strip():
-            raise ConfigError("No API key is set: add one in Settings or set DASHSCOPE_API_KEY.", field="api_key")
+            raise ConfigError(texts.NO_API_KEY(), field="api_key")
         self._config = config
         self._api_key = api_key.strip()
         self._url = realtime_url(base_url if base_url else region, config.model)
         parts = urlsplit(self._url)
         self._host = parts.netloc
-        self._region_label = parts.hostname if base_url else str(region).capitalize()
+        # The region's name is a translatable message; a custom address is named by its host.
+        self._region_label: str | None = parts.hostname if base_url else region_name(parse_region(region))
         self._loopback = is_loopback(base_url)
         self._session = session if session is not None else RealtimeSession(config, append_ms=append_ms)
         self._queue = SendQueue(send_queue_frames)
@@ -322,7 +324,7 @@ class RealtimeConnection:
             raise self._failure
         if not self._ever_configured.is_set():
             # The supervisor ended without a session and without a failure: abort() raced us.
-            raise NetworkError("The live session was stopped before it started.")
+            raise NetworkError(texts.STOPPED_BEFORE_START())
 
     def send_audio(self, pcm: bytes) -> None:
         """Queue one block of 16-bit mono PCM at the configured input rate. Never blocks.
@@ -440,7 +442,7 @@ class RealtimeConnection:
             logger.exception("Realtime connection crashed")
             self._fail(
                 NetworkError(
-                    "The live session stopped because of an internal error; start it again.",
+                    texts.INTERNAL_STOP(),
                     detail=f"{type(exc).__name__}: {exc}",
                 )
             )
@@ -554,10 +556,7 @@ class RealtimeConnection:
                     async with asyncio.timeout_at(deadline):
                         message = await ws.recv()
             except TimeoutError:
-                raise NetworkTimeoutError(
-                    f"The service accepted the connection but did not start the session within "
-                    f"{self._configure_timeout:.0f} s; trying again may help."
-                ) from None
+                raise NetworkTimeoutError(texts.SESSION_NOT_STARTED(seconds=self._configure_timeout)) from None
             except ConnectionClosed as exc:
                 if self._closing or self._finished.is_set():
                     return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from interpreter.errors import InterpreterError
 from interpreter.ui.caption_rows import format_clock
+from interpreter.ui.messages import render
 
 _log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def export_session_interactively(parent: QWidget | None, journal: Journal, sessi
     try:
         written = export_session(journal, session_id, Path(folder))
     except InterpreterError as exc:
-        _notify(parent, exc.user_message, "error")
+        _notify(parent, render(exc.message), "error")
         return []
     _notify(
         parent,

@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from interpreter.ui.messages import render
+
 #: Level meter range: -60 dBFS is silence for speech purposes (room noise sits around -60..-50), 0 dBFS is clipping.
 METER_FLOOR_DBFS = -60.0
 #: Above this the meter turns amber: speech peaking higher than -6 dBFS risks clipping.
@@ -54,8 +56,8 @@ class NoticeBanner(QFrame):
         action: Callable[[], None] | None = None,
         closable: bool = True,
     ) -> None:
-        """Show ``text`` (replacing any previous message)."""
-        self.label.setText(text)
+        """Show ``text`` (replacing any previous message); a lower layer's ``UserMessage`` shows in the UI language."""
+        self.label.setText(render(text))
         self.setProperty("level", level)
         self.style().unpolish(self)
         self.style().polish(self)

@@ -39,6 +39,10 @@ def qloop(qapp: Any, qtbot: Any) -> Iterator[asyncio.AbstractEventLoop]:
         if pending:
             qtbot.waitUntil(lambda: all(task.done() for task in pending), timeout=10_000)
         loop._QEventLoop__is_running = False
+        # QEventLoop(already_running=True) registered itself as the thread's running loop; left there, every later
+        # asyncio.run() in this process (CLI tests, pytest-asyncio's own loops) fails with "cannot be called from a
+        # running event loop".
+        asyncio.events._set_running_loop(None)
         loop.close()
         asyncio.set_event_loop(None)
         _CLOSED_LOOPS.append(loop)

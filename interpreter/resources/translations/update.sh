@@ -6,9 +6,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 bin=${PYSIDE6_BIN:-$(dirname "$(command -v python)")}
 cd "$root"
-sources=(interpreter/app.py interpreter/ui/*.py interpreter/ui/viewmodels/*.py interpreter/ui/dialogs/*.py)
+# Every package but the emulator (a server: it says nothing to our users). The Qt-free layers hold user messages
+# declared with msg("area.what", "English template") (interpreter/core/messages.py): lupdate reads msg() as
+# QT_TRANSLATE_NOOP, so each template lands in the .ts with its id as the context.
+mapfile -t sources < <(find interpreter -name '*.py' -not -path 'interpreter/emulator/*' | sort)
 for lang in zh_CN; do
   ts=interpreter/resources/translations/live_interpreter_${lang}.ts
-  "$bin/pyside6-lupdate" "${sources[@]}" -no-obsolete -target-language "$lang" -ts "$ts"
+  "$bin/pyside6-lupdate" "${sources[@]}" -tr-function-alias QT_TRANSLATE_NOOP+=msg -no-obsolete \
+    -target-language "$lang" -ts "$ts"
   "$bin/pyside6-lrelease" "$ts" -qm "${ts%.ts}.qm"
 done

@@ -12,9 +12,7 @@ a test fixture), the pickers follow it, and without one the answer is English.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale
@@ -29,7 +27,6 @@ __all__ = [
     "language_name",
     "language_sort_key",
     "sorted_languages",
-    "translate_known",
 ]
 
 #: UI languages whose script puts no space between sentences (a full-width "。" ends them).
@@ -95,40 +92,3 @@ def join_sentences(sentences: Iterable[str]) -> str:
     "。" looks like a typo."""
     separator = "" if current_ui_language().split("_")[0] in _NO_SPACE_LANGUAGES else " "
     return separator.join(sentence for sentence in sentences if sentence)
-
-
-@cache
-def _template_pattern(template: str) -> re.Pattern[str]:
-    """A regex matching ``template`` with each ``{name}`` standing for any non-empty text (captured as ``name``)."""
-    parts = re.split(r"\{(\w+)\}", template)
-    # re.split with one group alternates literal text and placeholder names: even indexes are literals.
-    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)))
-
-
-def translate_known(
-    sentence: str,
-    context: str,
-    templates: Iterable[str],
-    translate_value: Callable[[str, str], str] | None = None,
-) -> str:
-    """``sentence`` (English, produced by code outside the UI) in the UI language, when it is one of ``templates``.
-
-    For sentences built by the Qt-free layers (core, protocol) that the UI cannot ask to translate. A template
-    reads exactly like the other layer's sentence, with ``{name}`` where it inserts a value, and is marked for
-    translation under ``context``. The first template that matches the whole sentence is translated and filled
-    with the values found in it; a sentence that matches none (new, or reworded since) is returned unchanged, so a
-    stale translation can never say something else than the code meant.
-
-    Args:
-        translate_value: turns a captured value into its UI-language form, given the placeholder's name (e.g. a
-            delimiter's English name); default: values are kept as they are.
-    """
-    for template in templates:
-        match = _template_pattern(template).fullmatch(sentence)
-        if match is None:
-            continue
-        values = match.groupdict()
-        if translate_value is not None:
-            values = {name: translate_value(name, value) for name, value in values.items()}
-        return QCoreApplication.translate(context, template).format(**values)
-    return sentence

@@ -2,7 +2,7 @@
 
 The key lives only in the OS keyring (``store.secrets``). The key never reaches a log, an exception message or a
 signal: signals carry only outcomes and masked hints. The connection check itself is
-``services.connection_check``; its outcome is shown in the UI language (``viewmodels.connection_check``).
+``services.connection_check``; its outcome (declared messages) is shown in the UI language with ``ui.messages.render``.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from PySide6.QtCore import QObject, Signal
 
 from interpreter.core.redaction import redact, register_secret
 from interpreter.errors import ConfigError, SecretStoreUnavailableError, StorageError
+from interpreter.services import connection_check
 from interpreter.services.connection_check import CheckOutcome, check_connection
 from interpreter.store.secrets import API_KEY_ENV, resolve_api_key
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.localization import join_sentences
+from interpreter.ui.messages import render
 from interpreter.ui.viewmodels.async_slot import async_slot
-from interpreter.ui.viewmodels.connection_check import outcome_headline, outcome_text, region_label
 
 __all__ = ["API_KEY_ENV", "REGIONS", "ApiKeyViewModel", "Checker", "SecretStoreLike", "key_hint", "region_label"]
 
@@ -30,6 +31,12 @@ logger = logging.getLogger(__name__)
 
 #: The regions a user can pick, in the order the dialog shows them (values are ``Region`` values).
 REGIONS: tuple[str, ...] = tuple(region.value for region in Region)
+
+
+def region_label(region: Region | str) -> str:
+    """How the UI names a region (a ``Region`` or its value), in the UI language."""
+    return render(connection_check.region_label(region))
+
 
 #: Keys shorter than this get no hint at all: showing 4 characters of a short key would give away too much.
 _HINT_MIN_LENGTH = 16
@@ -149,7 +156,7 @@ class ApiKeyViewModel(QObject):
             try:
                 stored = self._secrets.get_api_key(self._region.value)
             except StorageError as exc:
-                parts.append(exc.user_message)
+                parts.append(render(exc.message))
         if stored:
             parts.append(
                 self.tr("A key for {region} is saved in the system keyring ({hint}).").format(
@@ -205,7 +212,7 @@ class ApiKeyViewModel(QObject):
             self._set_busy(False)
         self.last_outcome = outcome
         logger.info("Connection check: %s", outcome.reason.value)
-        self.check_finished.emit(outcome.reason.value, outcome_headline(outcome), redact(outcome_text(outcome)))
+        self.check_finished.emit(outcome.reason.value, render(outcome.headline), redact(render(outcome.message)))
 
     @async_slot(str)
     async def save(self, typed_key: str) -> None:
@@ -222,7 +229,7 @@ class ApiKeyViewModel(QObject):
                 # Keyring calls may block on D-Bus (an unlock prompt); keep the window responsive meanwhile.
                 await asyncio.to_thread(self._secrets.set_api_key, self._region.value, key)
         except (ConfigError, SecretStoreUnavailableError, StorageError) as exc:
-            self.save_finished.emit(False, exc.user_message)
+            self.save_finished.emit(False, render(exc.message))
             return
         finally:
             self._set_busy(False)
@@ -244,7 +251,7 @@ class ApiKeyViewModel(QObject):
         try:
             await asyncio.to_thread(self._secrets.delete_api_key, self._region.value)
         except StorageError as exc:
-            self.save_finished.emit(False, exc.user_message)
+            self.save_finished.emit(False, render(exc.message))
             return
         finally:
             self._set_busy(False)

@@ -34,7 +34,6 @@ from interpreter.core.glossary import (
     GlossaryEntry,
     GlossaryFormatError,
     ImportResult,
-    IssueKind,
     format_glossary_csv,
     parse_glossary_csv,
     term_key,
@@ -42,7 +41,8 @@ from interpreter.core.glossary import (
 from interpreter.errors import ConfigError, InterpreterError, StorageError
 from interpreter.store.atomic import atomic_write_bytes
 from interpreter.store.glossaries import GlossaryStore as GlossaryStore  # re-exported for the view's factory
-from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, sorted_languages, translate_known
+from interpreter.ui.dialogs.localization import QT_TRANSLATE_NOOP, sorted_languages
+from interpreter.ui.messages import render
 
 __all__ = ["COLUMNS", "GlossaryTableModel", "HotwordsViewModel"]
 
@@ -56,32 +56,6 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("GlossaryTableModel", "Check"),
 )
 SOURCE_COLUMN, TARGET_COLUMN, ISSUE_COLUMN = range(3)
-
-#: The sentences ``core.glossary.parse_glossary_csv`` reports import problems with (English, word for word), so
-#: the import report can be shown in the UI language; see :func:`~interpreter.ui.dialogs.localization.translate_known`.
-_IMPORT_PROBLEMS = (
-    QT_TRANSLATE_NOOP(
-        "HotwordsViewModel",
-        "found {found} columns where {expected} were expected (source term, translation); row skipped. If a term "
-        "contains the delimiter, put it in double quotes.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "HotwordsViewModel",
-        "found one column; expected a source term and a translation separated by {delimiter}; row skipped.",
-    ),
-    QT_TRANSLATE_NOOP("HotwordsViewModel", "the source term is empty; row skipped."),
-    QT_TRANSLATE_NOOP(
-        "HotwordsViewModel", "“{term}” already appears on line {line}; imported, but only the first is used."
-    ),
-    QT_TRANSLATE_NOOP("HotwordsViewModel", "“{term}” has no translation; imported, fill it in to use it."),
-)
-#: The delimiter names those sentences use.
-_DELIMITER_NAMES = {
-    "a tab": QT_TRANSLATE_NOOP("HotwordsViewModel", "a tab"),
-    "a semicolon": QT_TRANSLATE_NOOP("HotwordsViewModel", "a semicolon"),
-    "a comma": QT_TRANSLATE_NOOP("HotwordsViewModel", "a comma"),
-    "a vertical bar": QT_TRANSLATE_NOOP("HotwordsViewModel", "a vertical bar"),
-}
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 #: Undo steps kept. Each step is a few pointers (states share their glossaries), so the cap only bounds a
@@ -166,7 +140,7 @@ class HotwordsViewModel(QObject):
             loaded = self.store.load()
         except StorageError as exc:
             loaded = []
-            self.load_error = exc.user_message
+            self.load_error = render(exc.message)
             # A file from a newer app version is still on disk, untouched: never overwrite it from here.
             self._read_only = self.store.path.exists()
         items = tuple((self._new_id(), g) for g in loaded)
@@ -223,22 +197,8 @@ class HotwordsViewModel(QObject):
         return sorted_languages(self.catalog, self.catalog.languages)
 
     def issue_message(self, issue: EntryIssue) -> str:
-        """The sentence explaining ``issue`` in the UI language (the core's ``issue.message`` is English)."""
-        if issue.kind is IssueKind.EMPTY_SOURCE:
-            return self.tr("The source term is empty; this row is not used.")
-        if issue.kind is IssueKind.EMPTY_TARGET:
-            return self.tr("The translation is empty; this row is not used.")
-        entries = self.entries()
-        if issue.kind is IssueKind.DUPLICATE and 0 <= issue.index < len(entries):
-            term = entries[issue.index].source.strip()
-            key = term_key(term)
-            first = next((i for i, e in enumerate(entries[: issue.index]) if term_key(e.source) == key), None)
-            if first is not None:
-                # Rows are numbered from 1, as the table's row header shows them.
-                return self.tr("“{term}” is already on row {row}; only that row is used.").format(
-                    term=term, row=first + 1
-                )
-        return issue.message  # a kind this view does not know yet: the core's own sentence
+        """The sentence explaining ``issue`` in the UI language."""
+        return render(issue.message)
 
     # ---- state plumbing ------------------------------------------------------------------------------------------
 
@@ -272,7 +232,7 @@ class HotwordsViewModel(QObject):
             self.store.save(self.glossaries())
         except (StorageError, ConfigError) as exc:
             logger.warning("Glossaries not saved: %s", exc)
-            self.message.emit(exc.user_message, True)
+            self.message.emit(render(exc.message), True)
 
     def _edit_current(self, glossary: Glossary, text: str) -> bool:
         gid = self._state.current
@@ -418,7 +378,7 @@ class HotwordsViewModel(QObject):
         try:
             result = parse_glossary_csv(data)
         except GlossaryFormatError as exc:
-            self.message.emit(exc.user_message, True)
+            self.message.emit(render(exc.message), True)
             return None
         current = self.current()
         if current is None:
@@ -431,22 +391,9 @@ class HotwordsViewModel(QObject):
         self._edit_current(
             updated, self.tr("import {count} terms from {file}").format(count=len(result.entries), file=path.name)
         )
-        problems = [
-            self.tr("Line {line}: {message}").format(line=problem.line, message=self.problem_message(problem.message))
-            for problem in result.problems
-        ]
+        problems = [render(problem.as_message()) for problem in result.problems]
         self.import_finished.emit(self.import_summary(result), problems)
         return result
-
-    @staticmethod
-    def problem_message(message: str) -> str:
-        """An import problem's sentence (``ImportProblem.message``, English) in the UI language."""
-
-        def value(name: str, text: str) -> str:
-            known = _DELIMITER_NAMES.get(text) if name == "delimiter" else None
-            return QCoreApplication.translate("HotwordsViewModel", known) if known else text
-
-        return translate_known(message, "HotwordsViewModel", _IMPORT_PROBLEMS, value)
 
     def import_summary(self, result: ImportResult) -> str:
         """One sentence in the UI language: how many rows came in and how many need a look (what
@@ -498,7 +445,7 @@ class HotwordsViewModel(QObject):
         try:
             atomic_write_bytes(path, (_UTF8_BOM + data) if bom else data)
         except StorageError as exc:
-            self.message.emit(exc.user_message, True)
+            self.message.emit(render(exc.message), True)
             return False
         count = len(current.entries)
         exported = (

@@ -47,6 +47,7 @@ from interpreter.services.live_session import (
 from interpreter.services.outputs import segment_record
 from interpreter.store.pricing import load_effective_pricing
 from interpreter.ui.caption_model import CaptionListModel
+from interpreter.ui.messages import render
 from interpreter.ui.viewmodels.async_slot import async_slot
 from interpreter.ui.viewmodels.environment import (
     AdjustableVolume,
@@ -321,13 +322,13 @@ class LiveSessionViewModel(QObject):
             self.session_finished.emit()
             return False
         for notice in validated.notices:
-            self.notice_posted.emit("info", notice)
+            self.notice_posted.emit("info", render(notice))
         if player_problem is not None:
             # Captions alone are worth having: the session runs, the voice goes to the journal, said once here.
             self.notice_posted.emit(
                 "warning",
                 self.tr("The translated voice is saved with the session but not played: {reason}").format(
-                    reason=player_problem.user_message
+                    reason=render(player_problem.message)
                 ),
             )
         # Checked at every start, not only on a device change: routing (a default source switched to a monitor)
@@ -396,7 +397,7 @@ class LiveSessionViewModel(QObject):
             self._segment_done(update)
         elif isinstance(update, StatusChanged):
             status = update.status
-            error = status.error.user_message if status.error is not None else None
+            error = render(status.error.message) if status.error is not None else None
             self._connection_status(status.state, status.attempt, status.retry_in_s, error)
         elif isinstance(update, UsageUpdated):
             self._usage(update)
@@ -531,8 +532,8 @@ class LiveSessionViewModel(QObject):
         self._duration_timer.stop()
         self._set_phase(SessionPhase.FAILED)
         self.connection_changed.emit("failed", self.tr("Disconnected"))
-        self.error_occurred.emit(error.user_message)
-        self.notice_posted.emit("error", error.user_message)
+        self.error_occurred.emit(render(error.message))
+        self.notice_posted.emit("error", render(error.message))
 
     def _set_phase(self, phase: SessionPhase) -> None:
         if phase != self._phase:
@@ -580,7 +581,7 @@ class LiveSessionViewModel(QObject):
             self._journal_id = journal.start_session(meta)
         except InterpreterError as exc:
             _log.warning("journal start_session failed: %s", exc)
-            self.notice_posted.emit("warning", exc.user_message)
+            self.notice_posted.emit("warning", render(exc.message))
 
     def _journal_call(self, method: str, call: Callable[[SessionJournal, int], object]) -> None:
         """``call(journal, session id)`` for the current session (nothing without a journal or a session); a
@@ -592,4 +593,4 @@ class LiveSessionViewModel(QObject):
             call(journal, session_id)
         except InterpreterError as exc:
             _log.warning("journal %s failed: %s", method, exc)
-            self.notice_posted.emit("warning", exc.user_message)
+            self.notice_posted.emit("warning", render(exc.message))

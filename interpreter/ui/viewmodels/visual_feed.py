@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage
 
 from interpreter.core.catalog import ModelInfo
 from interpreter.errors import InterpreterError
+from interpreter.ui.messages import render
 
 if TYPE_CHECKING:  # media.frames and media.gate load OpenCV: at run time only when a picture is used
     from interpreter.media.frames import FrameSource
@@ -104,7 +105,9 @@ class VisualFeed(QObject):
                 yield encoded.jpeg
         except Exception as exc:  # the worker thread's error, re-raised here as it was: any type (a boundary)
             _log.warning("picture source failed: %s", exc)
-            reason = exc.user_message if isinstance(exc, InterpreterError) else self.tr("the source could not be read")
+            reason = (
+                render(exc.message) if isinstance(exc, InterpreterError) else self.tr("the source could not be read")
+            )
             self.failed.emit(
                 self.tr("The picture stopped ({reason}); interpretation goes on with sound only.").format(
                     reason=reason.rstrip(".")

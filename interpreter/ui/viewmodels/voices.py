@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from interpreter.core.catalog import Catalog, ModelInfo
 from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
@@ -23,12 +23,12 @@ from interpreter.services.voice_preview import VoicePreviewer as VoicePreviewer
 from interpreter.services.voice_preview import media_player
 from interpreter.transport.endpoints import Endpoint, Region
 from interpreter.ui.dialogs.localization import (
-    QT_TRANSLATE_NOOP,
     current_ui_language,
     join_sentences,
     language_sort_key,
     sorted_languages,
 )
+from interpreter.ui.messages import render
 from interpreter.ui.viewmodels.async_slot import async_slot
 
 __all__ = [
@@ -243,84 +243,13 @@ class VoicesViewModel(QObject):
         )
 
     def validate(self) -> tuple[str, str]:
-        """``(error, notice)``: the protocol's sentence when the selection cannot work, and what would be adjusted
-        (both in the UI language when the sentence is one this dialog knows, see :meth:`_localized`)."""
+        """``(error, notice)`` in the UI language: the protocol's sentence when the selection cannot work, and what
+        would be adjusted."""
         try:
             validated = validate_config(self.selection().session_config(), self.catalog)
         except ConfigError as exc:
-            return self._localized(exc.user_message), ""
-        return "", join_sentences(self._localized(notice) for notice in validated.notices)
-
-    def _localized(self, sentence: str) -> str:
-        """``sentence`` from ``protocol.config.validate_config`` in the UI language.
-
-        The protocol's English sentences are the single source of the rules. This dialog knows the ones it can
-        cause, as templates that read exactly like them; a template is translated only when, filled with the
-        current values, it reproduces ``sentence`` word for word. Any other sentence (or one whose wording the
-        protocol has since changed) is shown as it is, so a stale translation can never say something else.
-        """
-        info = self._model_info()
-        model = info.label.split(" (", 1)[0]  # as the protocol names a model: the label without its "(N languages)"
-        code = self._target
-        english_language = self.catalog.language_name(code)
-        if english_language == code:
-            english_language = f"'{code}'"
-        speaking = [voice.name for voice in info.voices_for(code)]
-        voice = (self.selection().voice or "").strip()
-        default = self.catalog.voice_clone_default_voice
-        list_separator = self.tr(", ", "separator of a list of language names")
-        # (template, values as the protocol fills them, values as the UI language shows them)
-        known: list[tuple[str, dict[str, str], dict[str, str]]] = [
-            (
-                QT_TRANSLATE_NOOP(
-                    "VoicesViewModel",
-                    "Voice cloning 'never' uses a voice you cloned earlier: enter its voice id (got nothing; preset "
-                    "voices and '{default}' do not count).",
-                ),
-                {"default": default},
-                {"default": default},
-            ),
-            (
-                QT_TRANSLATE_NOOP(
-                    "VoicesViewModel",
-                    "Voice cloning 'never' uses a voice you cloned earlier: enter its voice id (got '{voice}'; preset "
-                    "voices and '{default}' do not count).",
-                ),
-                {"voice": voice, "default": default},
-                {"voice": voice, "default": default},
-            ),
-            (
-                QT_TRANSLATE_NOOP(
-                    "VoicesViewModel", "The voice {voice} does not speak {language}; choose one that does: {voices}."
-                ),
-                {"voice": voice, "language": english_language, "voices": ", ".join(speaking)},
-                {"voice": voice, "language": self.language_name(code), "voices": list_separator.join(speaking)},
-            ),
-            (
-                QT_TRANSLATE_NOOP("VoicesViewModel", "No voice of {model} speaks {language}; turn voice output off."),
-                {"model": model, "language": english_language},
-                {"model": model, "language": self.language_name(code)},
-            ),
-            (
-                QT_TRANSLATE_NOOP(
-                    "VoicesViewModel",
-                    "{model} cannot speak {language}, so this session shows the translation as text only.",
-                ),
-                {"model": model, "language": english_language},
-                {"model": model, "language": self.language_name(code)},
-            ),
-            (
-                QT_TRANSLATE_NOOP(
-                    "VoicesViewModel", "Voice cloning is off because this session produces no translated voice."
-                ),
-                {},
-                {},
-            ),
-        ]
-        for template, english_values, shown_values in known:
-            if template.format(**english_values) == sentence:
-                return QCoreApplication.translate("VoicesViewModel", template).format(**shown_values)
-        return sentence
+            return render(exc.message), ""
+        return "", join_sentences(render(notice) for notice in validated.notices)
 
     # ---- changing ------------------------------------------------------------------------------------------------
 
@@ -410,7 +339,7 @@ class VoicesViewModel(QObject):
             await self._player.play(audio, VOICE_RATE)
         except InterpreterError as exc:
             logger.info("Voice preview failed: %s", exc)
-            self.preview_finished.emit(False, exc.user_message)
+            self.preview_finished.emit(False, render(exc.message))
             return
         finally:
             self._previewing = False

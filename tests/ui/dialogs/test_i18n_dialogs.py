@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from interpreter.core.catalog import load_catalog
 from interpreter.core.glossary import Glossary, GlossaryEntry, parse_glossary_csv
+from interpreter.core.messages import UserMessage
+from interpreter.core.texts import CSV_EMPTY_SOURCE
 from interpreter.errors import ConfigError
 from interpreter.protocol.config import VoiceClone, validate_config
 from interpreter.store.glossaries import GlossaryStore
@@ -37,6 +39,7 @@ from interpreter.ui.dialogs.voices import VoicesDialog, VoicesViewModel
 from interpreter.ui.dialogs.welcome import WelcomeDialog, WelcomeViewModel
 from interpreter.ui.i18n import install_translations
 from interpreter.ui.main_window import MainWindow
+from interpreter.ui.messages import render
 from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment
 from interpreter.ui.viewmodels.hotwords import ISSUE_COLUMN, HotwordsViewModel
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
@@ -300,14 +303,20 @@ def test_hotwords_import_report_in_chinese(qtbot: Any, qloop: Any, chinese: None
 
 def test_import_problems_in_english_are_the_cores_sentences(qapp: QApplication) -> None:
     result = parse_glossary_csv((DATA / "conference_excel_semicolon.csv").read_bytes())
-    assert [HotwordsViewModel.problem_message(p.message) for p in result.problems] == [
-        p.message for p in result.problems
-    ]
+    assert [render(p.as_message()) for p in result.problems] == [str(p) for p in result.problems]
+    assert {p.message.id for p in result.problems} == {
+        "glossary.csv.duplicate",
+        "glossary.csv.empty_source",
+        "glossary.csv.one_column",
+        "glossary.csv.no_translation",
+    }
 
 
-def test_an_unknown_problem_sentence_is_shown_as_it_is(qapp: QApplication, chinese: None) -> None:
-    assert HotwordsViewModel.problem_message("row 3 is odd.") == "row 3 is odd."
-    assert HotwordsViewModel.problem_message("the source term is empty; row skipped.") == "原文词条为空；已跳过此行。"
+def test_a_sentence_without_an_id_is_shown_as_it_is(qapp: QApplication, chinese: None) -> None:
+    # Nothing matches English sentences any more: only a declared message (id + values) is translated.
+    assert render("the source term is empty; row skipped.") == "the source term is empty; row skipped."
+    assert render(UserMessage.verbatim("row {3} is odd.")) == "row {3} is odd."
+    assert render(CSV_EMPTY_SOURCE()) == "原文词条为空；已跳过此行。"
 
 
 def test_hotwords_dialog_in_english_is_unchanged(qtbot: Any, qloop: Any, glossary_store: GlossaryStore) -> None:

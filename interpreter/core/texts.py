@@ -1,0 +1,45 @@
+"""The sentences the core says to users (glossary import and checks), declared with ``msg`` so they can be
+translated (see ``interpreter.core.messages``)."""
+
+from __future__ import annotations
+
+from interpreter.core.messages import msg
+
+# ---- a glossary file that cannot be read at all ---------------------------------------------------------------------
+GLOSSARY_FILE_TOO_LARGE = msg(
+    "glossary.file_too_large",
+    "This file is larger than {megabytes} MB; a glossary is a small table of terms — please check you picked the "
+    "right file.",
+)
+GLOSSARY_NOT_UTF8 = msg(
+    "glossary.not_utf8",
+    "This file is not UTF-8 text; save it from your spreadsheet as “CSV UTF-8” and import it again.",
+)
+
+# ---- rows of a CSV import (``ImportProblem.message``; the UI puts "Line N:" in front) -----------------------------
+CSV_TOO_MANY_COLUMNS = msg(
+    "glossary.csv.too_many_columns",
+    "found {found} columns where {expected} were expected (source term, translation); row skipped. If a term "
+    "contains the delimiter, put it in double quotes.",
+)
+CSV_ONE_COLUMN = msg(
+    "glossary.csv.one_column",
+    "found one column; expected a source term and a translation separated by {delimiter}; row skipped.",
+)
+CSV_EMPTY_SOURCE = msg("glossary.csv.empty_source", "the source term is empty; row skipped.")
+CSV_DUPLICATE = msg(
+    "glossary.csv.duplicate", "“{term}” already appears on line {line}; imported, but only the first is used."
+)
+CSV_NO_TRANSLATION = msg("glossary.csv.no_translation", "“{term}” has no translation; imported, fill it in to use it.")
+CSV_PROBLEM_ON_LINE = msg("glossary.csv.problem_on_line", "Line {line}: {problem}")
+
+# ---- delimiter names (the ``{delimiter}`` of CSV_ONE_COLUMN) -------------------------------------------------------
+DELIMITER_TAB = msg("glossary.delimiter.tab", "a tab")
+DELIMITER_SEMICOLON = msg("glossary.delimiter.semicolon", "a semicolon")
+DELIMITER_COMMA = msg("glossary.delimiter.comma", "a comma")
+DELIMITER_VERTICAL_BAR = msg("glossary.delimiter.vertical_bar", "a vertical bar")
+
+# ---- rows of a glossary in the table (``EntryIssue.message``) ----------------------------------------------------
+ROW_EMPTY_SOURCE = msg("glossary.row.empty_source", "The source term is empty; this row is not used.")
+ROW_EMPTY_TARGET = msg("glossary.row.empty_target", "The translation is empty; this row is not used.")
+ROW_DUPLICATE = msg("glossary.row.duplicate", "“{term}” is already on row {row}; only that row is used.")

@@ -1,0 +1,78 @@
+"""The sentences the protocol layer says to users: session-configuration checks, the service's ``error`` events
+and unreadable frames (declared with ``msg`` so they can be translated; see ``interpreter.core.messages``)."""
+
+from __future__ import annotations
+
+from interpreter.core.messages import msg
+
+# ---- session configuration (protocol.config) ----------------------------------------------------------------------
+UNKNOWN_MODEL_CHOICES = msg(
+    "config.unknown_model_choices", "'{model}' is not a LiveTranslate realtime model; choose one of: {choices}."
+)
+UNKNOWN_MODEL = msg("config.unknown_model", "'{model}' is not a LiveTranslate realtime model.")
+UNSUPPORTED_LANGUAGE = msg(
+    "config.unsupported_language",
+    "{model} supports {count} languages; '{code}' is not one of them (supported: {supported}).",
+)
+HOTWORD_INCOMPLETE = msg(
+    "config.hotword_incomplete", "The hot word {source} → {target} needs both a source term and its translation."
+)
+TURN_DETECTION_MODE = msg(
+    "config.turn_detection_mode", "Turn detection must be 'server_vad' or 'manual', not '{mode}'."
+)
+VAD_THRESHOLD_RANGE = msg(
+    "config.vad_threshold_range", "The speech detection threshold must be between {low} and {high}, not {value}."
+)
+SILENCE_RANGE = msg(
+    "config.silence_range", "The pause that ends a sentence must be between {low} and {high} ms, not {value}."
+)
+SAMPLE_RATE_ONE = msg("config.sample_rate", "{model} accepts {allowed} Hz audio, not {rate} Hz.")
+SAMPLE_RATE_TWO = msg("config.sample_rate_either", "{model} accepts {first} Hz or {second} Hz audio, not {rate} Hz.")
+COMMIT_NEEDS_MANUAL = msg(
+    "config.commit_needs_manual_turns",
+    "Committing a sentence needs manual turn detection; this session detects pauses by itself.",
+)
+
+# ---- voices and voice cloning (protocol.config) --------------------------------------------------------------------
+CLONE_NEEDS_OWN_VOICE = msg(
+    "voice.clone_needs_own_voice",
+    "Voice cloning '{mode}' speaks in the speaker's own voice, so the voice must be '{default}', not '{voice}'.",
+)
+CLONE_NEVER_NEEDS_ID = msg(
+    "voice.clone_needs_id",
+    "Voice cloning 'never' uses a voice you cloned earlier: enter its voice id (got {got}; preset voices and "
+    "'{default}' do not count).",
+)
+#: What ``{got}`` says when no voice id was entered.
+NOTHING = msg("voice.nothing_entered", "nothing")
+#: What a list of voices says when it is empty.
+NONE = msg("list.none", "none")
+NO_VOICE_SPEAKS = msg("voice.none_speaks", "No voice of {model} speaks {language}; turn voice output off.")
+UNKNOWN_VOICE = msg("voice.unknown", "'{voice}' is not a voice of {model}; voices that speak {language}: {voices}.")
+VOICE_DOES_NOT_SPEAK = msg(
+    "voice.does_not_speak", "The voice {voice} does not speak {language}; choose one that does: {voices}."
+)
+TEXT_ONLY = msg(
+    "voice.text_only", "{model} cannot speak {language}, so this session shows the translation as text only."
+)
+CLONE_OFF_NO_AUDIO = msg(
+    "voice.clone_off_without_audio", "Voice cloning is off because this session produces no translated voice."
+)
+
+# ---- the service's error events (protocol.session) -----------------------------------------------------------------
+KEY_REFUSED_EVENT = msg(
+    "auth.key_refused", "The service refused the API key ({reason}); check the key and its region in Settings."
+)
+MODEL_NOT_ALLOWED = msg("access.model_not_allowed", "The account may not use this model right now: {reason}")
+BUSY_OR_QUOTA = msg("quota.busy_or_used_up", "The service is busy or the quota is used up: {reason}")
+SERVICE_INTERNAL_ERROR = msg("service.internal_error", "The translation service had an internal error: {reason}")
+REJECTED_SETTINGS = msg("service.rejected_settings", "The translation service rejected the session settings: {reason}")
+REJECTED_REQUEST = msg("service.rejected_request", "The translation service rejected a request: {reason}")
+#: ``{reason}`` when the service gave none.
+NO_REASON = msg("service.no_reason", "no reason given")
+
+# ---- unreadable frames (protocol.events) ---------------------------------------------------------------------------
+UNREADABLE_MESSAGE = msg(
+    "protocol.unreadable_message", "The translation service sent a message this version cannot read."
+)
+UNDECODABLE_AUDIO = msg("protocol.undecodable_audio", "The translation service sent audio this version cannot decode.")

@@ -1,0 +1,81 @@
+"""The sentences the transport says to users (declared with ``msg`` so they can be translated; see
+``interpreter.core.messages``). Region names live here because the transport is where regions are named."""
+
+from __future__ import annotations
+
+from interpreter.core.messages import msg
+
+# ---- region names (parameters of other messages) -----------------------------------------------------------------
+REGION_SINGAPORE = msg("region.singapore", "Singapore")
+REGION_BEIJING = msg("region.beijing", "Beijing")
+#: " (Singapore)" after "the service": where a request went, when that is worth saying.
+IN_REGION = msg("region.in_parentheses", " ({region})")
+
+# ---- the service refused the connection (handshake status) -------------------------------------------------------
+KEY_REJECTED = msg(
+    "auth.key_rejected",
+    "The service{where} rejected the API key: check that it is correct and that it was created for this region "
+    "(keys are region-bound: a Beijing key does not work in Singapore and vice versa).",
+)
+NO_API_KEY = msg("auth.no_key", "No API key is set: add one in Settings or set DASHSCOPE_API_KEY.")
+MODEL_DENIED = msg(
+    "access.model_denied",
+    "This API key may not use {model}{where}: enable the model in the Model Studio console, check that the account "
+    "is in good standing, or turn off the 'free tier only' mode.",
+)
+MODEL_NOT_FOUND = msg(
+    "config.model_not_available",
+    "The model {model} is not available at this service address{where}; choose another model or region.",
+)
+RATE_LIMITED_RETRY_IN = msg(
+    "rate_limit.retry_in",
+    "The service is limiting requests for this account (too many sessions or tokens per minute). "
+    "Trying again in {seconds:.0f} s.",
+)
+RATE_LIMITED_RETRY_SOON = msg(
+    "rate_limit.retry_soon",
+    "The service is limiting requests for this account (too many sessions or tokens per minute). Trying again shortly.",
+)
+SERVER_PROBLEM_HTTP = msg(
+    "service.internal_problem_http",
+    "The translation service had an internal problem (HTTP {status}); trying again usually helps.",
+)
+CONNECTION_REFUSED_HTTP = msg(
+    "service.connection_refused_http",
+    "The service refused the connection (HTTP {status}); check the model and the service address.",
+)
+NOT_THE_SERVICE_HTTP = msg(
+    "network.not_the_service",
+    "Something other than the translation service answered (HTTP {status}); check the network, proxy or service "
+    "address.",
+)
+
+# ---- connecting ----------------------------------------------------------------------------------------------------
+INVALID_WEBSOCKET_URL = msg(
+    "config.invalid_websocket_url", "The service address for {host} is not a valid WebSocket URL."
+)
+CONNECT_TIMEOUT = msg(
+    "network.timeout",
+    "The translation service at {host} did not answer in time; check the internet connection.",
+)
+UPGRADE_FAILED = msg(
+    "network.upgrade_failed",
+    "The connection to {host} could not be upgraded to a live session; check the proxy or service address.",
+)
+UNREACHABLE = msg(
+    "network.unreachable", "Cannot reach the translation service at {host}; check the internet connection."
+)
+CONNECT_FAILED = msg("network.connect_failed", "Connecting to {host} failed unexpectedly; trying again may help.")
+CONNECTION_DROPPED = msg("network.connection_dropped", "The connection to the translation service dropped.")
+STOPPED_BEFORE_START = msg("network.stopped_before_start", "The live session was stopped before it started.")
+INTERNAL_STOP = msg("network.internal_error", "The live session stopped because of an internal error; start it again.")
+SESSION_NOT_STARTED = msg(
+    "network.session_not_started",
+    "The service accepted the connection but did not start the session within {seconds:.0f} s; trying again may help.",
+)
+
+# ---- endpoints -----------------------------------------------------------------------------------------------------
+UNKNOWN_REGION = msg("config.unknown_region", "Unknown region {value}; choose one of: {choices}.")
+INVALID_SERVICE_ADDRESS = msg(
+    "config.invalid_service_address", "The service address {address} is not a valid http(s):// or ws(s):// URL."
+)
