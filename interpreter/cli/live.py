@@ -181,7 +181,7 @@ class _Console:
         print(f"error: {text}", file=self.err, flush=True)
 
 
-def format_clock(ms: int | None) -> str:
+def tenths_clock(ms: int | None) -> str:
     """``mm:ss.d`` (or ``h:mm:ss.d`` past an hour) for caption lines; ``--:--.-`` when unknown."""
     if ms is None:
         return "--:--.-"
@@ -195,7 +195,7 @@ def format_clock(ms: int | None) -> str:
 
 def caption_line(segment: Segment) -> str:
     """``[00:03.2–00:05.9] source → translation`` (one side alone when the other is empty)."""
-    times = f"[{format_clock(segment.start_ms)}–{format_clock(segment.end_ms)}]"
+    times = f"[{tenths_clock(segment.start_ms)}–{tenths_clock(segment.end_ms)}]"
     source, translation = segment.source_text.strip(), segment.translation_text.strip()
     if source and translation:
         return f"{times} {source} → {translation}"
@@ -339,6 +339,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
     from pathlib import Path
 
     from interpreter.bootstrap import endpoint_for, find_api_key, resolve_region, start_demo_emulator, wants_demo
+    from interpreter.core.captions import GAP_TEXT
     from interpreter.core.net import is_loopback
     from interpreter.errors import ConfigError
     from interpreter.services.live_session import (
@@ -385,7 +386,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
             if isinstance(update, SegmentCompleted):
                 console.caption(("[DEMO] " if demo else "") + caption_line(update.segment))
             elif isinstance(update, GapDetected):
-                console.caption(f"[{format_clock(update.start_ms)}–{format_clock(update.end_ms)}] [audio lost]")
+                console.caption(f"[{tenths_clock(update.start_ms)}–{tenths_clock(update.end_ms)}] {GAP_TEXT}")
             elif isinstance(update, TranslatedAudio):
                 if player is not None:
                     player.feed(update.pcm)

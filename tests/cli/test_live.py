@@ -16,7 +16,7 @@ import pysubs2
 import pytest
 
 from interpreter.cli import main
-from interpreter.cli.live import EXIT_AUTH, EXIT_CONFIG, EXIT_LOCAL, EXIT_NETWORK, exit_code_for, format_clock
+from interpreter.cli.live import EXIT_AUTH, EXIT_CONFIG, EXIT_LOCAL, EXIT_NETWORK, exit_code_for, tenths_clock
 from interpreter.errors import AuthenticationError, ConfigError, NetworkError, StorageError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,10 +116,10 @@ def test_exit_code_table() -> None:
 
 
 def test_clock_format() -> None:
-    assert format_clock(3240) == "00:03.2"
-    assert format_clock(59_960) == "01:00.0"
-    assert format_clock(3_723_400) == "1:02:03.4"
-    assert format_clock(None) == "--:--.-"
+    assert tenths_clock(3240) == "00:03.2"
+    assert tenths_clock(59_960) == "01:00.0"
+    assert tenths_clock(3_723_400) == "1:02:03.4"
+    assert tenths_clock(None) == "--:--.-"
 
 
 async def test_sigint_mid_way_finishes_gracefully_in_a_subprocess(tmp_path: Path) -> None:
