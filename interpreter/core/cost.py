@@ -12,7 +12,8 @@ Money is :class:`decimal.Decimal` so that adding thousands of tiny per-response 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
@@ -307,3 +308,79 @@ class CostMeter:
     def total(self) -> Estimate:
         """The session so far."""
         return self.pricing.estimate(self.tokens, self.model, self.region)
+
+
+# ------------------------------------------------------------------------------------------ file translation (spec §3)
+
+#: Audio tokens per second of input audio and of translated speech for ``qwen3-livetranslate-flash`` (spec §3:
+#: "Audio billing 12.5 tokens/s; < 1 s billed as 1 s").
+FILE_AUDIO_TOKENS_PER_SECOND = 12.5
+
+#: Translated text tokens per second of speech: people speak ~2.5 words/s and a word is ~1.3 tokens. Only an
+#: estimate (the service reports the real count), but it keeps a text-only job from being estimated at zero output.
+FILE_TEXT_TOKENS_PER_SECOND = 3.0
+
+#: The service samples video at 2 fps and uses 4..128 frames of a clip (spec §3).
+FILE_VIDEO_FPS = 2.0
+FILE_VIDEO_MIN_FRAMES = 4
+FILE_VIDEO_MAX_FRAMES = 128
+#: Video tokens = ceil(frames / 2) x (h / 32) x (w / 32) + 2 (spec §3): 32-pixel patches, two frames per token row.
+FILE_VIDEO_PATCH_PX = 32
+FILE_VIDEO_EXTRA_TOKENS = 2
+
+
+def file_audio_tokens(seconds: float) -> int:
+    """Audio tokens billed for one request carrying ``seconds`` of audio (under one second is billed as one)."""
+    return math.ceil(max(1.0, seconds) * FILE_AUDIO_TOKENS_PER_SECOND)
+
+
+def file_video_tokens(seconds: float, width: int, height: int) -> int:
+    """Video tokens billed for one clip of ``seconds`` at ``width`` x ``height`` (spec §3 formula)."""
+    frames = min(FILE_VIDEO_MAX_FRAMES, max(FILE_VIDEO_MIN_FRAMES, math.ceil(seconds * FILE_VIDEO_FPS)))
+    patches = math.ceil(height / FILE_VIDEO_PATCH_PX) * math.ceil(width / FILE_VIDEO_PATCH_PX)
+    return math.ceil(frames / 2) * patches + FILE_VIDEO_EXTRA_TOKENS
+
+
+def file_translation_tokens(
+    segment_seconds: Sequence[float],
+    *,
+    audio_output: bool,
+    video_size: tuple[int, int] | None = None,
+) -> TokenCounts:
+    """Tokens a file-translation job is expected to use: one request per segment.
+
+    Args:
+        segment_seconds: the duration of each planned segment (each request is billed on its own, so per-segment
+            rounding matters for many short segments).
+        audio_output: translated speech requested (else text only).
+        video_size: ``(width, height)`` of the video clips sent, None for audio inputs.
+
+    The translated speech is assumed to last as long as the source (true within tens of percent for speech).
+    """
+    counts = TokenCounts()
+    for seconds in segment_seconds:
+        seconds = max(0.0, seconds)
+        counts = counts + TokenCounts(
+            input_audio=file_audio_tokens(seconds),
+            input_image=file_video_tokens(seconds, *video_size) if video_size else 0,
+            output_text=math.ceil(seconds * FILE_TEXT_TOKENS_PER_SECOND),
+            output_audio=math.ceil(seconds * FILE_AUDIO_TOKENS_PER_SECOND) if audio_output else 0,
+        )
+    return counts
+
+
+def estimate_file_translation(
+    segment_seconds: Sequence[float],
+    *,
+    region: str,
+    audio_output: bool,
+    video_size: tuple[int, int] | None = None,
+    model: str = "qwen3-livetranslate-flash",
+    pricing: Pricing | None = None,
+) -> Estimate:
+    """A before-you-start money estimate for a file-translation job (see :func:`file_translation_tokens`).
+
+    Video tokens are priced at the image rate (the service bills them as image tokens).
+    """
+    tokens = file_translation_tokens(segment_seconds, audio_output=audio_output, video_size=video_size)
+    return (pricing or load_pricing()).estimate(tokens, model, region)
