@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -193,7 +194,7 @@ def _count(source: Mapping[str, Any] | None, key: str) -> int:
     if not source:
         return 0
     value = source.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return 0  # null / missing / junk counts as nothing rather than failing a paid answer
     return int(value)
 
