@@ -316,6 +316,7 @@ class JobSegment:
         usage: tokens of the successful request.
         finish_reason: ``stop`` or ``length`` (the answer was cut at the output limit).
         error: the last failure sentence, "" when none.
+        speech: the voiced stretches inside the span (absolute ms) from the segment plan; subtitle timing uses them.
     """
 
     index: int
@@ -330,6 +331,7 @@ class JobSegment:
     usage: Usage = field(default_factory=Usage)
     finish_reason: str | None = None
     error: str = ""
+    speech: tuple[tuple[int, int], ...] = ()
 
     @property
     def duration_ms(self) -> int:

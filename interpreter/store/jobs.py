@@ -5,7 +5,7 @@ Storage: ``data_dir()/jobs.sqlite3`` (SQLite, WAL, ``synchronous=FULL``), schema
     jobs(id, input_path, content_hash, options_hash, options JSON, kind, duration_ms, state, estimate JSON,
          usage JSON, outputs JSON, error, created_at, updated_at)            index (content_hash, options_hash)
     segments(job_id, idx, start_ms, end_ms, state, attempts, text, transcript, audio_bytes, usage JSON,
-             finish_reason, error, requested_at, done_at)                     primary key (job_id, idx)
+             finish_reason, error, speech JSON (voiced stretches), requested_at, done_at)                     primary key (job_id, idx)
     segment_audio(job_id, idx, pcm BLOB)                                      24 kHz mono s16le of one segment
 
 Durability rules (the reason this module exists):
@@ -99,6 +99,7 @@ CREATE TABLE IF NOT EXISTS segments (
     usage         TEXT NOT NULL DEFAULT '{}',
     finish_reason TEXT,
     error         TEXT NOT NULL DEFAULT '',
+    speech        TEXT NOT NULL DEFAULT '[]',
     requested_at  TEXT,
     done_at       TEXT,
     PRIMARY KEY (job_id, idx)
@@ -278,8 +279,11 @@ class JobStore:
             job_id = cursor.lastrowid
             assert job_id is not None  # INSERT into a rowid table always sets it
             db.executemany(
-                "INSERT INTO segments(job_id, idx, start_ms, end_ms, state) VALUES (?,?,?,?,?)",
-                [(job_id, s.index, s.start_ms, s.end_ms, SegmentState.PENDING.value) for s in job.segments],
+                "INSERT INTO segments(job_id, idx, start_ms, end_ms, state, speech) VALUES (?,?,?,?,?,?)",
+                [
+                    (job_id, s.index, s.start_ms, s.end_ms, SegmentState.PENDING.value, json.dumps(s.speech))
+                    for s in job.segments
+                ],
             )
         stored = self.load_job(job_id)
         assert stored is not None
@@ -526,6 +530,7 @@ def _segment_from_row(job_id: int, row: sqlite3.Row) -> JobSegment:
         usage=Usage.from_stored(json.loads(row["usage"] or "{}")),
         finish_reason=row["finish_reason"],
         error=str(row["error"]),
+        speech=tuple((int(a), int(b)) for a, b in json.loads(row["speech"] or "[]")),
     )
 
 
