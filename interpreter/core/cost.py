@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
+from interpreter.core import file_limits
 from interpreter.core.catalog import ModelInfo
 
 #: Rates in pricing.json are per this many tokens (the unit every price list uses).
@@ -312,33 +313,9 @@ class CostMeter:
 
 # ------------------------------------------------------------------------------------------ file translation (spec §3)
 
-#: Audio tokens per second of input audio and of translated speech for ``qwen3-livetranslate-flash`` (spec §3:
-#: "Audio billing 12.5 tokens/s; < 1 s billed as 1 s").
-FILE_AUDIO_TOKENS_PER_SECOND = 12.5
-
 #: Translated text tokens per second of speech: people speak ~2.5 words/s and a word is ~1.3 tokens. Only an
 #: estimate (the service reports the real count), but it keeps a text-only job from being estimated at zero output.
 FILE_TEXT_TOKENS_PER_SECOND = 3.0
-
-#: The service samples video at 2 fps and uses 4..128 frames of a clip (spec §3).
-FILE_VIDEO_FPS = 2.0
-FILE_VIDEO_MIN_FRAMES = 4
-FILE_VIDEO_MAX_FRAMES = 128
-#: Video tokens = ceil(frames / 2) x (h / 32) x (w / 32) + 2 (spec §3): 32-pixel patches, two frames per token row.
-FILE_VIDEO_PATCH_PX = 32
-FILE_VIDEO_EXTRA_TOKENS = 2
-
-
-def file_audio_tokens(seconds: float) -> int:
-    """Audio tokens billed for one request carrying ``seconds`` of audio (under one second is billed as one)."""
-    return math.ceil(max(1.0, seconds) * FILE_AUDIO_TOKENS_PER_SECOND)
-
-
-def file_video_tokens(seconds: float, width: int, height: int) -> int:
-    """Video tokens billed for one clip of ``seconds`` at ``width`` x ``height`` (spec §3 formula)."""
-    frames = min(FILE_VIDEO_MAX_FRAMES, max(FILE_VIDEO_MIN_FRAMES, math.ceil(seconds * FILE_VIDEO_FPS)))
-    patches = math.ceil(height / FILE_VIDEO_PATCH_PX) * math.ceil(width / FILE_VIDEO_PATCH_PX)
-    return math.ceil(frames / 2) * patches + FILE_VIDEO_EXTRA_TOKENS
 
 
 def file_translation_tokens(
@@ -356,15 +333,19 @@ def file_translation_tokens(
         video_size: ``(width, height)`` of the video clips sent, None for audio inputs.
 
     The translated speech is assumed to last as long as the source (true within tens of percent for speech).
+    Billing rules (12.5 audio tokens/s, under 1 s billed as 1 s, the video-token formula) are those of
+    :mod:`interpreter.core.file_limits`.
     """
     counts = TokenCounts()
     for seconds in segment_seconds:
         seconds = max(0.0, seconds)
         counts = counts + TokenCounts(
-            input_audio=file_audio_tokens(seconds),
-            input_image=file_video_tokens(seconds, *video_size) if video_size else 0,
+            input_audio=file_limits.audio_tokens(seconds),
+            input_image=(
+                file_limits.estimate_video_tokens(file_limits.video_frames(seconds), *video_size) if video_size else 0
+            ),
             output_text=math.ceil(seconds * FILE_TEXT_TOKENS_PER_SECOND),
-            output_audio=math.ceil(seconds * FILE_AUDIO_TOKENS_PER_SECOND) if audio_output else 0,
+            output_audio=file_limits.audio_tokens(seconds) if audio_output else 0,
         )
     return counts
 
