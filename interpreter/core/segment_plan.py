@@ -18,6 +18,7 @@ How cuts are chosen (greedy, left to right):
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -157,7 +158,7 @@ def plan_cuts(
     cuts.append(n)
 
     spans: list[SegmentSpan] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         span = _trimmed(silent, pause_start, pause_end, a, b, frame_ms, total_ms, sentence_f, len(spans))
         if span is not None:
             spans.append(span)

@@ -88,7 +88,7 @@ def test_long_silence_is_not_sent_and_speech_gets_padding() -> None:
 
 
 def test_threshold_adapts_to_the_noise_floor() -> None:
-    noisy = profile([(True, 100), (False, 100)]) + 0.0
+    noisy = profile([(True, 100), (False, 100)])
     noisy[noisy == SILENCE_DB] = -45.0  # a noisy room: the floor is at -45 dBFS
     assert -45.0 < silence_threshold_db(noisy) < SPEECH_DB
     assert silence_threshold_db(profile([(True, 10), (False, 90)])) == -60.0
