@@ -90,9 +90,9 @@ def headers(emu: EmulatorHandle) -> dict[str, str]:
     return {"Authorization": f"Bearer {emu.api_key}"}
 
 
-def post(emu: EmulatorHandle, request: dict[str, Any], **kwargs: Any) -> httpx.Response:
+def post(emu: EmulatorHandle, request: dict[str, Any], timeout: httpx.Timeout = TIMEOUT) -> httpx.Response:
     """One non-streamed POST (the whole response body read)."""
-    return httpx.post(chat_url(emu), json=request, headers=headers(emu), timeout=TIMEOUT, **kwargs)
+    return httpx.post(chat_url(emu), json=request, headers=headers(emu), timeout=timeout)
 
 
 @contextmanager
