@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interpreter.errors import (
     AccessDeniedError,
     AuthenticationError,
+    InterpreterError,
     NetworkError,
     QuotaExhaustedError,
     RateLimitError,
@@ -139,3 +142,20 @@ def test_without_a_status_the_code_decides(code: str, kind: type[Exception]) -> 
     error = map_service_error(None, ServiceErrorBody(code=code, message="m", request_id="r-9"))
     assert isinstance(error, kind)
     assert error.detail is not None and "in stream" in error.detail and "r-9" in error.detail
+
+
+@given(
+    status=st.one_of(st.none(), st.integers(min_value=100, max_value=599)),
+    code=st.one_of(st.none(), st.text(max_size=40), st.sampled_from(["insufficient_quota", "Arrearage", "Throttling"])),
+    message=st.one_of(st.none(), st.text(max_size=80)),
+    retry_after=st.one_of(st.none(), st.floats(min_value=0, max_value=300)),
+)
+def test_every_refusal_maps_to_a_sentence_and_quota_is_never_a_rate_limit(
+    status: int | None, code: str | None, message: str | None, retry_after: float | None
+) -> None:
+    error = map_service_error(status, ServiceErrorBody(code, message), retry_after_s=retry_after)
+    assert isinstance(error, InterpreterError) and error.user_message.endswith(".")
+    if normalize_code(code) in {"insufficientquota", "arrearage"}:
+        assert isinstance(error, QuotaExhaustedError) and classify(error) is Decision.FATAL
+    if isinstance(error, RateLimitError):
+        assert error.retry_after_s == retry_after
