@@ -65,7 +65,7 @@ class ScriptedHttpServer:
         self._writers.add(writer)
         task = asyncio.current_task()
         assert task is not None
-        self.handlers.add(task)  # type: ignore[arg-type]
+        self.handlers.add(task)
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
