@@ -374,6 +374,12 @@ class HttpClient:
                 "The connection dropped while the translation was arriving; the request will be made again.",
                 detail=detail,
             )
+        if isinstance(exc, httpx.ConnectError) and "certificate" in str(exc).lower():
+            return NetworkError(
+                f"The certificate of {host} could not be verified, so nothing was sent; if a company proxy inspects "
+                "HTTPS, install its root certificate in the system's trust store.",
+                detail=detail,
+            )
         if isinstance(exc, httpx.ConnectError | httpx.ProxyError):
             return NetworkError(
                 f"Cannot reach the translation service at {host}; check the internet connection or proxy.",
