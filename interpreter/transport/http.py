@@ -3,7 +3,8 @@
 One :class:`HttpClient` per base URL (region or custom endpoint) holds one ``httpx.AsyncClient`` with keep-alive
 connections; :class:`HttpClientPool` hands them out so the app holds one per endpoint. Rules that are not options:
 
-- TLS certificates are always verified (there is deliberately no switch to turn that off);
+- TLS certificates are always verified (there is deliberately no switch to turn that off) against certifi's roots,
+  or ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` when set (httpx honours them with ``trust_env``);
 - the system's proxy settings are respected (``trust_env=True``: ``HTTPS_PROXY``, ``NO_PROXY``, ...);
 - the API key travels only in the ``Authorization`` header and is registered with ``core.redaction`` so no log line
   can carry it; nothing here logs headers or bodies.
@@ -372,6 +373,12 @@ class HttpClient:
         if streaming and isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
             return StreamIncompleteError(
                 "The connection dropped while the translation was arriving; the request will be made again.",
+                detail=detail,
+            )
+        if isinstance(exc, httpx.ConnectError) and "certificate" in str(exc).lower():
+            return NetworkError(
+                f"The certificate of {host} could not be verified, so nothing was sent; if a company proxy inspects "
+                "HTTPS, set SSL_CERT_FILE to a file holding its root certificate.",
                 detail=detail,
             )
         if isinstance(exc, httpx.ConnectError | httpx.ProxyError):

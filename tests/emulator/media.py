@@ -24,7 +24,8 @@ def audio_bytes(seconds: float, container: str, codec: str, rate: int = 48000) -
     """``seconds`` of tone encoded with ``codec`` in ``container`` (e.g. ``"mp3"``/``"libmp3lame"``)."""
     buffer = io.BytesIO()
     with av.open(buffer, "w", format=container) as output:
-        stream = output.add_stream(codec, rate=rate, layout="mono")  # type: ignore[call-overload]
+        stream = output.add_stream(codec, rate=rate, layout="mono")
+        assert isinstance(stream, av.AudioStream)
         _write_audio(output, stream, seconds, rate)
     return buffer.getvalue()
 
@@ -53,7 +54,7 @@ def mp4_bytes(seconds: float, width: int, height: int, *, with_audio: bool = Tru
         video.width, video.height = width, height
         video.pix_fmt = "yuv420p"
         video.time_base = Fraction(1, fps)
-        audio = output.add_stream("aac", rate=48000, layout="mono") if with_audio else None  # type: ignore[call-overload]
+        audio = output.add_stream("aac", rate=48000, layout="mono") if with_audio else None
         for index in range(round(seconds * fps)):
             picture = np.full((height, width, 3), (index * 20) % 256, dtype=np.uint8)
             frame = av.VideoFrame.from_ndarray(picture, format="rgb24")

@@ -72,6 +72,7 @@ def http_route(handler: RouteHandler) -> Callable[[web.Request], Awaitable[web.S
         if record is not None:
             record.status = response.status
             record.finished_at = context.wall_clock()
+            http.records.finished(record)
         return response
 
     return route
