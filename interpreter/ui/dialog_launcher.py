@@ -22,6 +22,7 @@ from interpreter.ui.history import open_history_dialog
 from interpreter.ui.viewmodels.environment import Endpoint
 from interpreter.ui.viewmodels.hotwords import hotwords_of
 from interpreter.ui.viewmodels.live_options import settings_with_options
+from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
 from interpreter.ui.viewmodels.voices import preview_tools
 from interpreter.ui.viewmodels.welcome import WelcomeChoice, WelcomeViewModel
 
@@ -29,21 +30,37 @@ from interpreter.ui.viewmodels.welcome import WelcomeChoice, WelcomeViewModel
 DIALOG_NAMES = ("api_key", "voices", "hotwords", "welcome", "history")
 
 
-class Shell(Protocol):
-    """What the launcher needs from the composition root (``app._Shell`` and test doubles)."""
+class SettingsAccess(Protocol):
+    """The settings owner as the dialogs see it (``store.settings_owner.SettingsOwner``; views do not import store,
+    so the settings value is typed by what the dialogs read from it)."""
 
-    settings: Any
-    secrets: Any
-    journal: Any
-    vm: Any
-    emulator: Any
+    @property
+    def current(self) -> Any: ...
+
+    def update(self, settings: Any) -> None: ...
+
+
+class Shell(Protocol):
+    """What the launcher needs from the application context (``app_context.AppContext`` and test doubles)."""
+
+    @property
+    def settings(self) -> SettingsAccess: ...
+
+    @property
+    def secrets(self) -> Any: ...
+
+    @property
+    def journal(self) -> Any: ...
+
+    @property
+    def vm(self) -> LiveSessionViewModel: ...
 
     def current_endpoint(self) -> Endpoint | None:
         """Where previews connect (the demo emulator or the service with the user's key); None without a key."""
         ...
 
     def api_key_changed(self) -> None:
-        """A key was saved or removed in the API key dialog (the shell may leave the automatic demo)."""
+        """A key was saved or removed in the API key dialog (the context may leave the automatic demo)."""
         ...
 
 
@@ -83,7 +100,7 @@ def _on_settings(shell: Shell) -> Callable[[Any], None]:
     """Callback for the dialogs: store the updated settings and mirror them in the Live tab's options."""
 
     def apply(updated: Any) -> None:
-        shell.settings = updated
+        shell.settings.update(updated)
         shell.vm.update_options(
             model=updated.model,
             target_language=updated.target_language,
@@ -98,9 +115,14 @@ def _on_settings(shell: Shell) -> Callable[[Any], None]:
 
 def _api_key(window: Any, shell: Shell) -> QWidget:
     # In the (automatic) demo the key is checked against the real service: the user is setting up real use.
-    settings = settings_with_options(shell.settings, shell.vm.options)
+    settings = settings_with_options(shell.settings.current, shell.vm.options)
     dialog = open_api_key_dialog(window, settings, shell.secrets, on_settings=_on_settings(shell))
-    dialog.vm.save_finished.connect(lambda ok, _message: ok and shell.api_key_changed())
+
+    def saved(ok: bool, _message: str) -> None:
+        if ok:
+            shell.api_key_changed()
+
+    dialog.vm.save_finished.connect(saved)
     return dialog
 
 
@@ -109,7 +131,7 @@ def _voices(window: Any, shell: Shell) -> QWidget:
     previewer, player = preview_tools(shell.current_endpoint(), options.output_device or None)
     return open_voices_dialog(
         window,
-        settings_with_options(shell.settings, options),
+        settings_with_options(shell.settings.current, options),
         on_settings=_on_settings(shell),
         previewer=previewer,
         player=player,
@@ -118,11 +140,11 @@ def _voices(window: Any, shell: Shell) -> QWidget:
 
 
 def _hotwords(window: Any, shell: Shell) -> QWidget:
-    dialog = open_hotwords_dialog(window, shell.settings, on_settings=_on_settings(shell))
+    dialog = open_hotwords_dialog(window, shell.settings.current, on_settings=_on_settings(shell))
     # The glossary in use may have been edited without being renamed or re-chosen: re-read its phrases on close.
     dialog.finished.connect(
         lambda _result: shell.vm.update_options(
-            glossary_name=shell.settings.glossary or "", hotwords=hotwords_of(shell.settings.glossary)
+            glossary_name=shell.settings.current.glossary or "", hotwords=hotwords_of(shell.settings.current.glossary)
         )
     )
     return dialog

@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from interpreter import __version__
+from interpreter.core.drop_routing import DropTarget, group_by_target
 from interpreter.ui.caption_rows import format_clock
-from interpreter.ui.drop_routing import DropTarget, group_by_target
 from interpreter.ui.i18n import language_labels
 from interpreter.ui.icons import app_icon
 from interpreter.ui.live_tab import LiveTab

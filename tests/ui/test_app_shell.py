@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from interpreter.app import _Shell
+from interpreter.app_context import AppContext
 from interpreter.ui.dialogs.api_key import ApiKeyDialog
 from interpreter.ui.dialogs.welcome import WelcomeDialog
 
@@ -21,10 +21,10 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def started_shell(qtbot: Any, qloop: asyncio.AbstractEventLoop, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """A running ``_Shell`` with no API key anywhere; closed (and its task awaited) at teardown."""
+    """A running ``AppContext`` with no API key anywhere; closed (and its task awaited) at teardown."""
     monkeypatch.delenv("DASHSCOPE_API_KEY", raising=False)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the shell installs its own; restore it afterwards
-    shell = _Shell(QApplication.instance(), demo=False, self_test=False, t0=0.0)
+    shell = AppContext(QApplication.instance(), demo=False, self_test=False, t0=0.0)
     task = qloop.create_task(shell.main())
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=20_000)
     try:

@@ -14,6 +14,7 @@ from interpreter.core.glossary import Glossary, GlossaryEntry
 from interpreter.store.glossaries import GlossaryStore
 from interpreter.store.secrets import SecretStore
 from interpreter.store.settings import Settings
+from interpreter.store.settings_owner import SettingsOwner
 from interpreter.ui.dialog_launcher import open_dialog
 from interpreter.ui.dialogs.hotwords import HotwordsDialog
 from interpreter.ui.dialogs.voices import VoicesDialog
@@ -48,7 +49,7 @@ class _Shell:
 def setup(qtbot: Any) -> tuple[MainWindow, _Shell]:
     env = LiveEnvironment(endpoint=lambda: Endpoint("unused"), open_audio_source=lambda _o: iter(()))  # type: ignore
     vm = LiveSessionViewModel(load_catalog(), env, LiveOptions(target_language="en"))
-    shell = _Shell(Settings(), SecretStore(), None, vm)
+    shell = _Shell(SettingsOwner(Settings()), SecretStore(), None, vm)
     window = MainWindow(vm, open_dialog=lambda name: open_dialog(name, window, shell=shell))
     qtbot.addWidget(window)
     window.show()
@@ -77,7 +78,7 @@ def test_voices_menu_choice_becomes_the_live_voice(qtbot: Any, qloop: Any, setup
     dialog.vm.select_voice(other)
     dialog.ok_button.click()
     assert shell.vm.options.voice == other
-    assert shell.settings.voices[shell.vm.options.model] == other
+    assert shell.settings.current.voices[shell.vm.options.model] == other
     assert window.live_tab.voice_label.text() == other
     assert shell.vm.session_config().voice == other
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from interpreter.core.catalog import load_catalog
-from interpreter.ui.drop_routing import DropTarget, route_for
 from interpreter.ui.main_window import MainWindow
 from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
@@ -93,9 +92,3 @@ def test_only_unsupported_files_leave_the_current_tab(window: MainWindow, tmp_pa
     assert _drop(window, _files(tmp_path, "archive.zip"))
     assert window.tabs.currentWidget() is window.live_tab
     assert "archive.zip" in window.banner.label.text()
-
-
-def test_route_for_is_case_insensitive_and_extension_based() -> None:
-    assert route_for("/x/A.MKV") is DropTarget.FILES
-    assert route_for("/x/b.webp") is DropTarget.IMAGES
-    assert route_for("/x/no-extension") is DropTarget.UNSUPPORTED

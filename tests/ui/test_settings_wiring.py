@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import interpreter.media.player as player_module
-from interpreter.app import _options_from_settings, _Shell
+from interpreter.app_context import AppContext
+from interpreter.app_context import options_from_settings as _options_from_settings
 from interpreter.bootstrap import gate_config as _gate_config
 from interpreter.core.catalog import load_catalog
 from interpreter.media.files import decode_audio
@@ -23,6 +24,7 @@ from interpreter.media.pacing import PacedPcmSource
 from interpreter.media.player import VoicePlayer
 from interpreter.store.paths import config_dir
 from interpreter.store.settings import FrameGateSettings, OutputRoute, Settings
+from interpreter.store.settings_owner import SettingsOwner
 from interpreter.ui.main_window import MainWindow
 from interpreter.ui.viewmodels.environment import NO_OUTPUT, Endpoint, LiveEnvironment, opened_output_index
 from interpreter.ui.viewmodels.live_options import LiveOptions, settings_with_options
@@ -44,10 +46,8 @@ class _RecordedPlayer(VoicePlayer):
 
 
 def _shell_environment(settings: Settings) -> LiveEnvironment:
-    shell = _Shell(QApplication.instance(), demo=True, self_test=False, t0=0.0)
-    shell.settings = settings
-    env: LiveEnvironment = shell._environment()
-    return env
+    context = AppContext(QApplication.instance(), demo=True, self_test=False, t0=0.0, settings=SettingsOwner(settings))
+    return context.environment()
 
 
 def test_open_playback_takes_volumes_and_jitter_target_from_settings(

@@ -80,6 +80,10 @@ class LiveEnvironment:
 
 #: ``LiveOptions.output_device`` value meaning "do not play the voice on this computer".
 NO_OUTPUT = "none"
+#: ``LiveOptions.input_device`` value of the bundled speech sample (``interpreter/resources/samples``), offered as an
+#: input in demo mode so a machine without a microphone can still try the app. Not a PortAudio device id (those
+#: are "host API: name").
+SAMPLE_INPUT = "sample:speech_en"
 
 
 def voice_outputs(options: LiveOptions) -> Iterator[str | None]:

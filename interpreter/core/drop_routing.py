@@ -1,4 +1,5 @@
-"""Which tab a dropped file belongs to (pure: decided from the file name only, no I/O, no Qt).
+"""Which tab a dropped file belongs to (pure: decided from the file name only, no I/O, no Qt; the drag-and-drop
+event handling is ``ui.main_window``'s).
 
 Users drop anything onto the window; guessing from the extension is instant and right for the files people
 actually drop. Files we cannot place are reported back instead of silently ignored.
