@@ -20,6 +20,8 @@ import av.error
 from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import MediaFileError
 
+#: The rate the file-translation requests carry (the files branch's name for core.pcm.INPUT_RATE; merge resolution).
+SERVICE_INPUT_RATE = INPUT_RATE
 
 @dataclass(frozen=True)
 class MediaInfo:
