@@ -58,8 +58,8 @@ if TYPE_CHECKING:
 
     from interpreter.emulator.server import EmulatorServer
     from interpreter.media.frames import FrameSource
-    from interpreter.ui.main_window import MainWindow
     from interpreter.transport.http import HttpClient
+    from interpreter.ui.main_window import MainWindow
     from interpreter.ui.presentation_window import PresentationWindow
     from interpreter.ui.viewmodels.files_vm import FilesViewModel
     from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel

@@ -63,7 +63,9 @@ FILE_COLUMN_PX = 180
 class ProgressDelegate(QStyledItemDelegate):
     """Paints a row's ``PROGRESS_ROLE`` (0–100) as a native progress bar."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         value = index.data(PROGRESS_ROLE)
         if value is None:
             super().paint(painter, option, index)
@@ -98,7 +100,9 @@ class FilesTab(QWidget):
         self._ui_language = current_ui_language(vm.catalog)
         self._sort_key = language_sort_key(self._ui_language)
 
-        self.demo_label = QLabel(self.tr("Demo — files are translated by the built-in emulator (not real translation)."))
+        self.demo_label = QLabel(
+            self.tr("Demo — files are translated by the built-in emulator (not real translation).")
+        )
         self.demo_label.setObjectName("demoBadge")
         self.demo_label.setVisible(vm.demo)
         self.notice = NoticeBanner(self)
@@ -404,8 +408,10 @@ class FilesTab(QWidget):
             self,
             self.tr("Add audio or video files"),
             "",
-            self.tr("Audio and video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;"
-                    "All files (*)"),
+            self.tr(
+                "Audio and video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;"
+                "All files (*)"
+            ),
         )
         if paths:
             self.add_files(paths)

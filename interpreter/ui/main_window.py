@@ -7,8 +7,8 @@ and closes itself once the session has finished.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import os
+from collections.abc import Callable
 from pathlib import PurePath
 
 from PySide6.QtCore import QByteArray, Qt, Signal

@@ -520,8 +520,9 @@ class FilesViewModel(QObject):
             if previous is not None:
                 await self.service.use_history(job.id)
                 self.notice_posted.emit(
-                    _tr("{name} was already translated with these settings: reusing that translation (no charge).")
-                    .format(name=Path(job.input_path).name)
+                    _tr(
+                        "{name} was already translated with these settings: reusing that translation (no charge)."
+                    ).format(name=Path(job.input_path).name)
                 )
         self.files_added.emit(len(added))
 
