@@ -25,7 +25,16 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from interpreter.core.catalog import Catalog
 from interpreter.core.jobs import (
@@ -76,51 +85,31 @@ STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 _CONTEXT = "FilesQueue"
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
-def _noop_tr() -> None:
-    """Never called: lists the texts below for pyside6-lupdate (it extracts literal translate() calls)."""
-    from PySide6.QtCore import QCoreApplication
-
-    for text in (
-        QCoreApplication.translate("FilesQueue", "File"),
-        QCoreApplication.translate("FilesQueue", "Duration"),
-        QCoreApplication.translate("FilesQueue", "Languages"),
-        QCoreApplication.translate("FilesQueue", "Output"),
-        QCoreApplication.translate("FilesQueue", "Status"),
-        QCoreApplication.translate("FilesQueue", "Progress"),
-        QCoreApplication.translate("FilesQueue", "Estimate"),
-        QCoreApplication.translate("FilesQueue", "Cost"),
-        QCoreApplication.translate("FilesQueue", "Queued"),
-        QCoreApplication.translate("FilesQueue", "Running"),
-        QCoreApplication.translate("FilesQueue", "Paused"),
-        QCoreApplication.translate("FilesQueue", "Done"),
-        QCoreApplication.translate("FilesQueue", "Failed"),
-        QCoreApplication.translate("FilesQueue", "Cancelled"),
-        QCoreApplication.translate("FilesQueue", "Interrupted"),
-        QCoreApplication.translate("FilesQueue", "auto"),
-        QCoreApplication.translate("FilesQueue", "Text only"),
-        QCoreApplication.translate("FilesQueue", "Voice: {voice}"),
-        QCoreApplication.translate("FilesQueue", "Failed: {reason}"),
-    ):
-        del text
+def _tr(text: object) -> str:
+    """Translate a text marked with ``QT_TRANSLATE_NOOP(_CONTEXT, ...)`` (column headers, state names)."""
+    return QCoreApplication.translate(_CONTEXT, str(text))
 
 
 #: Column headers (English source texts, translated through context "FilesQueue").
-COLUMNS = ("File", "Duration", "Languages", "Output", "Status", "Progress", "Estimate", "Cost")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("FilesQueue", "File"),
+    QT_TRANSLATE_NOOP("FilesQueue", "Duration"),
+    QT_TRANSLATE_NOOP("FilesQueue", "Languages"),
+    QT_TRANSLATE_NOOP("FilesQueue", "Output"),
+    QT_TRANSLATE_NOOP("FilesQueue", "Status"),
+    QT_TRANSLATE_NOOP("FilesQueue", "Progress"),
+    QT_TRANSLATE_NOOP("FilesQueue", "Estimate"),
+    QT_TRANSLATE_NOOP("FilesQueue", "Cost"),
+)
 COL_FILE, COL_DURATION, COL_LANGUAGES, COL_OUTPUT, COL_STATUS, COL_PROGRESS, COL_ESTIMATE, COL_COST = range(8)
 
 _STATE_LABELS = {
-    JobState.QUEUED: "Queued",
-    JobState.RUNNING: "Running",
-    JobState.PAUSED: "Paused",
-    JobState.DONE: "Done",
-    JobState.FAILED: "Failed",
-    JobState.CANCELLED: "Cancelled",
+    JobState.QUEUED: QT_TRANSLATE_NOOP("FilesQueue", "Queued"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("FilesQueue", "Running"),
+    JobState.PAUSED: QT_TRANSLATE_NOOP("FilesQueue", "Paused"),
+    JobState.DONE: QT_TRANSLATE_NOOP("FilesQueue", "Done"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("FilesQueue", "Failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("FilesQueue", "Cancelled"),
 }
 
 
@@ -250,16 +239,26 @@ class FileQueueModel(QAbstractTableModel):
         if column == COL_DURATION:
             return format_duration(job.duration_ms)
         if column == COL_LANGUAGES:
-            source = self._catalog.language_name(job.source, self._ui_language) if job.source else _tr("auto")
+            source = (
+                self._catalog.language_name(job.source, self._ui_language)
+                if job.source
+                else QCoreApplication.translate("FilesQueue", "auto")
+            )
             return f"{source} → {self._catalog.language_name(job.target, self._ui_language)}"
         if column == COL_OUTPUT:
             if job.options.text_only:
-                return _tr("Text only")
-            return _tr("Voice: {voice}").format(voice=job.options.voice or self._default_voice(job))
+                return QCoreApplication.translate("FilesQueue", "Text only")
+            return QCoreApplication.translate("FilesQueue", "Voice: {voice}").format(
+                voice=job.options.voice or self._default_voice(job)
+            )
         if column == COL_STATUS:
             if job.state == JobState.FAILED and job.error:
-                return _tr("Failed: {reason}").format(reason=_reason(job))
-            return _tr("Interrupted") if row.interrupted else _tr(_STATE_LABELS[job.state])
+                return QCoreApplication.translate("FilesQueue", "Failed: {reason}").format(reason=_reason(job))
+            return (
+                QCoreApplication.translate("FilesQueue", "Interrupted")
+                if row.interrupted
+                else _tr(_STATE_LABELS[job.state])
+            )
         if column == COL_PROGRESS:
             return f"{round(job.progress.fraction * 100)} %"
         if column == COL_ESTIMATE:
@@ -506,7 +505,11 @@ class FilesViewModel(QObject):
         elif exc is not None:
             # A bug: log it with its traceback and say so in one sentence (the app's excepthook policy).
             _log.error("files: unexpected error", exc_info=exc)
-            self.error_occurred.emit(_tr("Something went wrong inside the app; it was written to the log."))
+            self.error_occurred.emit(
+                QCoreApplication.translate(
+                    "FilesQueue", "Something went wrong inside the app; it was written to the log."
+                )
+            )
 
     async def _add(self, paths: list[str], options: FileTranslationOptions) -> None:
         try:
@@ -520,8 +523,9 @@ class FilesViewModel(QObject):
             if previous is not None:
                 await self.service.use_history(job.id)
                 self.notice_posted.emit(
-                    _tr(
-                        "{name} was already translated with these settings: reusing that translation (no charge)."
+                    QCoreApplication.translate(
+                        "FilesQueue",
+                        "{name} was already translated with these settings: reusing that translation (no charge).",
                     ).format(name=Path(job.input_path).name)
                 )
         self.files_added.emit(len(added))
@@ -587,7 +591,9 @@ class FilesViewModel(QObject):
             fraction = event.progress.fraction if event.progress.total_ms or event.progress.segments_total else 0.0
             spent = format_money(event.cost.amount, event.cost.currency) if event.usage.requests else "—"
         self.totals_percent = round(fraction * 100)
-        self.totals_text = _tr("{done} of {total} files done · estimate {estimate} · spent {spent}").format(
+        self.totals_text = QCoreApplication.translate(
+            "FilesQueue", "{done} of {total} files done · estimate {estimate} · spent {spent}"
+        ).format(
             done=done,
             total=total,
             estimate=format_money(estimate, currency) if currency else "—",
