@@ -79,6 +79,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = int(value)  # type: ignore[attr-defined]
         bar.text = f"{int(value)} %"  # type: ignore[attr-defined]
         bar.textVisible = True  # type: ignore[attr-defined]
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter  # type: ignore[attr-defined]
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
         style = option.widget.style() if option.widget is not None else QApplication.style()  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)  # type: ignore[attr-defined]
@@ -124,8 +125,10 @@ class FilesTab(QWidget):
         vm.error_occurred.connect(lambda text: self.notice.show_message(text, "error"))
         vm.notice_posted.connect(lambda text: self.notice.show_message(text, "info"))
         self._update_buttons()
-        if vm.totals_text:
-            self._on_totals(vm.totals_percent, vm.totals_text)
+        if vm.model.rowCount():
+            vm.refresh_texts(self._ui_language)  # totals and language names in this view's language
+        else:
+            vm.model.set_ui_language(self._ui_language)
 
     # --- construction ---------------------------------------------------------------------------------------------
     def _build_options(self) -> QGroupBox:
@@ -246,6 +249,7 @@ class FilesTab(QWidget):
         self.overall_bar.setObjectName("filesOverall")
         self.overall_bar.setRange(0, 100)
         self.overall_bar.setValue(0)
+        self.overall_bar.setFormat("%p %")  # as the rows' bars write it
         self.overall_bar.setMaximumWidth(260)  # px: the totals text beside it needs the room
         self.totals_label = QLabel(self.tr("No files yet."), self)
         self.totals_label.setObjectName("filesTotals")
@@ -301,7 +305,9 @@ class FilesTab(QWidget):
         blocked = self.voice_combo.blockSignals(True)
         self.voice_combo.clear()
         for name, description in self.vm.voices_for(target):
-            self.voice_combo.addItem(f"{name} — {description}" if description else name, name)
+            # The name, as the Live tab shows it; the catalog's description (English) is the tooltip.
+            self.voice_combo.addItem(name, name)
+            self.voice_combo.setItemData(self.voice_combo.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
         index = self.voice_combo.findData(self.vm.options.voice) if self.vm.options.voice else 0
         self.voice_combo.setCurrentIndex(max(0, index))
         self.voice_combo.blockSignals(blocked)

@@ -122,6 +122,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Live Interpreter") + (self.tr(" — Demo") if demo else ""))
         self.demo_banner.setVisible(demo)
         self.demo_badge.setVisible(demo)
+        if isinstance(self.files_tab, FilesTab):
+            # The window's banner labels the Files tab too; the tab labels itself only when its queue still runs on
+            # the emulator after the window left the demo (a key saved mid-run: the queue keeps its endpoint).
+            self.files_tab.demo_label.setVisible(self.files_tab.vm.demo and not demo)
 
     def set_language_choice(self, language: str) -> None:
         """Tick ``language`` in View → Language (no signal)."""

@@ -46,6 +46,7 @@ from interpreter.core.jobs import (
     Job,
     JobState,
     OutputFormat,
+    batch_usage,
 )
 from interpreter.errors import InterpreterError
 from interpreter.services.file_translation import (
@@ -295,6 +296,18 @@ class FileQueueModel(QAbstractTableModel):
                 self.endRemoveRows()
                 return
 
+    def set_ui_language(self, ui_language: str) -> None:
+        """Name languages in ``ui_language`` from now on (the view knows the installed translation)."""
+        if ui_language != self._ui_language:
+            self._ui_language = ui_language
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Repaint every cell and header (after the UI language changed)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
     def set_interrupted(self, interrupted: bool) -> None:
         """Mark rows still ``running`` while no batch runs as interrupted (or clear the mark)."""
         for row in list(self._rows):
@@ -425,6 +438,13 @@ class FilesViewModel(QObject):
             return None
         by_suffix = {Path(p).suffix.lower(): p for p in job.outputs}
         return by_suffix.get(".mp4") or by_suffix.get(".wav")
+
+    def refresh_texts(self, ui_language: str) -> None:
+        """Render the table and the totals again in the current translation (a view built after a language
+        change calls it)."""
+        self.model.set_ui_language(ui_language)
+        self.model.refresh()
+        self._update_totals()
 
     # --- actions ---------------------------------------------------------------------------------------------------
     def add_paths(self, paths: Iterable[str]) -> None:
@@ -578,24 +598,20 @@ class FilesViewModel(QObject):
             pass  # handled when the add returns (the job is reused and the user told)
 
     def _update_totals(self, event: BatchProgress | None = None) -> None:
+        """Overall progress and the totals line, from the service's jobs (cancelled ones left out)."""
+        del event  # the service's snapshot below is the same data, and also serves a view built later
         jobs = [j for j in self.service.jobs if j.state != JobState.CANCELLED]
         estimate = sum((Decimal(j.estimate.amount) for j in jobs if j.estimate.priced), Decimal(0))
         currency = next((j.estimate.currency for j in jobs if j.estimate.currency), "")
-        if event is None:
-            done = sum(1 for j in jobs if j.state == JobState.DONE)
-            total = len(jobs)
-            fraction = _fraction(jobs)
-            spent = "—"
-        else:
-            done, total = event.jobs_done, event.jobs_total
-            fraction = event.progress.fraction if event.progress.total_ms or event.progress.segments_total else 0.0
-            spent = format_money(event.cost.amount, event.cost.currency) if event.usage.requests else "—"
-        self.totals_percent = round(fraction * 100)
+        usage = batch_usage(jobs)
+        cost = self.service.cost_of(usage)
+        spent = format_money(cost.amount, cost.currency) if usage.requests and cost.priced else "—"
+        self.totals_percent = round(_fraction(jobs) * 100)
         self.totals_text = QCoreApplication.translate(
             "FilesQueue", "{done} of {total} files done · estimate {estimate} · spent {spent}"
         ).format(
-            done=done,
-            total=total,
+            done=sum(1 for j in jobs if j.state == JobState.DONE),
+            total=len(jobs),
             estimate=format_money(estimate, currency) if currency else "—",
             spent=spent,
         )
