@@ -711,6 +711,14 @@ class FileTranslationService:
             self._inflight[key] = task
         try:
             await asyncio.wait({task})
+        except asyncio.CancelledError:
+            # The worker is being stopped (a stop, aclose): its piece of work stops too. Without this the task
+            # would outlive the batch (it is no longer in _inflight for _run to cancel) and send a request after
+            # the store closed.
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+            raise
         finally:
             if key is None:
                 self._finalizing.pop(job_id, None)
