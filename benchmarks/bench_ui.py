@@ -482,13 +482,13 @@ async def _memory(hours: float, speed: float) -> dict[str, Any]:
 
 _COLD_START_CHILD = """
 import json, sys
-from interpreter import app
+from interpreter import app, self_test
 
-async def shown(self, window_shown_ms):  # stop right after the window is shown: no session
+async def shown(vm, window_shown_ms):  # stop right after the window is shown: no session
     print(json.dumps({"window_shown_ms": window_shown_ms}), flush=True)
     return 0
 
-app._Shell._self_test = shown
+self_test.run_self_test = shown  # AppContext imports it when the self-test starts
 sys.exit(app.run_gui(demo=True, self_test=True))
 """
 

@@ -12,7 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-DEFAULT_MODEL = "qwen3-livetranslate-flash-realtime"
+#: The realtime model of new settings, of ``SessionConfig()`` and of the ``live`` command without ``--model``: the
+#: newer model (60 languages, cheaper audio input). A model saved in the user's settings is kept.
+DEFAULT_MODEL = "qwen3.5-livetranslate-flash-realtime"
 #: The UI languages the app ships, as the settings store them: "system" follows the OS locale (a Chinese desktop
 #: starts in Chinese); the others pin a language.
 UiLanguage = Literal["system", "en", "zh_CN"]

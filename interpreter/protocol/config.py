@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from interpreter.core.catalog import DEFAULT_MODEL, Catalog, ModelInfo, load_catalog
+from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import ConfigError
 
 __all__ = [
@@ -31,8 +32,8 @@ __all__ = [
 # Documented ranges of the server VAD (spec §1.5, turn_detection).
 THRESHOLD_RANGE = (-1.0, 1.0)
 SILENCE_RANGE_MS = (200, 6000)
-# Input PCM rate every model accepts; 8 kHz only where the catalog says so (qwen3.5, spec §1.5 sample_rate).
-STANDARD_SAMPLE_RATE = 16000
+# Every model accepts core.pcm.INPUT_RATE (16 kHz); 8 kHz only where the catalog says so (qwen3.5, spec §1.5
+# sample_rate).
 NARROWBAND_SAMPLE_RATE = 8000
 
 
@@ -73,7 +74,7 @@ class SessionConfig:
     transcribe_source: bool = True
     voice_clone: VoiceClone = VoiceClone.OFF
     turn_detection: TurnDetection = field(default_factory=TurnDetection)
-    input_sample_rate: int = STANDARD_SAMPLE_RATE
+    input_sample_rate: int = INPUT_RATE
 
     def __post_init__(self) -> None:
         # A read-only copy: the caller's dict may change later, a frozen config must not.
@@ -205,9 +206,7 @@ def _check_turn_detection(turn: TurnDetection) -> None:
 
 
 def _check_sample_rate(rate: int, model: ModelInfo, name: str) -> None:
-    allowed = (
-        (STANDARD_SAMPLE_RATE, NARROWBAND_SAMPLE_RATE) if model.supports_sample_rate_8000 else (STANDARD_SAMPLE_RATE,)
-    )
+    allowed = (INPUT_RATE, NARROWBAND_SAMPLE_RATE) if model.supports_sample_rate_8000 else (INPUT_RATE,)
     if rate not in allowed:
         spelled = " or ".join(f"{r} Hz" for r in allowed)
         raise ConfigError(f"{name} accepts {spelled} audio, not {rate} Hz.", field="input_sample_rate")

@@ -19,6 +19,9 @@ So ``CaptionList`` paints only the rows in its viewport itself:
 * What the user looks at is the anchor: the bottom while following the live tail, otherwise the top visible row
   (and the pixel offset into it). Height changes above the anchor are compensated without moving the picture.
 
+Screen readers see the rows through ``caption_accessibility`` (an accessible list of caption pairs; each caption
+is announced once it is final).
+
 Auto-scroll follows the live tail while the user is at the bottom; scrolling up pauses it and shows a "Jump to live"
 button; returning to the bottom (or pressing the button, or End) resumes it. The list keeps the whole session (the
 model holds it anyway, and Copy needs it); it costs a few hundred bytes per row of geometry.
@@ -44,6 +47,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QToolTip, QVBoxLayout, QWidget
 
+from interpreter.ui.caption_accessibility import CaptionAnnouncer, install_caption_accessibility
 from interpreter.ui.caption_model import CaptionListModel
 from interpreter.ui.caption_rows import RowHeights, caption_plain_text
 from interpreter.ui.text_layout import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, CaptionRowRenderer
@@ -118,8 +122,22 @@ class CaptionList(QAbstractScrollArea):
         model.dataChanged.connect(self._on_data_changed)
         model.modelReset.connect(self._on_reset)
         self._on_reset()
+        # The rows are painted, not widgets: screen readers get them from an accessible interface, and hear each
+        # caption once it is final (caption_accessibility).
+        install_caption_accessibility()
+        self._announcer = CaptionAnnouncer(self, model)
 
     # --- public ---------------------------------------------------------------------------------------------------
+    @property
+    def model(self) -> CaptionListModel:
+        """The rows shown (read only: the list never writes to it)."""
+        return self._model
+
+    @property
+    def show_source(self) -> bool:
+        """True when rows show the source line above the translation."""
+        return self._renderer.show_source
+
     @property
     def following(self) -> bool:
         """True while the view sticks to the newest caption."""

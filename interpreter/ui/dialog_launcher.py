@@ -14,11 +14,11 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from interpreter.ui.dialogs.api_key import open_api_key_dialog
+from interpreter.ui.dialogs.api_key import SecretStoreLike, open_api_key_dialog
 from interpreter.ui.dialogs.hotwords import open_hotwords_dialog
 from interpreter.ui.dialogs.voices import open_voices_dialog
 from interpreter.ui.dialogs.welcome import WelcomeDialog
-from interpreter.ui.history import open_history_dialog
+from interpreter.ui.history import Journal, open_history_dialog
 from interpreter.ui.viewmodels.environment import Endpoint
 from interpreter.ui.viewmodels.hotwords import hotwords_of
 from interpreter.ui.viewmodels.live_options import settings_with_options
@@ -31,8 +31,8 @@ DIALOG_NAMES = ("api_key", "voices", "hotwords", "welcome", "history")
 
 
 class SettingsAccess(Protocol):
-    """The settings owner as the dialogs see it (``store.settings_owner.SettingsOwner``; views do not import store,
-    so the settings value is typed by what the dialogs read from it)."""
+    """The settings owner as the dialogs see it (``store.settings_owner.SettingsOwner``). The settings value is
+    ``store.settings.Settings``, typed Any here: views do not import store, and the dialogs read it by field."""
 
     @property
     def current(self) -> Any: ...
@@ -47,10 +47,10 @@ class Shell(Protocol):
     def settings(self) -> SettingsAccess: ...
 
     @property
-    def secrets(self) -> Any: ...
+    def secrets(self) -> SecretStoreLike: ...
 
     @property
-    def journal(self) -> Any: ...
+    def journal(self) -> Journal: ...
 
     @property
     def vm(self) -> LiveSessionViewModel: ...
@@ -64,13 +64,13 @@ class Shell(Protocol):
         ...
 
 
-def open_dialog(name: str, window: Any, *, shell: Shell) -> QWidget:
+def open_dialog(name: str, window: QWidget | None, *, shell: Shell) -> QWidget:
     """Open dialog ``name`` (one of :data:`DIALOG_NAMES`) over ``window``; returns the dialog, already shown.
 
     Raises:
         KeyError: ``name`` is not a known dialog (a programming error in a menu).
     """
-    openers: dict[str, Callable[[Any, Shell], QWidget]] = {
+    openers: dict[str, Callable[[QWidget | None, Shell], QWidget]] = {
         "api_key": _api_key,
         "voices": _voices,
         "hotwords": _hotwords,
@@ -80,7 +80,7 @@ def open_dialog(name: str, window: Any, *, shell: Shell) -> QWidget:
     return openers[name](window, shell)
 
 
-def show_welcome(parent: QWidget, on_choice: Callable[[WelcomeChoice | None], None]) -> WelcomeDialog:
+def show_welcome(parent: QWidget | None, on_choice: Callable[[WelcomeChoice | None], None]) -> WelcomeDialog:
     """Show the welcome screen window-modally without blocking the loop; ``on_choice`` gets the choice (None when
     the user closed it)."""
     view_model = WelcomeViewModel()
@@ -91,7 +91,7 @@ def show_welcome(parent: QWidget, on_choice: Callable[[WelcomeChoice | None], No
     return dialog
 
 
-def _welcome_chosen(choice: WelcomeChoice | None, window: Any, shell: Shell) -> None:
+def _welcome_chosen(choice: WelcomeChoice | None, window: QWidget | None, shell: Shell) -> None:
     if choice is WelcomeChoice.ENTER_KEY:
         open_dialog("api_key", window, shell=shell)
 
@@ -113,7 +113,7 @@ def _on_settings(shell: Shell) -> Callable[[Any], None]:
     return apply
 
 
-def _api_key(window: Any, shell: Shell) -> QWidget:
+def _api_key(window: QWidget | None, shell: Shell) -> QWidget:
     # In the (automatic) demo the key is checked against the real service: the user is setting up real use.
     settings = settings_with_options(shell.settings.current, shell.vm.options)
     dialog = open_api_key_dialog(window, settings, shell.secrets, on_settings=_on_settings(shell))
@@ -126,7 +126,7 @@ def _api_key(window: Any, shell: Shell) -> QWidget:
     return dialog
 
 
-def _voices(window: Any, shell: Shell) -> QWidget:
+def _voices(window: QWidget | None, shell: Shell) -> QWidget:
     options = shell.vm.options
     previewer, player = preview_tools(shell.current_endpoint(), options.output_device or None)
     return open_voices_dialog(
@@ -139,7 +139,7 @@ def _voices(window: Any, shell: Shell) -> QWidget:
     )
 
 
-def _hotwords(window: Any, shell: Shell) -> QWidget:
+def _hotwords(window: QWidget | None, shell: Shell) -> QWidget:
     dialog = open_hotwords_dialog(window, shell.settings.current, on_settings=_on_settings(shell))
     # The glossary in use may have been edited without being renamed or re-chosen: re-read its phrases on close.
     dialog.finished.connect(

@@ -7,8 +7,10 @@ so a session cut short by a crash exports exactly like a finished one.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -28,11 +30,45 @@ from interpreter.ui.caption_rows import format_clock
 
 _log = logging.getLogger(__name__)
 
-#: Export formats written side by side (file suffix -> journal method).
-EXPORTS = {"srt": "export_srt", "vtt": "export_vtt", "txt": "export_txt", "wav": "export_wav"}
+
+class SessionSummary(Protocol):
+    """One journal session as this view shows it (``store.journal.SessionInfo``; views do not import store)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def segment_count(self) -> int: ...
+    @property
+    def duration_ms(self) -> int: ...
+    @property
+    def audio_bytes(self) -> int: ...
+    @property
+    def clean(self) -> bool: ...
 
 
-def session_label(info: Any) -> str:
+class Journal(Protocol):
+    """What the history view needs from ``store.journal.SessionJournal``."""
+
+    def list_sessions(self) -> Sequence[SessionSummary]: ...
+    def session(self, session_id: int) -> SessionSummary | None: ...
+    def export_srt(self, session_id: int, path: Path) -> Path: ...
+    def export_vtt(self, session_id: int, path: Path) -> Path: ...
+    def export_txt(self, session_id: int, path: Path) -> Path: ...
+    def export_wav(self, session_id: int, path: Path) -> Path: ...
+
+
+def _exports(journal: Journal) -> dict[str, Callable[[int, Path], Path]]:
+    """Export formats written side by side: file suffix -> the journal's writer."""
+    return {"srt": journal.export_srt, "vtt": journal.export_vtt, "txt": journal.export_txt, "wav": journal.export_wav}
+
+
+def session_label(info: SessionSummary) -> str:
     """One line describing a journal session: when, languages, length, segments, and how it ended."""
     when = info.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
     source = info.source or QCoreApplication.translate("History", "auto")
@@ -43,7 +79,7 @@ def session_label(info: Any) -> str:
     )
 
 
-def recovery_text(info: Any) -> str:
+def recovery_text(info: SessionSummary) -> str:
     """The recovery offer after a crash or kill."""
     return QCoreApplication.translate(
         "History",
@@ -51,7 +87,7 @@ def recovery_text(info: Any) -> str:
     ).format(when=info.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), count=info.segment_count)
 
 
-def export_session(journal: Any, session_id: int, directory: Path, stem: str | None = None) -> list[Path]:
+def export_session(journal: Journal, session_id: int, directory: Path, stem: str | None = None) -> list[Path]:
     """Write the session as SRT, VTT, TXT (bilingual) and WAV (when there is audio) into ``directory``.
 
     Raises:
@@ -61,14 +97,14 @@ def export_session(journal: Any, session_id: int, directory: Path, stem: str | N
     stem = stem or f"session-{session_id}"
     info = journal.session(session_id)
     written = []
-    for suffix, method in EXPORTS.items():
+    for suffix, export in _exports(journal).items():
         if suffix == "wav" and info is not None and not info.audio_bytes:
             continue  # text-only session: no voice to export
-        written.append(getattr(journal, method)(session_id, directory / f"{stem}.{suffix}"))
+        written.append(export(session_id, directory / f"{stem}.{suffix}"))
     return written
 
 
-def export_session_interactively(parent: Any, journal: Any, session_id: int) -> list[Path]:
+def export_session_interactively(parent: QWidget | None, journal: Journal, session_id: int) -> list[Path]:
     """Ask for a folder, export there, and report the result in place (notice on the window when it has one)."""
     folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("History", "Export session to folder"))
     if not folder:
@@ -88,7 +124,7 @@ def export_session_interactively(parent: Any, journal: Any, session_id: int) -> 
     return written
 
 
-def _notify(parent: Any, text: str, level: str) -> None:
+def _notify(parent: QWidget | None, text: str, level: str) -> None:
     show = getattr(parent, "show_notice", None)
     if callable(show):
         show(text, level)
@@ -99,7 +135,7 @@ def _notify(parent: Any, text: str, level: str) -> None:
 class HistoryDialog(QDialog):
     """Past sessions, newest first; export the selected one."""
 
-    def __init__(self, journal: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Session history"))
         self.resize(640, 420)  # px: a dozen sessions visible without scrolling
@@ -129,10 +165,11 @@ class HistoryDialog(QDialog):
     def _export(self) -> None:
         session_id = self.selected_session()
         if session_id is not None:
-            export_session_interactively(self.parent() or self, self.journal, session_id)
+            # The notice goes to the main window when the dialog has one as parent (it has show_notice).
+            export_session_interactively(self.parentWidget() or self, self.journal, session_id)
 
 
-def open_history_dialog(parent: QWidget | None, journal: Any) -> HistoryDialog:
+def open_history_dialog(parent: QWidget | None, journal: Journal) -> HistoryDialog:
     """Show the history dialog non-modally."""
     dialog = HistoryDialog(journal, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

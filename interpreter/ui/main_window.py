@@ -7,6 +7,7 @@ and closes itself once the session has finished.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from pathlib import PurePath
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
         )
         live_vm.duration_changed.connect(lambda s: self.duration_label.setText(format_clock(s * 1000)))
         live_vm.cost_changed.connect(self.cost_label.setText)
-        live_vm.error_occurred.connect(lambda text: self.show_notice(text, "error"))
+        # A session's failures and notices are shown once, in the Live tab's own banner (live_vm.notice_posted);
+        # this window's banner is for app-level notices only.
         self.live_tab.voices_requested.connect(lambda: self._open_dialog("voices"))
         self.live_tab.hotwords_requested.connect(lambda: self._open_dialog("hotwords"))
         self.live_tab.presentation_requested.connect(self.presentation_requested)
@@ -282,7 +284,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Hotwords…"), "hotwords"),
             (self.tr("&Welcome guide…"), "welcome"),
         ):
-            settings_menu.addAction(self._action(text, lambda name=name: self._open_dialog(name)))
+            settings_menu.addAction(self._action(text, functools.partial(self._open_dialog, name)))
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Live Interpreter"), self._about))

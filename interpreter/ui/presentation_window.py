@@ -132,7 +132,7 @@ class PresentationWindow(QWidget):
         painter.fillRect(self.rect(), QColor(self._options.background))
         margin = max(_MIN_MARGIN_PX, int(self.width() * _MARGIN_FRACTION))
         width = self.width() - 2 * margin
-        y = self.height() - margin
+        y: float = self.height() - margin  # pair spacing is a fraction of a line
         font = self.font()
         font.setPointSize(self._options.font_pt)
         source_font = self.font()

@@ -6,6 +6,7 @@ import pytest
 
 from interpreter.errors import ConfigError
 from interpreter.protocol import (
+    DEFAULT_MODEL,
     SessionConfig,
     TurnDetection,
     VoiceClone,
@@ -25,7 +26,7 @@ def _rejects(config: SessionConfig, field: str) -> str:
 
 
 def test_defaults_are_valid_and_resolve_the_voice_explicitly() -> None:
-    validated = validate_config(SessionConfig())
+    validated = validate_config(SessionConfig(model=QWEN3))
     assert validated.notices == ()
     assert validated.config.model == QWEN3
     assert validated.config.voice == "Cherry"
@@ -38,20 +39,20 @@ def test_unknown_model_names_the_models_that_exist() -> None:
 
 
 def test_unknown_target_language_says_how_many_languages_and_which() -> None:
-    message = _rejects(SessionConfig(target_language="xx"), "target_language")
+    message = _rejects(SessionConfig(model=QWEN3, target_language="xx"), "target_language")
     assert message.startswith("Qwen3 LiveTranslate Flash supports 18 languages; 'xx' is not one of them")
     assert "yue" in message and "el" in message
 
 
 def test_language_of_the_other_model_is_rejected_for_this_one() -> None:
     # Swedish is a qwen3.5 language only.
-    message = _rejects(SessionConfig(source_language="sv"), "source_language")
+    message = _rejects(SessionConfig(model=QWEN3, source_language="sv"), "source_language")
     assert "'sv' is not one of them" in message
     assert validate_config(SessionConfig(model=QWEN35, source_language="sv")).config.source_language == "sv"
 
 
 def test_text_only_target_turns_audio_off_with_a_notice() -> None:
-    validated = validate_config(SessionConfig(target_language="el", audio_output=True))
+    validated = validate_config(SessionConfig(model=QWEN3, target_language="el", audio_output=True))
     assert validated.config.audio_output is False
     assert validated.notices == (
         "Qwen3 LiveTranslate Flash cannot speak Greek, so this session shows the translation as text only.",
@@ -66,7 +67,7 @@ def test_text_only_target_also_turns_voice_cloning_off() -> None:
 
 
 def test_voice_not_of_this_model_names_the_voices_that_speak_the_target() -> None:
-    message = _rejects(SessionConfig(voice="Tina", target_language="fr"), "voice")
+    message = _rejects(SessionConfig(model=QWEN3, voice="Tina", target_language="fr"), "voice")
     assert (
         message
         == "'Tina' is not a voice of Qwen3 LiveTranslate Flash; voices that speak French: Cherry, Nofish, Ethan."
@@ -74,14 +75,14 @@ def test_voice_not_of_this_model_names_the_voices_that_speak_the_target() -> Non
 
 
 def test_voice_that_does_not_speak_the_target_names_those_that_do() -> None:
-    message = _rejects(SessionConfig(voice="Kiki", target_language="en"), "voice")
+    message = _rejects(SessionConfig(model=QWEN3, voice="Kiki", target_language="en"), "voice")
     assert message == "The voice Kiki does not speak English; choose one that does: Cherry, Nofish, Ethan."
-    assert validate_config(SessionConfig(voice="Kiki", target_language="yue")).config.voice == "Kiki"
+    assert validate_config(SessionConfig(model=QWEN3, voice="Kiki", target_language="yue")).config.voice == "Kiki"
 
 
 def test_default_voice_that_cannot_speak_the_target_is_replaced_by_one_that_can() -> None:
     # Cherry (the qwen3 default) does not speak Cantonese; Kiki does.
-    assert validate_config(SessionConfig(target_language="yue")).config.voice == "Kiki"
+    assert validate_config(SessionConfig(model=QWEN3, target_language="yue")).config.voice == "Kiki"
 
 
 def test_voice_names_with_spaces_are_fine() -> None:
@@ -99,7 +100,7 @@ def test_runtime_cloning_needs_the_default_voice(mode: VoiceClone) -> None:
 
 @pytest.mark.parametrize("voice", [None, "", "default", "Cherry"])
 def test_never_cloning_needs_a_cloned_voice_id(voice: str | None) -> None:
-    message = _rejects(SessionConfig(voice_clone=VoiceClone.NEVER, voice=voice), "voice")
+    message = _rejects(SessionConfig(model=QWEN3, voice_clone=VoiceClone.NEVER, voice=voice), "voice")
     assert message.startswith("Voice cloning 'never' uses a voice you cloned earlier")
 
 
@@ -135,7 +136,7 @@ def test_unknown_turn_detection_mode() -> None:
 
 
 def test_sample_rate_8000_only_where_the_catalog_allows_it() -> None:
-    message = _rejects(SessionConfig(input_sample_rate=8000), "input_sample_rate")
+    message = _rejects(SessionConfig(model=QWEN3, input_sample_rate=8000), "input_sample_rate")
     assert message == "Qwen3 LiveTranslate Flash accepts 16000 Hz audio, not 8000 Hz."
     assert validate_config(SessionConfig(model=QWEN35, input_sample_rate=8000)).config.input_sample_rate == 8000
     message = _rejects(SessionConfig(model=QWEN35, input_sample_rate=44100), "input_sample_rate")
@@ -159,6 +160,7 @@ def test_hotwords_are_copied_so_the_config_stays_frozen() -> None:
 
 def test_payload_for_qwen3_with_all_the_trimmings() -> None:
     config = SessionConfig(
+        model=QWEN3,
         target_language="en",
         source_language="zh",
         voice="Ethan",
@@ -207,3 +209,10 @@ def test_payload_with_runtime_voice_cloning() -> None:
 def test_payload_sets_the_voice_even_for_an_unvalidated_config() -> None:
     assert session_update_payload(SessionConfig(model=QWEN35))["voice"] == "Tina"
     assert "enable_voice_clone" not in session_update_payload(SessionConfig())
+
+
+def test_the_default_model_is_the_newer_one() -> None:
+    validated = validate_config(SessionConfig())
+    assert validated.notices == ()
+    assert validated.config.model == QWEN35 == DEFAULT_MODEL
+    assert validated.config.voice == "Tina"  # the qwen3.5 default voice, resolved explicitly

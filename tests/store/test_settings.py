@@ -30,6 +30,12 @@ def test_missing_file_gives_defaults_without_notices() -> None:
     assert not settings_path().exists()  # loading never writes
 
 
+def test_new_settings_take_the_newer_model_and_a_saved_choice_is_kept() -> None:
+    assert load_settings().settings.model == "qwen3.5-livetranslate-flash-realtime"
+    save_settings(dataclasses.replace(Settings(), model="qwen3-livetranslate-flash-realtime"))
+    assert load_settings().settings.model == "qwen3-livetranslate-flash-realtime"
+
+
 def test_round_trip_of_every_kind_of_field() -> None:
     custom = dataclasses.replace(
         Settings(),

@@ -212,6 +212,57 @@ def test_voice_is_played_response_by_response_without_underruns(
     assert stats.buffered_ms == 0 and not stats.playing
 
 
+def test_no_audio_output_starts_anyway_and_says_once_that_the_voice_is_saved_not_played(
+    qtbot: Any, qloop: Any, make_emulator: Any, speech_wav: Path, tmp_path: Path
+) -> None:
+    emulator = make_emulator(speed=4.0)
+    no_outputs = FakeSoundDevice([FakeDevice("USB Microphone", inputs=1, outputs=0, rate=48000)], default=(0, -1))
+    journal = SessionJournal(tmp_path / "journal.sqlite3")
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=lambda _o: PacedPcmSource(decode_audio(speech_wav), speed=4.0),
+        open_playback=lambda _o: VoicePlayer(None, sd=no_outputs),  # the system default output: there is none
+        journal=journal,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
+    window = MainWindow(vm, demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    notices: list[tuple[str, str]] = []
+    vm.notice_posted.connect(lambda level, text: notices.append((level, text)))
+
+    with qtbot.waitSignal(vm.session_started, timeout=20_000):
+        window.live_tab.start_button.click()
+    assert vm.phase == SessionPhase.LIVE, "captions alone are worth a session"
+    said = [text for _level, text in notices if "not played" in text]
+    assert len(said) == 1 and "saved" in said[0] and "No audio output device" in said[0]
+    assert window.live_tab.banner.isVisible() and "not played" in window.live_tab.banner.label.text()
+    assert not window.banner.isVisible(), "each notice in one place: not the window's banner too"
+
+    with qtbot.waitSignal(vm.session_finished, timeout=40_000):
+        pass  # the sample ends; the session finishes by itself
+    assert vm.audio_bytes > 0 and vm.captions.rowCount() > 0
+    info = journal.session(vm.journal_session_id)
+    assert info is not None and info.audio_bytes == vm.audio_bytes, "the voice is kept in the journal"
+    assert len([text for _level, text in notices if "not played" in text]) == 1
+    journal.close()
+
+
+def test_a_failed_start_is_shown_in_the_live_tab_only(qtbot: Any, qloop: Any, emulator: Any, speech_wav: Path) -> None:
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint("sk-wrong-key-0000000000", emulator.base_url),
+        open_audio_source=lambda _o: PacedPcmSource(decode_audio(speech_wav), speed=math.inf),
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
+    window = MainWindow(vm)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(vm.error_occurred, timeout=20_000):
+        vm.start()
+    assert window.live_tab.banner.isVisible()
+    assert not window.banner.isVisible()
+
+
 def _echo_window(qtbot: Any, make_emulator: Any, speech_wav: Path, sd: Any, options: LiveOptions) -> Any:
     emulator = make_emulator(speed=8.0)
     env = LiveEnvironment(

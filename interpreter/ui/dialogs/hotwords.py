@@ -1,7 +1,7 @@
 """The hotwords dialog: named glossaries (source term → required translation) for live sessions and the file,
 image and text translation flows.
 
-    HotwordsViewModel (hotwords_model.py)  <──  HotwordsDialog (widgets only)
+    ui.viewmodels.hotwords.HotwordsViewModel  <──  HotwordsDialog (widgets only)
 
 Left: the glossaries (double-click to rename; the one live sessions use is marked). Right: the language pair, a
 search box, the editable table (click a header to sort; flagged rows are tinted with the reason in the last

@@ -14,7 +14,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from qasync import asyncSlot
 
 from interpreter.core.redaction import redact, register_secret
 from interpreter.errors import ConfigError, SecretStoreUnavailableError, StorageError
@@ -22,6 +21,7 @@ from interpreter.services.connection_check import CheckOutcome, check_connection
 from interpreter.store.secrets import API_KEY_ENV, resolve_api_key
 from interpreter.transport.endpoints import Region
 from interpreter.ui.dialogs.localization import join_sentences
+from interpreter.ui.viewmodels.async_slot import async_slot
 from interpreter.ui.viewmodels.connection_check import outcome_headline, outcome_text, region_label
 
 __all__ = ["API_KEY_ENV", "REGIONS", "ApiKeyViewModel", "Checker", "SecretStoreLike", "key_hint", "region_label"]
@@ -187,7 +187,7 @@ class ApiKeyViewModel(QObject):
         key, _source = resolve_api_key(typed, self._region.value, self._secrets)  # type: ignore[arg-type]
         return key or ""
 
-    @asyncSlot(str)
+    @async_slot(str)
     async def test_connection(self, typed_key: str) -> None:
         """Check the typed key (or, when the field is empty, the key live sessions would use) against the service."""
         if self._busy:
@@ -207,7 +207,7 @@ class ApiKeyViewModel(QObject):
         logger.info("Connection check: %s", outcome.reason.value)
         self.check_finished.emit(outcome.reason.value, outcome_headline(outcome), redact(outcome_text(outcome)))
 
-    @asyncSlot(str)
+    @async_slot(str)
     async def save(self, typed_key: str) -> None:
         """Store the typed key for the selected region in the keyring (an empty field keeps the saved key and only
         saves the region choice)."""
@@ -235,7 +235,7 @@ class ApiKeyViewModel(QObject):
             saved = self.tr("Saved: live sessions use {region}.").format(region=where)
         self.save_finished.emit(True, saved)
 
-    @asyncSlot()
+    @async_slot()
     async def remove_key(self) -> None:
         """Delete the saved key of the selected region from the keyring."""
         if self._busy:

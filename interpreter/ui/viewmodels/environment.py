@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from interpreter.transport.endpoints import Endpoint as Endpoint  # re-exported: the view-model API names it
+from interpreter.ui.viewmodels.live_options import SAMPLE_INPUT as SAMPLE_INPUT  # re-exported with NO_OUTPUT
 from interpreter.ui.viewmodels.live_options import Choice, LiveOptions
 
-if TYPE_CHECKING:  # media.gate loads OpenCV; the view-model imports it only when a picture is used
+if TYPE_CHECKING:  # media.gate/frames load OpenCV; the view-model imports them only when a picture is used
+    from interpreter.media.frames import FrameSource
     from interpreter.media.gate import GateConfig
+    from interpreter.store.journal import SessionJournal
 
 
 class AudioPlayback(Protocol):
@@ -68,22 +71,18 @@ class LiveEnvironment:
 
     endpoint: Callable[[], Endpoint]
     open_audio_source: Callable[[LiveOptions], AsyncIterable[bytes]]
-    open_image_source: Callable[[LiveOptions], Any] = lambda _options: None
+    open_image_source: Callable[[LiveOptions], FrameSource | None] = lambda _options: None
     open_playback: Callable[[LiveOptions], AudioPlayback | None] = lambda _options: None
     input_devices: Callable[[], list[Choice]] = list
     output_devices: Callable[[], list[Choice]] = list
     visual_sources: Callable[[], list[Choice]] = list
     echo_check: Callable[[LiveOptions], str | None] | None = None
-    journal: Any = None
+    journal: SessionJournal | None = None
     gate_config: GateConfig | None = None
 
 
 #: ``LiveOptions.output_device`` value meaning "do not play the voice on this computer".
 NO_OUTPUT = "none"
-#: ``LiveOptions.input_device`` value of the bundled speech sample (``interpreter/resources/samples``), offered as an
-#: input in demo mode so a machine without a microphone can still try the app. Not a PortAudio device id (those
-#: are "host API: name").
-SAMPLE_INPUT = "sample:speech_en"
 
 
 def voice_outputs(options: LiveOptions) -> Iterator[str | None]:

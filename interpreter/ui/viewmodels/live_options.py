@@ -17,6 +17,12 @@ from interpreter.core.catalog import DEFAULT_MODEL, SOURCE_UI_LANGUAGE, Catalog
 SortKey = Callable[[str], Any]
 
 
+#: ``LiveOptions.input_device`` value of the bundled speech sample (``interpreter/resources/samples``), offered as an
+#: input in demo mode so a machine without a microphone can still try the app. Not a PortAudio device id (those
+#: are "host API: name"); never saved as the microphone (the next start may not be a demo).
+SAMPLE_INPUT = "sample:speech_en"
+
+
 @dataclass(frozen=True)
 class Choice:
     """One entry of a picker: ``value`` is stored, ``label`` is shown, ``note`` qualifies it (e.g. "text only")."""
@@ -162,7 +168,7 @@ def settings_with_options(settings: Any, options: Any) -> Any:
         target_language=options.target_language,
         audio_output=options.audio_output,
         voices=voices,
-        input_device=options.input_device or None,
+        input_device=(options.input_device or None) if options.input_device != SAMPLE_INPUT else settings.input_device,
         monitor=replace(settings.monitor, device=options.output_device or None, volume=options.output_volume),
         audience=replace(
             settings.audience,

@@ -23,15 +23,14 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from interpreter.core.catalog import Catalog
 from interpreter.core.pcm import rms_dbfs
-from interpreter.errors import InterpreterError
+from interpreter.errors import DeviceError, InterpreterError
 from interpreter.protocol.config import SessionConfig, VoiceClone, validate_config
 from interpreter.services.live_session import (
     CaptionsChanged,
@@ -48,6 +47,7 @@ from interpreter.services.live_session import (
 from interpreter.services.outputs import segment_record
 from interpreter.store.pricing import load_effective_pricing
 from interpreter.ui.caption_model import CaptionListModel
+from interpreter.ui.viewmodels.async_slot import async_slot
 from interpreter.ui.viewmodels.environment import (
     AdjustableVolume,
     AudioPlayback,
@@ -56,8 +56,12 @@ from interpreter.ui.viewmodels.environment import (
     opened_output_index,
     voice_outputs,
 )
-from interpreter.ui.viewmodels.live_options import LiveOptions, normalized
+from interpreter.ui.viewmodels.live_options import Choice, LiveOptions, normalized
 from interpreter.ui.viewmodels.visual_feed import VisualFeed
+
+if TYPE_CHECKING:
+    from interpreter.media.frames import FrameSource
+    from interpreter.store.journal import SessionJournal
 
 _log = logging.getLogger(__name__)
 
@@ -126,7 +130,7 @@ class LiveSessionViewModel(QObject):
         self._task: asyncio.Task[None] | None = None
         self._connected: asyncio.Future[None] | None = None
         self._player: AudioPlayback | None = None
-        self._journal_id: Any = None
+        self._journal_id: int | None = None
         self._visual: VisualFeed | None = None
         self._echo_task: asyncio.Task[None] | None = None
         self._echo_warning = ""
@@ -179,7 +183,7 @@ class LiveSessionViewModel(QObject):
         return self._audio_bytes
 
     @property
-    def journal_session_id(self) -> Any:
+    def journal_session_id(self) -> int | None:
         """The journal id of the current (or last) session, None when there is no journal."""
         return self._journal_id
 
@@ -253,13 +257,13 @@ class LiveSessionViewModel(QObject):
         speaks = options.audio_output and info is not None and info.has_audio_output(options.target_language)
         return options.input_device, tuple(voice_outputs(options)) if speaks else ()
 
-    def input_devices(self) -> list[Any]:
+    def input_devices(self) -> list[Choice]:
         return self.env.input_devices()
 
-    def output_devices(self) -> list[Any]:
+    def output_devices(self) -> list[Choice]:
         return self.env.output_devices()
 
-    def visual_sources(self) -> list[Any]:
+    def visual_sources(self) -> list[Choice]:
         return self.env.visual_sources()
 
     def clear_captions(self) -> None:
@@ -288,12 +292,12 @@ class LiveSessionViewModel(QObject):
         elif self._phase in (SessionPhase.STARTING, SessionPhase.LIVE, SessionPhase.RECONNECTING):
             self.stop()
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]  # qasync ships no type hints
+    @async_slot()
     async def start(self) -> None:
         """Start a session with the current options; failures become a notice, never an exception."""
         await self.start_session()
 
-    @qasync.asyncSlot()  # type: ignore[untyped-decorator]  # qasync ships no type hints
+    @async_slot()
     async def stop(self) -> None:
         """Finish the session keeping the last sentence (session.finish → session.finished)."""
         await self.stop_session()
@@ -310,9 +314,7 @@ class LiveSessionViewModel(QObject):
             endpoint = self.env.endpoint()
             audio = self._observed(self._options)
             picture = self.env.open_image_source(self._options)
-            self._player = self.env.open_playback(self._options) if validated.config.audio_output else None
-            if self._player is not None:
-                await self._player.start()
+            player_problem = await self._open_player(validated.config.audio_output)
         except InterpreterError as exc:
             self._player = None
             self._fail(exc)
@@ -320,6 +322,14 @@ class LiveSessionViewModel(QObject):
             return False
         for notice in validated.notices:
             self.notice_posted.emit("info", notice)
+        if player_problem is not None:
+            # Captions alone are worth having: the session runs, the voice goes to the journal, said once here.
+            self.notice_posted.emit(
+                "warning",
+                self.tr("The translated voice is saved with the session but not played: {reason}").format(
+                    reason=player_problem.user_message
+                ),
+            )
         # Checked at every start, not only on a device change: routing (a default source switched to a monitor)
         # and plugged devices change behind the app's back.
         self.check_echo(replace(self._options, audio_output=validated.config.audio_output))
@@ -391,15 +401,15 @@ class LiveSessionViewModel(QObject):
         elif isinstance(update, UsageUpdated):
             self._usage(update)
         elif isinstance(update, GapDetected):
-            self._journal_call(
-                "append_segment", self._journal_id, {"gap": True, "start_ms": update.start_ms, "end_ms": update.end_ms}
-            )
+            gap = {"gap": True, "start_ms": update.start_ms, "end_ms": update.end_ms}
+            self._journal_call("append_segment", lambda journal, sid: journal.append_segment(sid, gap))
         elif isinstance(update, CaptionsRetracted):
             pass  # the rows were blanked through CaptionsChanged; the replayed speech arrives as new rows
 
     def _segment_done(self, update: SegmentCompleted) -> None:
         segment = update.segment
-        self._journal_call("append_segment", self._journal_id, segment_record(segment))
+        record = segment_record(segment)
+        self._journal_call("append_segment", lambda journal, sid: journal.append_segment(sid, record))
         session = self._session
         if session is not None and segment.end_ms is not None:
             # Latency as the audience feels it: audio sent since the speech ended, until its final translation.
@@ -412,7 +422,7 @@ class LiveSessionViewModel(QObject):
         self._audio_bytes += len(pcm)
         if self._player is not None:
             self._player.feed(pcm)
-        self._journal_call("append_audio", self._journal_id, pcm)
+        self._journal_call("append_audio", lambda journal, sid: journal.append_audio(sid, pcm))
         self.audio_received.emit(self._audio_bytes)
 
     def _usage(self, update: UsageUpdated) -> None:
@@ -457,7 +467,7 @@ class LiveSessionViewModel(QObject):
             self._duration_timer.stop()
             await self._close_player()
             await self._stop_visual()
-            self._journal_call("end_session", self._journal_id)
+            self._journal_call("end_session", lambda journal, sid: journal.end_session(sid))
             self._session = None
         if error is not None:
             self._fail(error)
@@ -472,7 +482,7 @@ class LiveSessionViewModel(QObject):
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(task)
 
-    def _start_visual(self, source: Any) -> AsyncIterable[bytes]:
+    def _start_visual(self, source: FrameSource) -> AsyncIterable[bytes]:
         """Start the preview and return the gated JPEG stream for the session."""
         feed = self._visual = VisualFeed(
             source,
@@ -514,8 +524,7 @@ class LiveSessionViewModel(QObject):
         journal = self.env.journal
         if journal is None or self._journal_id is None:
             return None
-        directory = getattr(journal, "session_dir", None)
-        return directory(self._journal_id) if callable(directory) else None
+        return journal.session_dir(self._journal_id)
 
     def _fail(self, error: InterpreterError) -> None:
         _log.warning("live session failed: %s", error)
@@ -532,6 +541,20 @@ class LiveSessionViewModel(QObject):
 
     def _tick(self) -> None:
         self.duration_changed.emit(int(time.monotonic() - self._started_at))
+
+    async def _open_player(self, audio_output: bool) -> DeviceError | None:
+        """Open the voice outputs for a session (none for text only); returns the device error when they cannot be
+        opened (no output device at all, or the chosen one is gone): the session then runs without playing."""
+        self._player = self.env.open_playback(self._options) if audio_output else None
+        if self._player is None:
+            return None
+        try:
+            await self._player.start()
+        except DeviceError as exc:
+            _log.warning("voice output unavailable, playing nothing: %s", exc)
+            self._player = None
+            return exc
+        return None
 
     async def _close_player(self) -> None:
         if self._player is not None:
@@ -552,16 +575,21 @@ class LiveSessionViewModel(QObject):
             "audio_output": self._options.audio_output,
             "demo": demo,
         }
-        self._journal_id = self._journal_call("start_session", meta)
-
-    def _journal_call(self, method: str, *args: Any) -> Any:
-        """Call the journal; a storage failure is shown but never stops the interpretation."""
         journal = self.env.journal
-        if journal is None or (method != "start_session" and self._journal_id is None):
-            return None
         try:
-            return getattr(journal, method)(*args)
+            self._journal_id = journal.start_session(meta)
+        except InterpreterError as exc:
+            _log.warning("journal start_session failed: %s", exc)
+            self.notice_posted.emit("warning", exc.user_message)
+
+    def _journal_call(self, method: str, call: Callable[[SessionJournal, int], object]) -> None:
+        """``call(journal, session id)`` for the current session (nothing without a journal or a session); a
+        storage failure is shown but never stops the interpretation. ``method`` names the call in the log."""
+        journal, session_id = self.env.journal, self._journal_id
+        if journal is None or session_id is None:
+            return
+        try:
+            call(journal, session_id)
         except InterpreterError as exc:
             _log.warning("journal %s failed: %s", method, exc)
             self.notice_posted.emit("warning", exc.user_message)
-            return None

@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +23,10 @@ from PySide6.QtGui import QImage
 
 from interpreter.core.catalog import ModelInfo
 from interpreter.errors import InterpreterError
+
+if TYPE_CHECKING:  # media.frames and media.gate load OpenCV: at run time only when a picture is used
+    from interpreter.media.frames import FrameSource
+    from interpreter.media.gate import GateConfig
 
 _log = logging.getLogger(__name__)
 
@@ -63,17 +67,16 @@ class VisualFeed(QObject):
 
     def __init__(
         self,
-        source: Any,
+        source: FrameSource,
         model: ModelInfo | None,
         audio_started: asyncio.Event,
         parent: QObject | None = None,
         *,
-        gate_config: Any = None,
+        gate_config: GateConfig | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
         self._model = model
-        # Typed Any: naming media.gate.GateConfig here would load OpenCV with the view-model, before any picture.
         self._gate_config = gate_config
         self._audio_started = audio_started
         self._preview_task: asyncio.Task[None] | None = None

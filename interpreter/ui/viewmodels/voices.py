@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from qasync import asyncSlot
 
 from interpreter.core.catalog import Catalog, ModelInfo
 from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
@@ -30,6 +29,7 @@ from interpreter.ui.dialogs.localization import (
     language_sort_key,
     sorted_languages,
 )
+from interpreter.ui.viewmodels.async_slot import async_slot
 
 __all__ = [
     "PcmPlayer",
@@ -382,7 +382,7 @@ class VoicesViewModel(QObject):
             return self.tr("Preview unavailable: add an API key or start the demo to hear voices.")
         return ""
 
-    @asyncSlot()
+    @async_slot()
     async def preview(self) -> None:
         """Translate the built-in sentence with the selected voice and play it."""
         if self._previewing:
