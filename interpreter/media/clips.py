@@ -32,7 +32,7 @@ from interpreter.core.segment_plan import SegmentSpan
 from interpreter.errors import MediaFileError
 from interpreter.media.files import SERVICE_INPUT_RATE
 
-__all__ = ["EncodedClip", "decode_span", "encode_audio_segment", "encode_video_clip"]
+__all__ = ["EncodedClip", "clip_frame_size", "decode_span", "encode_audio_segment", "encode_video_clip"]
 
 #: Default clip height: 360 lines show faces, gestures and large text (the "mask" case of spec §3) while a 60 s clip
 #: at 2 fps stays around 1-2 MB; video tokens grow with the area, so a smaller picture is also cheaper.
@@ -191,8 +191,14 @@ def _video_codec() -> str:
     return "libx264"
 
 
-def _scaled_size(width: int, height: int, max_height: int) -> tuple[int, int]:
-    """Fit within ``max_height`` lines keeping the aspect ratio; even sides (4:2:0 chroma needs them)."""
+def clip_frame_size(width: int, height: int, max_height: int = DEFAULT_MAX_HEIGHT) -> tuple[int, int]:
+    """Picture size of a clip made from ``width`` x ``height`` video (for token estimates before encoding).
+
+    Fits within ``max_height`` lines keeping the aspect ratio, with even sides (4:2:0 chroma needs them). A clip
+    that must shrink to fit the Base64 limit is smaller still, so an estimate from this never comes out low.
+    """
+    if width <= 0 or height <= 0 or max_height <= 0:
+        raise ValueError(f"need a positive size, got {width}x{height} (max {max_height})")
     scale = min(1.0, max_height / height)
     w = max(2, round(width * scale / 2) * 2)
     h = max(2, round(height * scale / 2) * 2)
@@ -276,7 +282,7 @@ def encode_video_clip(
     pcm = decode_span(p, span.start_ms, span.end_ms, _CLIP_AUDIO_RATE)
     codec = _video_codec()
     for attempt, height_cap in enumerate(h for h in _FALLBACK_HEIGHTS if h <= max_height):
-        width, height = _scaled_size(frames[0].width, frames[0].height, height_cap)
+        width, height = clip_frame_size(frames[0].width, frames[0].height, height_cap)
         data = _mux_clip(frames, pcm, fps, width, height, codec, attempt)
         if fits_request(len(data), "video/mp4"):
             return EncodedClip(

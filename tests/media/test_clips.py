@@ -14,7 +14,7 @@ import pytest
 from interpreter.core.file_limits import MAX_BASE64_CHARS, estimate_video_tokens
 from interpreter.core.segment_plan import SegmentSpan
 from interpreter.errors import MediaFileError
-from interpreter.media.clips import decode_span, encode_audio_segment, encode_video_clip
+from interpreter.media.clips import clip_frame_size, decode_span, encode_audio_segment, encode_video_clip
 from interpreter.media.files import decode_audio
 from tests.media.mediagen import speechlike, write_audio, write_video
 
@@ -121,3 +121,11 @@ def test_audio_files_have_no_picture_and_overlong_spans_are_refused(tmp_path: Pa
     source = write_video(tmp_path / "v.mp4", numbered_frames(2, 5, 64, 48), 5, audio=speechlike(2, 48000))
     with pytest.raises(ValueError, match="at most 128"):
         encode_video_clip(source, SegmentSpan(0, 0, 70_000))
+
+
+def test_the_clip_size_helper_matches_what_is_encoded() -> None:
+    assert clip_frame_size(1280, 720) == (640, 360)
+    assert clip_frame_size(320, 240) == (320, 240), "never enlarged"
+    assert clip_frame_size(1080, 1920) == (202, 360), "portrait keeps its aspect, even sides"
+    with pytest.raises(ValueError):
+        clip_frame_size(0, 720)
