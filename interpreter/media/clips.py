@@ -12,6 +12,7 @@ import io
 import math
 import os
 import wave
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -215,10 +216,14 @@ def _audio_origin_s(container: av.container.InputContainer) -> float:
     return float(stream.start_time * stream.time_base)
 
 
-def _sample_frames(
+def _sampled_frames(
     container: av.container.InputContainer, span: SegmentSpan, fps: float, count: int
-) -> list[av.VideoFrame]:
-    """The frame on screen at each sample time ``start + k / fps`` (k < count), decoded forward from a key frame."""
+) -> Iterator[av.VideoFrame]:
+    """The frame on screen at each sample time ``start + k / fps`` (k < count), decoded forward from a key frame.
+
+    A generator, so only the latest decoded picture is held (a 1080p frame is 3 MB; 128 of them would be 400 MB).
+    The same frame object may come several times (a still picture, or the video ended before the span did).
+    """
     origin = _audio_origin_s(container)
     stream = container.streams.video[0]
     stream.codec_context.thread_type = "NONE"
@@ -226,20 +231,20 @@ def _sample_frames(
     assert tb is not None
     start_s = origin + span.start_ms / 1000
     container.seek(int(max(0.0, start_s) / tb), stream=stream, backward=True, any_frame=False)
-    times = [start_s + k / fps for k in range(count)]
-    picked: list[av.VideoFrame] = []
+    sent = 0
     previous: av.VideoFrame | None = None
     for frame in container.decode(stream):
         t = float(frame.pts * tb) if frame.pts is not None else 0.0
-        while len(picked) < count and t > times[len(picked)] + 1e-6:
+        while sent < count and t > start_s + sent / fps + 1e-6:
             # This frame starts after the sample time: the one before it was on screen (or this one at the start).
-            picked.append(previous if previous is not None else frame)
-        if len(picked) >= count:
-            break
+            yield previous if previous is not None else frame
+            sent += 1
+        if sent >= count:
+            return
         previous = frame
-    while previous is not None and len(picked) < count:
-        picked.append(previous)  # the video ended (or the span runs past it): hold the last picture
-    return picked
+    while previous is not None and sent < count:
+        yield previous  # the video ended (or the span runs past it): hold the last picture
+        sent += 1
 
 
 def encode_video_clip(
@@ -254,7 +259,8 @@ def encode_video_clip(
 
     The service samples video at 2 fps and takes 4..128 frames, so a clip has at least 4 frames (a shorter span
     holds its last picture) and a span over 64 s is refused. If the clip would exceed the 10 MB Base64 limit it is
-    encoded again smaller (lower resolution, lower quality) until it fits. Blocking: run in a worker thread.
+    encoded again smaller (lower resolution, lower quality) until it fits. Pictures are encoded as they are
+    decoded (memory holds one source frame, not the clip). Blocking: run in a worker thread.
 
     Raises:
         MediaFileError: the file has no picture, cannot be decoded, or no clip small enough could be made.
@@ -270,27 +276,30 @@ def encode_video_clip(
     with _open_input(p) as container:
         if not container.streams.video:
             raise MediaFileError(f"The file {p.name!r} has no picture to send as video.", detail=str(p))
-        try:
-            frames = _sample_frames(container, span, fps, count)
-        except av.error.FFmpegError as exc:
-            raise MediaFileError(
-                f"The video in {p.name!r} is damaged around {span.start_ms // 1000} s and could not be decoded.",
-                detail=str(exc),
-            ) from exc
-    if not frames:
-        raise MediaFileError(f"The video {p.name!r} has no picture at {span.start_ms // 1000} s.", detail=str(p))
+        source_size = container.streams.video[0].codec_context.width, container.streams.video[0].codec_context.height
     pcm = decode_span(p, span.start_ms, span.end_ms, _CLIP_AUDIO_RATE)
     codec = _video_codec()
     for attempt, height_cap in enumerate(h for h in _FALLBACK_HEIGHTS if h <= max_height):
-        width, height = clip_frame_size(frames[0].width, frames[0].height, height_cap)
-        data = _mux_clip(frames, pcm, fps, width, height, codec, attempt)
+        width, height = clip_frame_size(*source_size, height_cap)
+        with _open_input(p) as container:
+            try:
+                data, frames = _mux_clip(
+                    _sampled_frames(container, span, fps, count), pcm, fps, (width, height), codec, attempt
+                )
+            except av.error.FFmpegError as exc:
+                raise MediaFileError(
+                    f"The video in {p.name!r} is damaged around {span.start_ms // 1000} s and could not be decoded.",
+                    detail=str(exc),
+                ) from exc
+        if frames == 0:
+            raise MediaFileError(f"The video {p.name!r} has no picture at {span.start_ms // 1000} s.", detail=str(p))
         if fits_request(len(data), "video/mp4"):
             return EncodedClip(
                 data=data,
                 mime="video/mp4",
                 format="mp4",
                 duration_ms=span.duration_ms,
-                frames=len(frames),
+                frames=frames,
                 width=width,
                 height=height,
             )
@@ -301,11 +310,18 @@ def encode_video_clip(
 
 
 def _mux_clip(
-    frames: list[av.VideoFrame], pcm: bytes, fps: float, width: int, height: int, codec: str, attempt: int
-) -> bytes:
-    """Encode the sampled pictures and the PCM into MP4 bytes."""
+    pictures: Iterator[av.VideoFrame],
+    pcm: bytes,
+    fps: float,
+    size: tuple[int, int],
+    codec: str,
+    attempt: int,
+) -> tuple[bytes, int]:
+    """Encode the sampled pictures (scaled to ``size``) and the PCM into MP4 bytes; also the picture count."""
+    width, height = size
     buffer = io.BytesIO()
     rate = Fraction(fps).limit_denominator(1000)
+    count = 0
     with av.open(buffer, mode="w", format="mp4") as out:
         video = out.add_stream(codec, rate=rate)
         assert isinstance(video, av.video.stream.VideoStream)  # codec names a video encoder
@@ -319,16 +335,17 @@ def _mux_clip(
         audio = out.add_stream("aac", rate=_CLIP_AUDIO_RATE)
         audio.layout = "mono"
         audio.bit_rate = _CLIP_AUDIO_BITRATE
-        for index, frame in enumerate(frames):
+        for frame in pictures:
             picture = frame.reformat(width=width, height=height, format="yuv420p")
-            picture.pts = index
+            picture.pts = count
             picture.time_base = Fraction(1) / rate
+            count += 1
             for packet in video.encode(picture):
                 out.mux(packet)
         for packet in video.encode(None):
             out.mux(packet)
         _encode_aac(out, audio, pcm)
-    return buffer.getvalue()
+    return buffer.getvalue(), count
 
 
 def _encode_aac(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, pcm: bytes) -> None:
