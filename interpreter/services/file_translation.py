@@ -377,6 +377,11 @@ class FileTranslationService:
         return self._jobs.get(job_id)
 
     @property
+    def limiter(self) -> ApiLimiter:
+        """The one limiter every request of this service goes through (its ``stats`` feed benchmarks)."""
+        return self._limiter
+
+    @property
     def is_running(self) -> bool:
         return self._running is not None and not self._running.done()
 
@@ -809,7 +814,10 @@ class FileTranslationService:
             except StorageError as exc:
                 await self._stop_batch(exc)
                 return
-            await self._store_result(job_id, index, result)
+            try:
+                await self._store_result(job_id, index, result)
+            except StorageError as exc:  # the answer is paid for but cannot be kept: nothing else should be sent
+                await self._stop_batch(exc)
             return
 
     @staticmethod

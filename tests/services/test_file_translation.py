@@ -181,7 +181,7 @@ async def test_rate_limit_with_retry_after_pauses_and_retries(
     async with _service(emu) as (service, _events):
         [job] = await service.add_files([wav], _options(formats={OutputFormat.SRT}))
         summary = await service.run()
-        assert service._limiter.stats.pauses >= 1  # the 429's Retry-After paused the one limiter
+        assert service.limiter.stats.pauses >= 1  # the 429's Retry-After paused the one limiter
     [done] = summary.jobs
     assert done.state == JobState.DONE, done.error
     assert emu.http_stats.rate_limited + emu.http_stats.statuses[429] >= 1
