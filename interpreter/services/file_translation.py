@@ -30,13 +30,14 @@ store calls to ONE dedicated thread (``job-store``; SQLite has one writer anyway
 (probing, hashing, encoding, output writing) to ``asyncio.to_thread``. Output writing reads the stored PCM back one
 segment at a time (the store is lock-protected), so memory stays flat for an hour of video.
 
-Events go to plain listeners (:meth:`FileTranslationService.add_listener`), called on the loop thread.
+Events go to plain listeners (:meth:`FileTranslationService.add_listener`), called on the loop thread; they are
+defined in :mod:`.file_events` (re-exported here), the request body in :mod:`.file_requests`, media work in
+:mod:`.file_media` and output naming/writing in :mod:`.file_outputs`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import functools
 import hashlib
@@ -45,9 +46,9 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from interpreter.core.catalog import Catalog, load_catalog
 from interpreter.core.cost import Estimate, Pricing, TokenCounts, estimate_file_translation, load_pricing
@@ -59,7 +60,6 @@ from interpreter.core.jobs import (
     JobSegment,
     JobState,
     OutputFormat,
-    Progress,
     SegmentState,
     Usage,
     batch_progress,
@@ -79,12 +79,38 @@ from interpreter.errors import (
     ServerError,
     StorageError,
 )
-from interpreter.protocol.chat_stream import ChatResult, ChatUsage
+from interpreter.protocol.chat_stream import ChatResult
 from interpreter.protocol.retry import backoff
+from interpreter.services.file_events import (
+    BatchProgress,
+    BatchStopped,
+    BatchSummary,
+    FileTranslationEvent,
+    HistoryAvailable,
+    JobRemoved,
+    JobUpdated,
+    Listener,
+)
 from interpreter.services.file_media import FileMedia, MediaPipeline
 from interpreter.services.file_outputs import OutputSet, check_writable, output_folder, output_paths
+from interpreter.services.file_requests import ChatCompletionClient, data_url, request_payload, usage_of
 from interpreter.services.limiter import ApiLimiter
 from interpreter.store.jobs import JobStore
+
+__all__ = [
+    "BatchProgress",
+    "BatchStopped",
+    "BatchSummary",
+    "ChatCompletionClient",
+    "FileTranslationEvent",
+    "FileTranslationService",
+    "HistoryAvailable",
+    "JobRemoved",
+    "JobUpdated",
+    "Listener",
+    "content_hash",
+    "request_payload",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -107,141 +133,6 @@ _HASH_CHUNK = 1 << 20
 
 #: Region used for prices when the caller does not say (the app's default region).
 DEFAULT_REGION = "singapore"
-
-
-class ChatCompletionClient(Protocol):
-    """What the service needs from ``transport.http.HttpClient``."""
-
-    async def chat_completion(self, payload: Mapping[str, Any]) -> ChatResult: ...
-
-
-# ------------------------------------------------------------------------------------------------------------ events
-
-
-@dataclass(frozen=True, slots=True)
-class JobUpdated:
-    """A job changed (state, a segment, usage, outputs); ``job`` is the new snapshot."""
-
-    job: Job
-
-
-@dataclass(frozen=True, slots=True)
-class JobRemoved:
-    job_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryAvailable:
-    """The same file was already translated with the same settings (``previous``); :meth:`use_history` reuses it."""
-
-    job_id: int
-    previous: Job
-
-
-@dataclass(frozen=True, slots=True)
-class BatchProgress:
-    """Progress and money of every job the service holds (cancelled jobs excluded from progress)."""
-
-    progress: Progress
-    usage: Usage
-    cost: Estimate
-    jobs_total: int
-    jobs_done: int
-    jobs_failed: int
-
-
-@dataclass(frozen=True, slots=True)
-class BatchStopped:
-    """The batch stopped because of something no retry fixes (key, model access, quota): one sentence."""
-
-    message: str
-    error: InterpreterError
-
-
-FileTranslationEvent = JobUpdated | JobRemoved | HistoryAvailable | BatchProgress | BatchStopped
-Listener = Callable[[FileTranslationEvent], None]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchSummary:
-    """What one :meth:`FileTranslationService.run` did.
-
-    Attributes:
-        jobs: snapshots of every job at the end.
-        requests: requests sent during this run (including retried ones).
-        usage / cost: actual tokens and money of the jobs held (whole jobs, not only this run).
-        elapsed_s: wall time of the run.
-        stopped: the sentence when the batch was stopped (key/quota), else None.
-    """
-
-    jobs: tuple[Job, ...]
-    requests: int
-    usage: Usage
-    cost: Estimate
-    elapsed_s: float
-    stopped: str | None = None
-
-    def count(self, state: JobState) -> int:
-        return sum(1 for job in self.jobs if job.state == state)
-
-
-# ------------------------------------------------------------------------------------------------------ the payload
-
-
-def request_payload(
-    options: FileTranslationOptions, url: str, kind: JobKind, *, voice: str, audio_format: str = "wav"
-) -> dict[str, Any]:
-    """The chat-completion body for one segment, exactly as spec §3 describes it.
-
-    Args:
-        options: the job's options (model, languages, text-only).
-        url: ``data:<mime>;base64,<...>`` of the segment's audio or video clip.
-        kind: audio inputs go as ``input_audio``, video as ``video_url``.
-        voice: the voice for the translated speech (ignored in text-only mode).
-        audio_format: ``input_audio.format`` of an audio clip.
-    """
-    if kind == JobKind.VIDEO:
-        part: dict[str, Any] = {"type": "video_url", "video_url": {"url": url}}
-    else:
-        part = {"type": "input_audio", "input_audio": {"data": url, "format": audio_format}}
-    translation: dict[str, Any] = {"target_lang": options.target}
-    if options.source:
-        translation = {"source_lang": options.source, **translation}
-    payload: dict[str, Any] = {
-        "model": options.model,
-        "messages": [{"role": "user", "content": [part]}],
-        "modalities": ["text"] if options.text_only else ["text", "audio"],
-    }
-    if not options.text_only:
-        payload["audio"] = {"voice": voice, "format": "wav"}
-    payload.update(
-        {
-            "stream": True,
-            "stream_options": {"include_usage": True},
-            "translation_options": translation,
-        }
-    )
-    return payload
-
-
-def data_url(data: bytes, mime: str) -> str:
-    """``data:<mime>;base64,<payload>``."""
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-def usage_of(usage: ChatUsage | None) -> Usage:
-    """The job model's usage from the transport's usage report (one request; None counts the request only)."""
-    if usage is None:
-        return Usage(requests=1)
-    return Usage(
-        input_tokens=usage.prompt_tokens,
-        output_tokens=usage.completion_tokens,
-        input_audio_tokens=usage.prompt_audio_tokens,
-        input_video_tokens=usage.prompt_video_tokens + usage.prompt_image_tokens,
-        output_audio_tokens=usage.completion_audio_tokens,
-        output_text_tokens=usage.completion_text_tokens,
-        requests=1,
-    )
 
 
 def content_hash(path: Path) -> str:
