@@ -47,6 +47,8 @@ SENTENCE_PAUSE_MS = 400
 WORD_GAP_MS = 160
 #: Silence kept around speech at a segment's edges (natural onset/decay; the model hears where speech starts).
 EDGE_PAD_MS = 300
+#: Frames under this level are silence in any ordinary recording (see :func:`silence_threshold_db`).
+_ABSOLUTE_SILENCE_DB = -60.0
 #: Window over which the fallback looks for the quietest point when a window has no pause at all.
 _QUIET_WINDOW_MS = 100
 
@@ -78,14 +80,16 @@ def silence_threshold_db(levels: Levels) -> float:
 
     The floor is the 10th percentile of frame levels and speech the 95th; silence is anything within 30 % of the
     way from floor to speech (at least 6 dB over the floor, so noise flicker is not speech). Anything under
-    -60 dBFS is silence whatever the floor (inaudible at normal listening levels).
+    -60 dBFS is silence whatever the floor (inaudible at normal listening levels) — unless the whole recording is
+    that quiet: the absolute bound stays at least 15 dB under the speech level, so a very quiet recording is
+    still heard as speech.
     """
     if levels.size == 0:
-        return -60.0
+        return _ABSOLUTE_SILENCE_DB
     floor = float(np.percentile(levels, 10))
     loud = float(np.percentile(levels, 95))
     threshold = floor + max(6.0, 0.3 * (loud - floor))
-    return max(threshold, -60.0)
+    return max(threshold, min(_ABSOLUTE_SILENCE_DB, loud - 15.0))
 
 
 def _runs(mask: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
