@@ -53,6 +53,7 @@ from typing import Any, TypeVar
 from interpreter.core.catalog import Catalog, load_catalog
 from interpreter.core.cost import Estimate, Pricing, TokenCounts, estimate_file_translation, load_pricing
 from interpreter.core.jobs import (
+    FILE_TRANSLATION_MODEL,
     CostEstimate,
     FileTranslationOptions,
     Job,
@@ -244,7 +245,7 @@ class FileTranslationService:
     def cost_of(self, usage: Usage, model: str | None = None) -> Estimate:
         """Money for ``usage`` at this service's prices."""
         counts = TokenCounts.from_json(usage.as_openai_json())
-        return self._pricing.estimate(counts, model or FileTranslationOptions("en").model, self._region)
+        return self._pricing.estimate(counts, model or FILE_TRANSLATION_MODEL, self._region)
 
     # -------------------------------------------------------------------------------------------------- store
 
@@ -281,11 +282,14 @@ class FileTranslationService:
         return self._history.get(job_id)
 
     async def restore(self) -> list[Job]:
-        """Load the stored jobs (at start-up); returns those interrupted while running, to offer a resume.
+        """Load the stored unfinished jobs (queued, running, paused, failed) at start-up; returns those interrupted
+        while running, to offer a resume.
 
-        Interrupted jobs stay ``running`` in the list: :meth:`start` resumes them, :meth:`pause` puts them aside.
+        Interrupted jobs stay ``running`` in the list: :meth:`start` or :meth:`run` resumes them, :meth:`pause` puts
+        them aside. Done and cancelled jobs stay in the store only as history (:class:`HistoryAvailable`).
         """
-        stored = await self._db(JobStore.list_jobs)
+        unfinished = [JobState.QUEUED, JobState.RUNNING, JobState.PAUSED, JobState.FAILED]
+        stored = await self._db(JobStore.list_jobs, unfinished)
         for job in stored:
             self._jobs[job.id] = job
         self._emit(self._batch_progress())
@@ -731,7 +735,7 @@ class FileTranslationService:
         return result
 
     async def _store_result(self, job_id: int, index: int, result: ChatResult) -> None:
-        segment = await self._db(
+        await self._db(
             JobStore.mark_segment_done,
             job_id,
             index,
@@ -742,11 +746,13 @@ class FileTranslationService:
             finish_reason=result.finish_reason,
         )
         job = await self._db(JobStore.load_job, job_id)
-        assert job is not None
-        self._publish(replace(job, segments=tuple(segment if s.index == index else s for s in job.segments)))
+        if job is not None:  # None: removed meanwhile
+            self._publish(job)
 
     def _update_segment(self, job_id: int, segment: JobSegment) -> None:
-        job = self._jobs[job_id]
+        job = self._jobs.get(job_id)
+        if job is None:
+            return  # removed meanwhile
         self._publish(replace(job, segments=tuple(segment if s.index == segment.index else s for s in job.segments)))
 
     async def _fail_segment(self, job_id: int, index: int, message: str) -> None:
