@@ -71,6 +71,16 @@ def _outputs(job: Job) -> dict[str, Path]:
     return {Path(p).suffix[1:]: Path(p) for p in job.outputs}
 
 
+def _max_overlap(records: list[Any]) -> int:
+    """Most requests the emulator was answering at the same moment."""
+    edges = sorted([(r.received_at, 1) for r in records] + [(r.finished_at or r.received_at, -1) for r in records])
+    current = peak = 0
+    for _moment, step in edges:
+        current += step
+        peak = max(peak, current)
+    return peak
+
+
 def _names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
@@ -168,6 +178,8 @@ async def test_audio_and_video_files_give_valid_outputs(make_emulator: Callable[
 
     sent = [r for r in emu.http_requests if r.path.endswith("/chat/completions")]
     assert all(r.model == "qwen3-livetranslate-flash" and r.stream for r in sent)
+    # Several segments were in flight at once (across jobs), never more than the concurrency (default 4).
+    assert 2 <= _max_overlap(sent) <= 4
     hashes = emu.http_records.completed_content_hashes()
     assert len(hashes) == len(set(hashes)) == summary.requests
 
