@@ -1,5 +1,5 @@
-"""The dubbed video: the original picture copied bit for bit (re-encoded to H.264 only if MP4 cannot carry it), the translated speech as the default sound track,
-the original sound kept as a second track; written atomically.
+"""The dubbed video: the original picture copied bit for bit (re-encoded to H.264 only if MP4 cannot carry it),
+the translated speech as the default sound track, the original sound kept as a second track; written atomically.
 
 One pass over the source (packets are remuxed, never decoded, except an original sound track MP4 cannot carry,
 which is re-encoded to AAC), the dubbed WAV encoded to AAC alongside in time order: memory stays flat for any
