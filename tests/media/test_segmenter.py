@@ -108,7 +108,7 @@ def test_progress_is_reported_and_raising_from_it_cancels(tmp_path: Path) -> Non
     path = long_mp3(tmp_path / "long.mp3", hours=0.1)  # 6 minutes
     seen: list[int] = []
     spans = plan_segments(path, on_progress=seen.append)
-    assert spans and seen == sorted(seen) and 0 < seen[-1] <= 6 * 60_000 + 1000
+    assert spans and seen == sorted(seen) and 6 * 60_000 - 5000 <= seen[-1] <= 6 * 60_000 + 13_000  # whole repeats
     assert len(seen) > 10, "reported every few seconds of audio"
 
     def stop_after_a_minute(done_ms: int) -> None:
