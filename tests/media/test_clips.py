@@ -129,3 +129,13 @@ def test_the_clip_size_helper_matches_what_is_encoded() -> None:
     assert clip_frame_size(1080, 1920) == (202, 360), "portrait keeps its aspect, even sides"
     with pytest.raises(ValueError):
         clip_frame_size(0, 720)
+
+
+def test_a_span_too_long_for_wav_goes_as_mp3(tmp_path: Path) -> None:
+    # 5 minutes: as WAV 9.6 MB, 12.8 MB in Base64, over the limit; as 64 kbit/s MP3 2.4 MB.
+    ramp_wav(tmp_path / "lecture.wav", 300.0)
+    clip = encode_audio_segment(tmp_path / "lecture.wav", SegmentSpan(0, 0, 300_000))
+    assert (clip.mime, clip.format) == ("audio/mpeg", "mp3")
+    assert len(clip.data_url()) <= MAX_BASE64_CHARS
+    with av.open(io.BytesIO(clip.data), mode="r") as mp3:
+        assert mp3.duration is not None and mp3.duration / 1_000_000 == pytest.approx(300.0, abs=0.1)
