@@ -33,6 +33,8 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from interpreter.core.jobs import FileTranslationOptions, Job
     from interpreter.services.file_translation import FileTranslationEvent, FileTranslationService
 
@@ -90,6 +92,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--demo", dest="translate_demo", action="store_true", help="use the built-in emulator (not real translation)"
     )
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask before a costly batch")
+    parser.add_argument(
+        "--confirm-above",
+        default=CONFIRM_ABOVE,
+        metavar="AMOUNT",
+        help=f"ask before starting when the estimate exceeds AMOUNT (default {CONFIRM_ABOVE}, pricing currency)",
+    )
     # Testing aid: segment length in seconds (short segments make a few seconds of media into several requests).
     parser.add_argument("--segment-s", type=float, help=argparse.SUPPRESS)
 
@@ -247,6 +255,20 @@ def count_skipped(paths: list[str]) -> dict[str, int]:
     return skipped
 
 
+def _amount(text: str) -> Decimal:
+    from decimal import Decimal, InvalidOperation
+
+    from interpreter.errors import ConfigError
+
+    try:
+        amount = Decimal(str(text))
+    except InvalidOperation:
+        amount = Decimal(-1)
+    if not amount.is_finite() or amount < 0:
+        raise ConfigError(f"--confirm-above takes an amount such as 1.00, not {text!r}.", field="confirm_above")
+    return amount
+
+
 def _check_out_dir(out_dir: str) -> None:
     from pathlib import Path
 
@@ -269,6 +291,7 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
 
     region = resolve_region(args.region)
     options = _options(args)
+    confirm_above = _amount(args.confirm_above)
     if options.out_dir:
         # StorageError (exit 5) before anything is paid.
         await asyncio.to_thread(_check_out_dir, options.out_dir)
@@ -303,7 +326,12 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
             )
             try:
                 return await _translate(
-                    service, args.paths, options, console, interactive=sys.stdin.isatty() and not args.yes
+                    service,
+                    args.paths,
+                    options,
+                    console,
+                    interactive=sys.stdin.isatty() and not args.yes,
+                    confirm_above=confirm_above,
                 )
             finally:
                 await service.aclose()
@@ -322,6 +350,7 @@ async def _translate(
     console: Console,
     *,
     interactive: bool,
+    confirm_above: Decimal,
 ) -> int:
     import asyncio
     import signal
@@ -377,9 +406,9 @@ async def _translate(
         f"Estimate: {len(todo)} file{'s' if len(todo) != 1 else ''}, {_clock(duration_s)} of media, "
         f"about {tokens:,} tokens, {cost}."
     )
-    if interactive and currency and remaining > Decimal(CONFIRM_ABOVE):
+    if interactive and currency and remaining > confirm_above:
         answer = await asyncio.to_thread(
-            input, f"This batch may cost more than {CONFIRM_ABOVE} {currency}. Start? [y/N] "
+            input, f"This batch may cost more than {confirm_above} {currency}. Start? [y/N] "
         )
         if answer.strip().lower() not in ("y", "yes"):
             console.say("Not started. Nothing was sent.")

@@ -196,3 +196,100 @@ def test_a_file_translated_before_with_the_same_settings_is_reused(
     assert "reusing that translation (no charge)" in again.stdout
     assert len(emu.http_requests) == paid  # nothing requested again
     assert (tmp_path / "talk.en.vtt").exists()
+
+
+# ------------------------------------------------------------------------------------------------------ on a terminal
+
+
+def _in_terminal(argv: list[str], env: dict[str, str], answer: bytes | None) -> tuple[int, str]:
+    """Run ``argv`` with stdin/stdout/stderr on a pseudo-terminal; type ``answer`` at the first question.
+
+    Returns the exit code and everything the terminal showed.
+    """
+    import pty
+    import select
+
+    controller, terminal = pty.openpty()
+    child = subprocess.Popen(argv, stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True)
+    os.close(terminal)
+    shown = b""
+    answered = False
+    try:
+        while True:
+            ready, _, _ = select.select([controller], [], [], 60)  # bounded: a hung child fails the test
+            assert ready, "the command stopped talking"
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the child closed the terminal (EIO on Linux)
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if answer is not None and not answered and b"[y/N]" in shown:
+                os.write(controller, answer)
+                answered = True
+    finally:
+        os.close(controller)
+    return child.wait(timeout=60), shown.decode("utf-8", "replace")
+
+
+def test_on_a_terminal_each_file_has_a_progress_bar(make_emulator: Callable[..., Any], tmp_path: Path) -> None:
+    emu = make_emulator(speed=SPEED)
+    a = filegen.speech_wav(tmp_path / "a.wav")
+    b = filegen.speech_wav(tmp_path / "b.wav", seed=4)
+    argv = [
+        sys.executable,
+        "-m",
+        "interpreter",
+        "translate",
+        str(a),
+        str(b),
+        "--to",
+        "en",
+        "--formats",
+        "srt",
+        "--base-url",
+        emu.base_url,
+        "--segment-s",
+        "3",
+        "--yes",
+    ]
+    code, shown = _in_terminal(argv, {**os.environ, "DASHSCOPE_API_KEY": emu.api_key}, None)
+    assert code == 0, shown
+    assert "\x1b[" in shown, "bars are redrawn in place on a terminal"
+    assert re.search(r"a\.wav\s+█+\s+100 %", shown) and re.search(r"b\.wav\s+█+\s+100 %", shown)
+    assert "Done: 2 of 2 files translated" in shown
+
+
+def test_a_costly_batch_asks_first_and_no_sends_nothing(make_emulator: Callable[..., Any], tmp_path: Path) -> None:
+    emu = make_emulator(speed=SPEED)
+    wav = filegen.speech_wav(tmp_path / "talk.wav")
+    argv = [
+        sys.executable,
+        "-m",
+        "interpreter",
+        "translate",
+        str(wav),
+        "--to",
+        "en",
+        "--formats",
+        "srt",
+        "--base-url",
+        emu.base_url,
+        "--segment-s",
+        "3",
+        "--confirm-above",
+        "0.0001",
+    ]
+    env = {**os.environ, "DASHSCOPE_API_KEY": emu.api_key}
+
+    code, shown = _in_terminal(argv, env, b"n\n")
+    assert code == 0, shown
+    assert "This batch may cost more than 0.0001 USD. Start? [y/N]" in shown
+    assert "Not started. Nothing was sent." in shown
+    assert len(emu.http_requests) == 0 and not (tmp_path / "talk.en.srt").exists()
+
+    code, shown = _in_terminal(argv, env, b"y\n")
+    assert code == 0, shown
+    assert (tmp_path / "talk.en.srt").exists()
+    # --yes, or a standard input that is not a terminal, never asks (the piped tests above run that way).
