@@ -455,3 +455,84 @@ def _planned_job(wav: Path) -> Any:
         duration_ms=10_500,
         segments=segments,
     )
+
+
+# ------------------------------------------------------------------------------------------------------ pickers, hints
+
+
+def test_add_files_add_folder_and_browse_use_the_picked_paths(
+    qtbot: Any, harness: Callable[..., _Harness], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    h = harness()
+    tab = _tab(qtbot, h.vm)
+    wav = filegen.speech_wav(tmp_path / "picked.wav")
+    folder = tmp_path / "picked-folder"
+    folder.mkdir()
+    filegen.speech_wav(folder / "inside.wav", seed=6)
+    out = tmp_path / "chosen-out"
+    out.mkdir()
+    # The native dialogs are the desktop's; the test answers them as a user would.
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(wav)], ""))
+    folders = iter([str(folder), str(out)])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: next(folders))
+
+    with qtbot.waitSignal(h.vm.files_added, timeout=30_000):
+        qtbot.mouseClick(tab.add_files_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(h.vm.files_added, timeout=30_000):
+        qtbot.mouseClick(tab.add_folder_button, Qt.MouseButton.LeftButton)
+    assert [_cell(tab, r, COL_FILE) for r in range(2)] == ["picked.wav", "inside.wav"]
+
+    qtbot.mouseClick(tab.browse_button, Qt.MouseButton.LeftButton)
+    assert tab.chosen_folder_radio.isChecked() and tab.folder_edit.text() == str(out)
+    assert h.vm.options.out_dir == str(out)
+
+
+def test_empty_queue_hint_and_actions_without_a_selection_say_what_to_do(
+    qtbot: Any, harness: Callable[..., _Harness], tmp_path: Path, desktop: _UrlCatcher
+) -> None:
+    h = harness()
+    tab = _tab(qtbot, h.vm)
+    assert tab.empty_hint.isVisible()
+    assert tab.totals_label.text() == "No files yet."
+    _add(qtbot, tab, [filegen.speech_wav(tmp_path / "talk.wav")])
+    assert not tab.empty_hint.isVisible()
+    assert "0 of 1 files done" in tab.totals_label.text()
+
+    tab.table.clearSelection()
+    tab.table.setCurrentIndex(tab.table.model().index(-1, -1))
+    tab.play_button.setEnabled(True)  # as after a done job; nothing is selected
+    qtbot.mouseClick(tab.play_button, Qt.MouseButton.LeftButton)
+    assert tab.notice.isVisible() and "Select a translated file" in tab.notice.label.text()
+    assert desktop.urls == []
+
+    with qtbot.waitSignal(h.vm.batch_finished, timeout=BATCH_MS):
+        tab.start_button.click()
+    where = tab.table.visualRect(tab.table.model().index(0, COL_FILE)).center()
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # Qt 6 pairs a press with it
+    with qtbot.waitSignal(tab.result_played) as played:
+        qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert played.args == [str(tmp_path / "talk.en.wav")]
+
+
+def test_the_tab_reads_in_chinese_with_the_zh_cn_translation(
+    qtbot: Any, harness: Callable[..., _Harness], tmp_path: Path
+) -> None:
+    from interpreter.ui.i18n import load_translator
+
+    h = harness()
+    translator = load_translator("zh_CN")
+    assert translator is not None
+    app = QApplication.instance()
+    app.installTranslator(translator)
+    try:
+        tab = _tab(qtbot, h.vm)
+        _add(qtbot, tab, [filegen.speech_wav(tmp_path / "talk.wav")])
+        assert tab.start_button.text() == "开始" and tab.retry_button.text() == "重试失败项"
+        assert h.vm.model.headerData(COL_FILE, Qt.Orientation.Horizontal) == "文件"
+        assert _cell(tab, 0, COL_STATUS) == "排队中"
+        assert "中文" in _cell(tab, 0, 2) and "英语" in _cell(tab, 0, 2)  # language names in the UI language
+        assert tab.totals_label.text().startswith("已完成 0/1 个文件")
+    finally:
+        app.removeTranslator(translator)
