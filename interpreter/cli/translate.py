@@ -51,6 +51,9 @@ EXIT_STOPPED = 130
 #: audio costs cents, so anything above one unit is a batch worth a second look.
 CONFIRM_ABOVE = "1.00"
 
+#: Pace of the demo emulator's answers: a demo of file translation need not take the file's real duration.
+DEMO_SPEED = 10.0
+
 #: The command's own job list (see the module docstring).
 JOBS_FILE = "translate-jobs.sqlite3"
 
@@ -304,7 +307,7 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
     for notice in notices:
         console.notice(f"note: {notice}")
 
-    server = await start_demo_emulator(speed=10.0) if demo else None
+    server = await start_demo_emulator(speed=DEMO_SPEED) if demo else None
     try:
         if server is not None:
             console.notice(f"DEMO — not real translation (built-in emulator at {server.base_url}).")
@@ -365,7 +368,8 @@ async def _translate(
     started = time.monotonic()
     await service.restore()
     for folder, count in count_skipped(paths).items():
-        console.say(f"{folder}: skipped {count} file{'s' if count != 1 else ''} that are not audio or video.")
+        files = "1 file that is" if count == 1 else f"{count} files that are"
+        console.say(f"{folder}: skipped {files} not audio or video.")
     added = await service.add_files(paths, options)
     ours = {job.id for job in added}
     # Jobs of earlier runs of other commands wait (paused) instead of running now; their own rerun requeues them.

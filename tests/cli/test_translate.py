@@ -55,7 +55,7 @@ def test_a_folder_translates_to_every_output_and_piped_output_is_plain(
 
     assert result.returncode == 0, result.stderr
     assert not _CONTROL.search(result.stdout), "piped output must carry no control characters"
-    assert "skipped 1 file that are not audio or video" in result.stdout
+    assert "skipped 1 file that is not audio or video" in result.stdout
     assert "Estimate: 2 files" in result.stdout
     assert re.search(r"Done: 2 of 2 files translated; \d+ segments, [\d,]+ tokens, [\d.]+ USD", result.stdout)
     for name in ("talk.en.srt", "talk.en.vtt", "talk.en.txt", "talk.en.wav", "clip.en.srt", "clip.en.mp4"):

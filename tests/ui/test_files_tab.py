@@ -17,7 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from interpreter.core.catalog import load_catalog
-from interpreter.core.jobs import FileTranslationOptions, JobState, OutputFormat
+from interpreter.core.jobs import FileTranslationOptions, JobState, OutputFormat, SegmentState
 from interpreter.services.file_media import FileMedia
 from interpreter.services.file_translation import FileTranslationService
 from interpreter.store.jobs import JobStore
@@ -536,3 +536,38 @@ def test_the_tab_reads_in_chinese_with_the_zh_cn_translation(
         assert tab.totals_label.text().startswith("已完成 0/1 个文件")
     finally:
         app.removeTranslator(translator)
+
+
+def test_closing_the_app_mid_batch_leaves_the_job_resumable(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpreter.app_context import AppContext
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    wav = filegen.speech_wav(tmp_path / "long.wav", count=6, seed=9)
+    shell = AppContext(QApplication.instance(), demo=True, self_test=False, t0=0.0)
+    task = qloop.create_task(shell.main())
+    try:
+        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=20_000)
+        vm = shell.files_vm
+        vm.set_options(concurrency=1, formats=frozenset({OutputFormat.SRT}))
+        with qtbot.waitSignal(vm.files_added, timeout=30_000):
+            shell.window.files_tab.add_files([str(wav)])
+        vm.start()
+        # The app's demo emulator answers at real-time pace: the first request is in flight for seconds.
+        qtbot.waitUntil(lambda: vm.model.job_at(0).segments[0].state == SegmentState.REQUESTED, timeout=BATCH_MS)
+    finally:
+        shell.window.close()  # quits while the batch runs
+        qtbot.waitUntil(task.done, timeout=20_000)
+        qloop.set_exception_handler(None)
+    assert task.result() == 0
+    with JobStore() as store:
+        [job] = store.interrupted_jobs()
+    assert job.progress.segments_done < job.progress.segments_total
+    assert job.segments[0].state == SegmentState.REQUESTED  # asked, not answered: the next run asks again
+    assert not (tmp_path / "long.en.srt").exists()
+    # The options of the tab were remembered for the next start.
+    from interpreter.store.settings import load_settings
+
+    assert load_settings().settings.files.formats == "srt"
+    assert load_settings().settings.files.concurrency == 1
