@@ -318,10 +318,11 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
             if args.segment_s
             else None
         )
+        store = await asyncio.to_thread(JobStore, data_dir() / JOBS_FILE)
         async with HttpClient(endpoint.base_url or endpoint.region, api_key=endpoint.api_key or None) as client:
             service = FileTranslationService(
                 client,
-                store=JobStore(data_dir() / JOBS_FILE),
+                store=store,
                 media=media,
                 region=region.value,
                 pricing=pricing,
@@ -337,10 +338,8 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
                     confirm_above=confirm_above,
                 )
             finally:
-                await service.aclose()
-                store = getattr(service, "_store", None)
-                if store is not None:
-                    await asyncio.to_thread(store.close)
+                await service.aclose()  # the store is ours to close: everything is committed by now
+                await asyncio.to_thread(store.close)
     finally:
         if server is not None:
             await server.stop()
