@@ -64,7 +64,9 @@ _log = logging.getLogger(__name__)
 
 __all__ = [
     "COLUMNS",
+    "JOB_ID_ROLE",
     "PROGRESS_ROLE",
+    "STATE_ROLE",
     "FileQueueModel",
     "FilesViewModel",
     "files_settings_of",
