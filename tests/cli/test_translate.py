@@ -293,3 +293,28 @@ def test_a_costly_batch_asks_first_and_no_sends_nothing(make_emulator: Callable[
     assert code == 0, shown
     assert (tmp_path / "talk.en.srt").exists()
     # --yes, or a standard input that is not a terminal, never asks (the piped tests above run that way).
+
+
+def test_a_service_that_keeps_failing_exits_4_and_names_the_file(
+    make_emulator: Callable[..., Any], tmp_path: Path
+) -> None:
+    emu = make_emulator(speed=SPEED)
+    emu.http_faults.update(status=500)
+    wav = filegen.speech_wav(tmp_path / "talk.wav", count=1)
+    result = _translate(emu, str(wav), "--to", "en", "--formats", "srt")
+    assert result.returncode == 4, result.stderr
+    assert any(line.startswith("error: talk.wav:") for line in result.stderr.splitlines())
+    assert not (tmp_path / "talk.en.srt").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_exits_5_before_any_request(
+    make_emulator: Callable[..., Any], tmp_path: Path
+) -> None:
+    emu = make_emulator(speed=SPEED)
+    wav = filegen.speech_wav(tmp_path / "talk.wav")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should be")
+    result = _translate(emu, str(wav), "--to", "en", "--out-dir", str(blocker / "out"))
+    assert result.returncode == 5, result.stderr
+    assert "Cannot write to the output folder" in result.stderr
+    assert len(emu.http_requests) == 0
