@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
     from interpreter.emulator.server import EmulatorServer
     from interpreter.media.frames import FrameSource
-    from interpreter.transport.http import HttpClient
+    from interpreter.services.endpoint_client import CurrentEndpointClient
     from interpreter.ui.main_window import MainWindow
     from interpreter.ui.presentation_window import PresentationWindow
     from interpreter.ui.viewmodels.files_vm import FilesViewModel
@@ -108,7 +108,7 @@ class AppContext:
         self.emulator: EmulatorServer | None = None
         self._vm: LiveSessionViewModel | None = None
         self.files_vm: FilesViewModel | None = None
-        self._files_http: HttpClient | None = None
+        self._files_http: CurrentEndpointClient | None = None
         self.window: MainWindow | None = None
         self.presentation: PresentationWindow | None = None
         self.welcome: QWidget | None = None  # kept referenced for the app's life
@@ -221,6 +221,8 @@ class AppContext:
         """Leave the automatic demo once a real key can be found (never leaves an explicit ``--demo``)."""
         if self.auto_demo and self._api_key() is not None:
             self.demo = self.auto_demo = False
+            if self.files_vm is not None:
+                self.files_vm.demo = False  # its client follows the endpoint (services.endpoint_client)
             if self.window is not None:
                 self.window.set_demo(False)
                 self.window.show_notice(
@@ -303,11 +305,11 @@ class AppContext:
 
     # --- the Files tab ---------------------------------------------------------------------------------------------
     def _files_view_model(self) -> FilesViewModel | None:
-        """The Files tab's view-model over a FileTranslationService for the current endpoint (the embedded emulator
-        in demo mode); None when there is no endpoint at all (the tab then stays a placeholder)."""
+        """The Files tab's view-model over a FileTranslationService whose requests go to the current endpoint (the
+        embedded emulator in demo mode); None when there is no endpoint at all (the tab then stays a placeholder)."""
+        from interpreter.services.endpoint_client import CurrentEndpointClient
         from interpreter.services.file_translation import FileTranslationService
         from interpreter.store.pricing import load_effective_pricing
-        from interpreter.transport.http import HttpClient
         from interpreter.ui.dialogs.localization import current_ui_language
         from interpreter.ui.viewmodels.files_vm import FilesViewModel
         from interpreter.ui.viewmodels.files_vm import options_from_settings as files_options
@@ -316,7 +318,8 @@ class AppContext:
         if endpoint is None:
             return None
         settings = self.settings.current
-        self._files_http = HttpClient(endpoint.base_url or endpoint.region, api_key=endpoint.api_key or None)
+        # Follows the endpoint: after "save key" in the automatic demo, the next request goes to the service.
+        self._files_http = CurrentEndpointClient(self.current_endpoint)
         pricing, _notices = load_effective_pricing()  # the Live view-model already showed the notices
         service = FileTranslationService(self._files_http, region=endpoint.region, pricing=pricing)
         catalog = load_catalog()
