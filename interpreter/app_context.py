@@ -49,6 +49,7 @@ from interpreter.ui.viewmodels.environment import (
     LiveEnvironment,
     check_device_echo,
 )
+from interpreter.ui.viewmodels.history import HistoryViewModel
 from interpreter.ui.viewmodels.hotwords import hotwords_of
 from interpreter.ui.viewmodels.live_options import Choice, LiveOptions, settings_with_options
 from interpreter.ui.viewmodels.visual import visual_choices, visual_spec
@@ -398,7 +399,7 @@ class AppContext:
             if self.window is not None:
                 self.window.show_notice(translate("Shell", "There is no session to export yet."), "info")
             return
-        export_session_interactively(self.window, self.journal, session_id)
+        export_session_interactively(self.window, HistoryViewModel(self.journal), session_id)
 
     def _offer_recovery(self) -> None:
         from interpreter.ui.history import export_session_interactively, recovery_text
@@ -409,8 +410,9 @@ class AppContext:
         last = unfinished[0]
 
         def recover() -> None:
-            self.journal.mark_recovered(last.id)
-            export_session_interactively(self.window, self.journal, last.id)
+            history = HistoryViewModel(self.journal)
+            history.mark_recovered(last.id)
+            export_session_interactively(self.window, history, last.id)
 
         self.window.show_notice(
             recovery_text(last), "warning", action_text=translate("Shell", "Recover…"), action=recover

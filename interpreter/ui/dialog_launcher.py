@@ -18,8 +18,9 @@ from interpreter.ui.dialogs.api_key import SecretStoreLike, open_api_key_dialog
 from interpreter.ui.dialogs.hotwords import open_hotwords_dialog
 from interpreter.ui.dialogs.voices import open_voices_dialog
 from interpreter.ui.dialogs.welcome import WelcomeDialog
-from interpreter.ui.history import Journal, open_history_dialog
+from interpreter.ui.history import open_history_dialog
 from interpreter.ui.viewmodels.environment import Endpoint
+from interpreter.ui.viewmodels.history import HistoryViewModel, SessionJournal
 from interpreter.ui.viewmodels.hotwords import hotwords_of
 from interpreter.ui.viewmodels.live_options import settings_with_options
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
@@ -50,7 +51,7 @@ class Shell(Protocol):
     def secrets(self) -> SecretStoreLike: ...
 
     @property
-    def journal(self) -> Journal: ...
+    def journal(self) -> SessionJournal: ...
 
     @property
     def vm(self) -> LiveSessionViewModel: ...
@@ -75,7 +76,7 @@ def open_dialog(name: str, window: QWidget | None, *, shell: Shell) -> QWidget:
         "voices": _voices,
         "hotwords": _hotwords,
         "welcome": lambda w, s: show_welcome(w, lambda choice: _welcome_chosen(choice, w, s)),
-        "history": lambda w, s: open_history_dialog(w, s.journal),
+        "history": lambda w, s: open_history_dialog(w, HistoryViewModel(s.journal)),
     }
     return openers[name](window, shell)
 

@@ -1,13 +1,11 @@
 """Session history, export (bilingual SRT, VTT, TXT and the translated voice as WAV) and crash-recovery wording.
 
-The journal (``store.journal.SessionJournal``) holds every finalised segment as it arrived; exporting reads it back,
-so a session cut short by a crash exports exactly like a finished one.
+The view: it lists sessions and asks where to export; the journal work is ``ui.viewmodels.history.HistoryViewModel``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from interpreter.errors import InterpreterError
 from interpreter.ui.caption_rows import format_clock
+from interpreter.ui.viewmodels.history import HistoryViewModel
 
 _log = logging.getLogger(__name__)
 
@@ -52,22 +51,6 @@ class SessionSummary(Protocol):
     def clean(self) -> bool: ...
 
 
-class Journal(Protocol):
-    """What the history view needs from ``store.journal.SessionJournal``."""
-
-    def list_sessions(self) -> Sequence[SessionSummary]: ...
-    def session(self, session_id: int) -> SessionSummary | None: ...
-    def export_srt(self, session_id: int, path: Path) -> Path: ...
-    def export_vtt(self, session_id: int, path: Path) -> Path: ...
-    def export_txt(self, session_id: int, path: Path) -> Path: ...
-    def export_wav(self, session_id: int, path: Path) -> Path: ...
-
-
-def _exports(journal: Journal) -> dict[str, Callable[[int, Path], Path]]:
-    """Export formats written side by side: file suffix -> the journal's writer."""
-    return {"srt": journal.export_srt, "vtt": journal.export_vtt, "txt": journal.export_txt, "wav": journal.export_wav}
-
-
 def session_label(info: SessionSummary) -> str:
     """One line describing a journal session: when, languages, length, segments, and how it ended."""
     when = info.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -87,30 +70,13 @@ def recovery_text(info: SessionSummary) -> str:
     ).format(when=info.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), count=info.segment_count)
 
 
-def export_session(journal: Journal, session_id: int, directory: Path, stem: str | None = None) -> list[Path]:
-    """Write the session as SRT, VTT, TXT (bilingual) and WAV (when there is audio) into ``directory``.
-
-    Raises:
-        InterpreterError: from the journal (e.g. the folder is not writable).
-    """
-    directory.mkdir(parents=True, exist_ok=True)
-    stem = stem or f"session-{session_id}"
-    info = journal.session(session_id)
-    written = []
-    for suffix, export in _exports(journal).items():
-        if suffix == "wav" and info is not None and not info.audio_bytes:
-            continue  # text-only session: no voice to export
-        written.append(export(session_id, directory / f"{stem}.{suffix}"))
-    return written
-
-
-def export_session_interactively(parent: QWidget | None, journal: Journal, session_id: int) -> list[Path]:
+def export_session_interactively(parent: QWidget | None, history: HistoryViewModel, session_id: int) -> list[Path]:
     """Ask for a folder, export there, and report the result in place (notice on the window when it has one)."""
     folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("History", "Export session to folder"))
     if not folder:
         return []
     try:
-        written = export_session(journal, session_id, Path(folder))
+        written = history.export(session_id, Path(folder))
     except InterpreterError as exc:
         _notify(parent, exc.user_message, "error")
         return []
@@ -135,13 +101,13 @@ def _notify(parent: QWidget | None, text: str, level: str) -> None:
 class HistoryDialog(QDialog):
     """Past sessions, newest first; export the selected one."""
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, view_model: HistoryViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Session history"))
         self.resize(640, 420)  # px: a dozen sessions visible without scrolling
-        self.journal = journal
+        self.vm = view_model
         self.list = QListWidget(self)
-        for info in journal.list_sessions():
+        for info in view_model.sessions():
             item = QListWidgetItem(session_label(info))
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.list.addItem(item)
@@ -166,12 +132,12 @@ class HistoryDialog(QDialog):
         session_id = self.selected_session()
         if session_id is not None:
             # The notice goes to the main window when the dialog has one as parent (it has show_notice).
-            export_session_interactively(self.parentWidget() or self, self.journal, session_id)
+            export_session_interactively(self.parentWidget() or self, self.vm, session_id)
 
 
-def open_history_dialog(parent: QWidget | None, journal: Journal) -> HistoryDialog:
+def open_history_dialog(parent: QWidget | None, view_model: HistoryViewModel) -> HistoryDialog:
     """Show the history dialog non-modally."""
-    dialog = HistoryDialog(journal, parent)
+    dialog = HistoryDialog(view_model, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

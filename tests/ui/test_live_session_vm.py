@@ -16,10 +16,10 @@ from interpreter.media.files import decode_audio
 from interpreter.media.pacing import PacedPcmSource
 from interpreter.media.player import VoicePlayer
 from interpreter.store.journal import SessionJournal
-from interpreter.ui.history import export_session
 from interpreter.ui.main_window import MainWindow
 from interpreter.ui.presentation_window import PresentationWindow
 from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment, check_device_echo
+from interpreter.ui.viewmodels.history import export_session
 from interpreter.ui.viewmodels.live_options import LiveOptions
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
 from tests.fakes.pulse import MIC_SOURCE, SPEAKER_SINK, PulseDaemon, shared_pulse_daemon
