@@ -469,8 +469,10 @@ async def _translate(
     usage = batch_usage(final)
     spent = service.cost_of(usage)
     segments = sum(1 for j in final for s in j.segments if s.state == SegmentState.DONE)
+    # "Done" only when every file is; a stopped batch (key, quota, storage) waits for a rerun.
+    headline = "Stopped" if stopped else ("Finished" if failed or bad else "Done")
     console.say(
-        f"Done: {len(done)} of {len(final) + len(bad)} files translated"
+        f"{headline}: {len(done)} of {len(final) + len(bad)} files translated"
         + (f", {len(failed) + len(bad)} failed" if failed or bad else "")
         + f"; {segments} segments, {usage.total_tokens:,} tokens, {spent.format()}, "
         f"{time.monotonic() - started:.1f} s."

@@ -79,7 +79,7 @@ def test_a_bad_file_is_named_and_the_others_still_translate(make_emulator: Calla
     assert any("empty.mp3" in line for line in errors)
     assert any("fake.mp4" in line for line in errors)
     assert (tmp_path / "good.en.srt").exists() and (tmp_path / "good.en.txt").exists()
-    assert "Done: 1 of 3 files translated, 2 failed" in result.stdout
+    assert "Finished: 1 of 3 files translated, 2 failed" in result.stdout
 
 
 def test_a_refused_key_exits_3(make_emulator: Callable[..., Any], tmp_path: Path) -> None:
@@ -105,7 +105,8 @@ def test_a_refused_key_exits_3(make_emulator: Callable[..., Any], tmp_path: Path
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 3, result.stderr
-    assert "error:" in result.stderr
+    assert "error:" in result.stderr and "rejected the API key" in result.stderr
+    assert "Stopped: 0 of 1 files translated" in result.stdout
     assert not list(tmp_path.glob("talk.en*"))
 
 
