@@ -77,3 +77,60 @@ RECORDING_WRITE_FAILED = msg(
     "file.recording_write_failed", "Writing the recording {file} failed: the disk may be full."
 )
 RECORDING_SAVE_FAILED = msg("file.recording_save_failed", "Saving the recording {file} failed: the disk may be full.")
+
+PART_TOO_LARGE = msg(
+    "file.part_too_large", "A part of {file} could not be made small enough to send; translate it as audio only."
+)
+FILE_NO_LONGER_READABLE = msg(
+    "file.no_longer_readable", "The file {file} can no longer be read; check it is still there and unchanged."
+)
+FILE_NO_PICTURE = msg("file.no_picture", "The file {file} has no picture to send as video.")
+VIDEO_NO_PICTURE_AT = msg("file.no_picture_at", "The video {file} has no picture at {seconds} s.")
+AUDIO_DAMAGED_AT = msg(
+    "file.audio_damaged_at", "The audio in {file} is damaged around {seconds} s and could not be decoded."
+)
+VIDEO_DAMAGED_AT = msg(
+    "file.video_damaged_at", "The video in {file} is damaged around {seconds} s and could not be decoded."
+)
+SOUNDTRACK_NOT_PCM16 = msg("file.soundtrack_not_pcm16", "The soundtrack {file} is not 16-bit PCM.")
+SOUNDTRACK_UNREADABLE = msg(
+    "file.soundtrack_unreadable", "The translated soundtrack {file} cannot be read; translate the file again."
+)
+VIDEO_NO_LONGER_READABLE = msg(
+    "file.video_no_longer_readable", "The video {file} can no longer be read; check it is still there."
+)
+NO_PICTURE_TO_DUB = msg("file.no_picture_to_dub", "The file {file} has no picture to dub.")
+WRITING_OUTPUT_FAILED = msg(
+    "file.writing_failed", "Writing {file} failed: the disk may be full or the folder not writable."
+)
+CANNOT_CREATE_OUTPUT = msg(
+    "file.cannot_create_output", "Cannot create {file}: check the output folder exists and is writable."
+)
+IS_A_FOLDER = msg("file.is_a_folder", "{file} is a folder, not a file; choose the files inside it.")
+FILE_EMPTY = msg("file.empty", "The file {file} is empty (0 bytes); copy or download it again.")
+NO_READABLE_STREAMS = msg(
+    "file.no_readable_streams",
+    "The file {file} holds no audio or video this app can read; check that it is the file you meant.",
+)
+NO_AUDIO_DATA = msg("file.no_audio_data", "The file {file} contains no audio data; copy or download it again.")
+FILE_INCOMPLETE = msg(
+    "file.incomplete",
+    "The file {file} is incomplete: only {readable} of its {declared} can be read; copy or download it again.",
+)
+FILE_NOT_FOUND = msg("file.not_found", "The file {file} does not exist; check the path.")
+FILE_UNREACHABLE = msg("file.unreachable", "The file {file} cannot be reached; check the path and its permissions.")
+FILE_PERMISSION_DENIED = msg(
+    "file.permission_denied",
+    "The file {file} cannot be read (permission denied); change its permissions or copy it somewhere you can read.",
+)
+FILE_UNREADABLE = msg("file.unreadable", "The file {file} cannot be read; check the disk or copy it again.")
+NOT_MEDIA = msg(
+    "file.not_media",
+    "The file {file} is not an audio or video file this app can read, or it is damaged; check that it is "
+    "the file you meant.",
+)
+VIDEO_NO_SOUND = msg(
+    "file.video_no_sound", "The video {file} has no sound to translate; choose a file with an audio track."
+)
+FILE_DAMAGED = msg("file.damaged", "The file {file} is damaged and cannot be read; copy or download it again.")
+ONLY_SILENCE = msg("file.only_silence", "The file {file} contains only silence; there is nothing to translate in it.")

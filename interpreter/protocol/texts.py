@@ -76,3 +76,12 @@ UNREADABLE_MESSAGE = msg(
     "protocol.unreadable_message", "The translation service sent a message this version cannot read."
 )
 UNDECODABLE_AUDIO = msg("protocol.undecodable_audio", "The translation service sent audio this version cannot decode.")
+
+AUDIO_UNEXPECTED_FORM = msg("service.audio_unexpected_form", "The service sent speech audio in an unexpected form.")
+ANSWER_NOT_OBJECT = msg("service.answer_not_object", "The service sent an answer that is not a JSON object.")
+ERROR_INSTEAD_OF_TRANSLATION = msg(
+    "service.error_instead_of_translation", "The service answered with an error where a translation was expected."
+)
+NO_TRANSLATION_IN_ANSWER = msg("service.no_translation", "The service's answer contains no translation.")
+AUDIO_NOT_BASE64 = msg("service.audio_not_base64", "The service sent speech audio that is not valid Base64.")
+CHUNK_NOT_JSON = msg("service.chunk_not_json", "The service sent a streaming chunk that is not valid JSON.")

@@ -59,3 +59,23 @@ NO_KEY_IN_APP = msg(
     "auth.no_key_in_app",
     "No API key is set: add your DashScope key in Settings → API key, or start with --demo to try the app offline.",
 )
+
+NO_FREE_OUTPUT_NAME = msg(
+    "file.no_free_output_name", "Cannot find a free name for the translation of {file} in {folder}."
+)
+OUTPUT_FOLDER_NOT_WRITABLE = msg(
+    "file.output_folder_not_writable",
+    "Cannot write to the output folder {folder}; choose another folder or check its permissions.",
+)
+MODEL_UNKNOWN = msg("config.model_unknown", "The model {model} is not known to this version of the app.")
+TARGET_NOT_SUPPORTED = msg(
+    "config.target_not_supported", "Translating into {language} is not supported; choose another target language."
+)
+SOURCE_NOT_SUPPORTED = msg(
+    "config.source_not_supported",
+    "Translating from {language} is not supported; choose another source language or let the service detect it.",
+)
+CANNOT_SPEAK_LANGUAGE = msg("voice.cannot_speak_language", "The service cannot speak {language}; choose text only.")
+VOICE_CANNOT_SPEAK = msg("voice.voice_cannot_speak", "The voice {voice} cannot speak {language}; choose another voice.")
+CANNOT_READ_INPUT = msg("file.cannot_read_input", "Cannot read {file}; check that the file exists and is readable.")
+FILE_PROBLEM = msg("file.problem", "{file}: {reason}")

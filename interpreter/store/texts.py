@@ -94,3 +94,14 @@ ACTION_DELETE_SESSION = msg("history.action.delete_session", "delete the session
 AUDIO_SAVE_FAILED = msg("history.audio_save_failed", "Cannot save the translated audio; check free disk space.")
 EXPORT_FAILED = msg("history.export_failed", "Cannot write {path}; check free disk space.")
 SESSION_MISSING = msg("history.session_missing", "Session {session} is not in the history (it may have been deleted).")
+
+JOBS_TOO_NEW = msg(
+    "file.jobs.too_new",
+    "The list of file translations was written by a newer version of Live Interpreter; update the app to open it.",
+)
+JOBS_CANNOT_OPEN = msg("file.jobs.cannot_open", "Cannot open the job list at {path}; check the folder permissions.")
+JOBS_UNREADABLE = msg("file.jobs.unreadable", "The list of file translations could not be read.")
+JOBS_CANNOT_CREATE = msg("file.jobs.cannot_create", "Cannot create a new job list file.")
+JOBS_WRITE_FAILED = msg(
+    "file.jobs.write_failed", "The list of file translations could not be updated; check free disk space."
+)

@@ -11,7 +11,18 @@ REGION_BEIJING = msg("region.beijing", "Beijing")
 #: " (Singapore)" after "the service": where a request went, when that is worth saying.
 IN_REGION = msg("region.in_parentheses", " ({region})")
 
-# ---- the service refused the connection (handshake status) -------------------------------------------------------
+# ---- the service refused the connection or a request (handshake status, HTTP status, error inside a stream) -------
+#: The model parameter of the sentences below when the request named none.
+THIS_MODEL = msg("model.this_model", "this model")
+QUOTA_EXHAUSTED = msg(
+    "quota.exhausted",
+    "The account's quota for {model}{where} is used up (or the account is in arrears): top up or raise the quota in "
+    "the Model Studio console, or turn off the 'free tier only' mode; waiting will not help.",
+)
+CONTENT_REFUSED = msg(
+    "service.content_refused",
+    "The service's content check refused this input or its translation; this part cannot be translated as is.",
+)
 KEY_REJECTED = msg(
     "auth.key_rejected",
     "The service{where} rejected the API key: check that it is correct and that it was created for this region "
@@ -29,20 +40,30 @@ MODEL_NOT_FOUND = msg(
 )
 RATE_LIMITED_RETRY_IN = msg(
     "rate_limit.retry_in",
-    "The service is limiting requests for this account (too many sessions or tokens per minute). "
+    "The service is limiting requests for this account (too many requests or tokens per minute). "
     "Trying again in {seconds:.0f} s.",
 )
 RATE_LIMITED_RETRY_SOON = msg(
     "rate_limit.retry_soon",
-    "The service is limiting requests for this account (too many sessions or tokens per minute). Trying again shortly.",
+    "The service is limiting requests for this account (too many requests or tokens per minute). Trying again shortly.",
 )
 SERVER_PROBLEM_HTTP = msg(
     "service.internal_problem_http",
     "The translation service had an internal problem (HTTP {status}); trying again usually helps.",
 )
+SERVER_PROBLEM = msg(
+    "service.internal_problem", "The translation service had an internal problem; trying again usually helps."
+)
 CONNECTION_REFUSED_HTTP = msg(
     "service.connection_refused_http",
     "The service refused the connection (HTTP {status}); check the model and the service address.",
+)
+REQUEST_REFUSED_HTTP = msg(
+    "service.request_refused_http",
+    "The service refused the request (HTTP {status}); check the model, the options and the service address.",
+)
+REQUEST_REFUSED = msg(
+    "service.request_refused", "The service refused the request; check the model, the options and the service address."
 )
 NOT_THE_SERVICE_HTTP = msg(
     "network.not_the_service",
@@ -78,4 +99,37 @@ SESSION_NOT_STARTED = msg(
 UNKNOWN_REGION = msg("config.unknown_region", "Unknown region {value}; choose one of: {choices}.")
 INVALID_SERVICE_ADDRESS = msg(
     "config.invalid_service_address", "The service address {address} is not a valid http(s):// or ws(s):// URL."
+)
+
+ANSWER_STOPPED_EARLY = msg(
+    "network.answer_stopped_early",
+    "The translation service's answer stopped before it was complete; the request will be made again.",
+)
+HTTP_CONNECTION_FAILED = msg(
+    "network.http_connection_failed", "The connection to the translation service at {host} failed."
+)
+ANSWER_NOT_OBJECT = msg("service.answer_not_object", "The service sent an answer that is not a JSON object.")
+ANSWER_NOT_FINISHED = msg(
+    "network.answer_not_finished",
+    "The translation service's answer ended without saying it was complete; the request will be made again.",
+)
+DROPPED_WHILE_ARRIVING = msg(
+    "network.dropped_while_arriving",
+    "The connection dropped while the translation was arriving; the request will be made again.",
+)
+CERTIFICATE_UNVERIFIED = msg(
+    "network.certificate_unverified",
+    "The certificate of {host} could not be verified, so nothing was sent; if a company proxy inspects "
+    "HTTPS, set SSL_CERT_FILE to a file holding its root certificate.",
+)
+UNREACHABLE_OR_PROXY = msg(
+    "network.unreachable_or_proxy",
+    "Cannot reach the translation service at {host}; check the internet connection or proxy.",
+)
+ADDRESS_NOT_HTTP = msg("config.address_not_http", "The service address {address} cannot be used for HTTP.")
+ANSWER_NOT_JSON = msg("service.answer_not_json", "The service sent an answer that is not valid JSON.")
+NOT_AN_EVENT_STREAM = msg("service.not_an_event_stream", "The service's streamed answer is not an event stream.")
+STOPPED_ANSWERING = msg(
+    "network.stopped_answering",
+    "The translation service at {host} stopped answering; check the internet connection.",
 )

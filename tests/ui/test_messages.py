@@ -163,7 +163,7 @@ def test_wrong_key_and_region_name_in_chinese(qapp: QApplication, chinese: None)
 
 def test_rate_limit_in_chinese(qapp: QApplication, chinese: None) -> None:
     error = map_handshake_status(429, headers={"Retry-After": "7"}, body=b"", model="m")
-    assert render_error(error) == "服务正在限制此账号的请求（每分钟的会话数或 token 数过多）。将在 7 秒后重试。"
+    assert render_error(error) == "服务正在限制此账号的请求（每分钟的请求数或 token 数过多）。将在 7 秒后重试。"
     soon = map_handshake_status(429, headers={}, body=b"", model="m")
     assert render_error(soon).endswith("稍后将自动重试。")
 

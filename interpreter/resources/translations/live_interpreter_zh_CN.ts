@@ -202,6 +202,294 @@
     </message>
 </context>
 <context>
+    <name>FilesQueue</name>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="100"/>
+        <source>File</source>
+        <extracomment>The catalog lists languages and voices under the realtime twin of the file model (catalog.json &quot;file_models&quot;: &quot;languages_from&quot;). Item data role carrying a row&apos;s progress as an int 0–100 (the progress-bar delegate paints it). Item data role carrying a row&apos;s job id. Item data role carrying a row&apos;s job state value (&quot;queued&quot;, &quot;running&quot;, ...; &quot;interrupted&quot; for a job left running). Column headers (English source texts, translated through context &quot;FilesQueue&quot;).</extracomment>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="101"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="102"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="103"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="104"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="105"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="106"/>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="107"/>
+        <source>Cost</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="112"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="113"/>
+        <source>Running</source>
+        <translation>翻译中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="114"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="115"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="116"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="117"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="250"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="255"/>
+        <source>Text only</source>
+        <translation>仅文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="256"/>
+        <source>Voice: {voice}</source>
+        <translation>音色：{voice}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="261"/>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="263"/>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="533"/>
+        <source>Something went wrong inside the app; it was written to the log.</source>
+        <translation>应用内部出错，详情已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="550"/>
+        <source>{name} was already translated with these settings: reusing that translation (no charge).</source>
+        <translation>{name} 已用相同设置翻译过：直接使用之前的译文（不再收费）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="614"/>
+        <source>{done} of {total} files done · estimate {estimate} · spent {spent}</source>
+        <translation>已完成 {done}/{total} 个文件 · 预估 {estimate} · 已花费 {spent}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesTab</name>
+    <message>
+        <location filename="../../ui/files_tab.py" line="105"/>
+        <source>Demo — files are translated by the built-in emulator (not real translation).</source>
+        <extracomment>Width (px) of the progress column: wide enough for a readable bar with &quot;100 %&quot; inside. Minimum width (px) of the file-name column before it is elided.</extracomment>
+        <translation>演示模式 — 文件由内置模拟器处理（并非真实翻译）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="135"/>
+        <source>Options for files you add</source>
+        <translation>新添加文件的选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="143"/>
+        <source>Text only (no translated speech)</source>
+        <translation>仅文本（不生成译音）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="152"/>
+        <source>Next to each file</source>
+        <translation>保存在原文件旁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="153"/>
+        <source>In this folder:</source>
+        <translation>保存到此文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="159"/>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="160"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="168"/>
+        <source>Segments translated at the same time (within the service&apos;s limits)</source>
+        <translation>同时翻译的片段数（不超过服务的限额）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="170"/>
+        <source>Translate into</source>
+        <translation>翻译为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="172"/>
+        <source>From</source>
+        <translation>源语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="174"/>
+        <source>Voice</source>
+        <translation>音色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="177"/>
+        <source>Write</source>
+        <translation>输出格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="179"/>
+        <source>At once</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="181"/>
+        <source>Save</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="189"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="190"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="191"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="193"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="194"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="195"/>
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="196"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="197"/>
+        <source>Open output folder</source>
+        <translation>打开输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="198"/>
+        <source>Play result</source>
+        <translation>播放结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="239"/>
+        <source>Drop audio or video files or folders here, or use Add files…</source>
+        <translation>将音频、视频文件或文件夹拖到这里，或点击“添加文件…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="254"/>
+        <source>No files yet.</source>
+        <translation>还没有文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="280"/>
+        <source>text only</source>
+        <translation>仅文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="287"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="354"/>
+        <source>Choose at least one output to write.</source>
+        <translation>请至少选择一种输出格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="362"/>
+        <source>Folder for the translations</source>
+        <translation>译文保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="398"/>
+        <source>Select a file in the list to open its output folder.</source>
+        <translation>请先在列表中选择一个文件，再打开其输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="407"/>
+        <source>Select a translated file with speech to play its result.</source>
+        <translation>请选择一个已完成且带译音的文件来播放结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="415"/>
+        <source>Add audio or video files</source>
+        <translation>添加音频或视频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="418"/>
+        <source>Audio and video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;All files (*)</source>
+        <translation>音频和视频 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="426"/>
+        <source>Add a folder of audio or video files</source>
+        <translation>添加包含音频或视频文件的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryTableModel</name>
     <message>
         <location filename="../../ui/viewmodels/hotwords.py" line="54"/>
@@ -223,37 +511,37 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history.py" line="75"/>
+        <location filename="../../ui/history.py" line="58"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="77"/>
+        <location filename="../../ui/history.py" line="60"/>
         <source> (interrupted)</source>
         <translation>（已中断）</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="78"/>
+        <location filename="../../ui/history.py" line="61"/>
         <source>{when}  {languages}  {duration}  {count} segments{state}</source>
         <translation>{when}  {languages}  {duration}  {count} 段{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="85"/>
+        <location filename="../../ui/history.py" line="68"/>
         <source>The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?</source>
         <translation>上次会话（{when}，{count} 段）意外中断。中断前的内容均已保存；现在导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="110"/>
+        <location filename="../../ui/history.py" line="76"/>
         <source>Export session to folder</source>
         <translation>将会话导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="120"/>
+        <location filename="../../ui/history.py" line="86"/>
         <source>Exported {names} to {folder}</source>
         <translation>已将 {names} 导出到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="133"/>
+        <location filename="../../ui/history.py" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -261,17 +549,17 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="141"/>
+        <location filename="../../ui/history.py" line="107"/>
         <source>Session history</source>
         <translation>会话历史</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="149"/>
+        <location filename="../../ui/history.py" line="115"/>
         <source>No sessions yet. Every live session is saved here automatically.</source>
         <translation>还没有会话。每次同传会话都会自动保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="152"/>
+        <location filename="../../ui/history.py" line="118"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -912,258 +1200,258 @@ Image tokens: {tokens}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Not available yet.</source>
         <extracomment>Default window size (px): room for the controls row and ~8 caption pairs on a 1366x768 laptop.</extracomment>
         <translation>暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Translate recordings, videos and subtitle files, with a queue, progress and a cost estimate.</source>
         <translation>翻译录音、视频和字幕文件，支持队列、进度显示和费用估算。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Translate the text in screenshots, scans and product images, keeping the layout.</source>
         <translation>翻译截图、扫描件和商品图片中的文字，并保留原有版式。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>OCR</source>
         <translation>文字识别</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Read text from images and the screen, then translate it.</source>
         <translation>识别图片和屏幕上的文字，然后进行翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;Live</source>
         <translation>同传(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;Files</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;Images</source>
         <translation>图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;OCR</source>
         <translation>文字识别(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Demo — not real translation. Output comes from the built-in emulator.</source>
         <translation>演示模式——并非真实翻译。输出来自内置模拟器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Latency {s:.1f} s</source>
         <translation>延迟 {s:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Live Interpreter</source>
         <translation>同声传译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source> — Demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Not opened: {names}. Live Interpreter opens audio, video, subtitle, text and image files.</source>
         <translation>未打开：{names}。同声传译可以打开音频、视频、字幕、文本和图片文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Finishing the session before closing…</source>
         <translation>正在结束会话，随后关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Latency —</source>
         <translation>延迟 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>From the end of speech to its final translation, last segment</source>
         <translation>最近一段从讲话结束到最终译文出现的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Session duration</source>
         <translation>会话时长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Cost —</source>
         <translation>费用 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Estimated cost of this session (the service&apos;s bill is authoritative)</source>
         <translation>本次会话的估算费用（以服务商账单为准）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>DEMO</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Demo — not real translation</source>
         <translation>演示模式——并非真实翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Open files…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Session &amp;history…</source>
         <translation>会话历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Export this session…</source>
         <translation>导出本次会话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Start / Stop</source>
         <translation>开始 / 停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Presentation window</source>
         <translation>演示窗口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Clear captions</source>
         <translation>清除字幕(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Show &amp;source text</source>
         <translation>显示原文(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Jump to live captions</source>
         <translation>跳到最新字幕(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>S&amp;ettings</source>
         <translation>设置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;API key…</source>
         <translation>API 密钥(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Voices…</source>
         <translation>音色(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Hotwords…</source>
         <translation>热词(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Welcome guide…</source>
         <translation>欢迎向导(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;About Live Interpreter</source>
         <translation>关于同声传译(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Open files to translate</source>
         <translation>打开要翻译的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>About Live Interpreter</source>
         <translation>关于同声传译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Live Interpreter {version}
 Live speech interpretation with Alibaba Cloud Model Studio.</source>
         <translation>同声传译 {version}
@@ -1225,38 +1513,48 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app_context.py" line="222"/>
+        <location filename="../../app_context.py" line="231"/>
         <source>Your key is saved: new sessions use the real service and are billed.</source>
         <translation>密钥已保存：新的会话将使用真实服务并产生费用。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="257"/>
+        <location filename="../../app_context.py" line="266"/>
         <source>Bundled speech sample</source>
         <translation>内置语音样本</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="264"/>
-        <location filename="../../app_context.py" line="267"/>
+        <location filename="../../app_context.py" line="273"/>
+        <location filename="../../app_context.py" line="276"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="318"/>
+        <location filename="../../app_context.py" line="341"/>
+        <source>File translations were interrupted when the app last stopped ({count}). Resume them?</source>
+        <translation>上次退出时有文件翻译被中断（{count} 个）。要继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app_context.py" line="346"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../app_context.py" line="382"/>
         <source>The new language applies the next time you start Live Interpreter.</source>
         <translation>新的界面语言将在下次启动同声传译时生效。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="334"/>
+        <location filename="../../app_context.py" line="398"/>
         <source>There is no session to export yet.</source>
         <translation>还没有可以导出的会话。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="351"/>
+        <location filename="../../app_context.py" line="416"/>
         <source>Recover…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="362"/>
+        <location filename="../../app_context.py" line="427"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
     </message>
@@ -1504,7 +1802,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>access.model_denied</name>
     <message>
-        <location filename="../../transport/texts.py" line="21"/>
+        <location filename="../../transport/texts.py" line="32"/>
         <source>This API key may not use {model}{where}: enable the model in the Model Studio console, check that the account is in good standing, or turn off the &apos;free tier only&apos; mode.</source>
         <translation>此 API 密钥无权使用 {model}{where}：请在百炼控制台中开通该模型，确认账号状态正常（无欠费），或关闭“仅使用免费额度”模式。</translation>
     </message>
@@ -1544,7 +1842,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>auth.key_rejected</name>
     <message>
-        <location filename="../../transport/texts.py" line="15"/>
+        <location filename="../../transport/texts.py" line="26"/>
         <source>The service{where} rejected the API key: check that it is correct and that it was created for this region (keys are region-bound: a Beijing key does not work in Singapore and vice versa).</source>
         <translation>服务{where}拒绝了 API 密钥：请检查密钥是否正确，以及是否是在该地域创建的（密钥与地域绑定：北京地域的密钥不能在新加坡地域使用，反之亦然）。</translation>
     </message>
@@ -1552,7 +1850,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>auth.no_key</name>
     <message>
-        <location filename="../../transport/texts.py" line="20"/>
+        <location filename="../../transport/texts.py" line="31"/>
         <source>No API key is set: add one in Settings or set DASHSCOPE_API_KEY.</source>
         <translation>尚未设置 API 密钥：请在“设置”中添加，或设置环境变量 DASHSCOPE_API_KEY。</translation>
     </message>
@@ -1689,6 +1987,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>config.address_not_http</name>
+    <message>
+        <location filename="../../transport/texts.py" line="129"/>
+        <source>The service address {address} cannot be used for HTTP.</source>
+        <translation>服务地址 {address} 不能用于 HTTP。</translation>
+    </message>
+</context>
+<context>
     <name>config.commit_needs_manual_turns</name>
     <message>
         <location filename="../../protocol/texts.py" line="31"/>
@@ -1707,7 +2013,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.invalid_service_address</name>
     <message>
-        <location filename="../../transport/texts.py" line="79"/>
+        <location filename="../../transport/texts.py" line="100"/>
         <source>The service address {address} is not a valid http(s):// or ws(s):// URL.</source>
         <translation>服务地址 {address} 不是有效的 http(s):// 或 ws(s):// 网址。</translation>
     </message>
@@ -1715,7 +2021,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.invalid_websocket_url</name>
     <message>
-        <location filename="../../transport/texts.py" line="54"/>
+        <location filename="../../transport/texts.py" line="75"/>
         <source>The service address for {host} is not a valid WebSocket URL.</source>
         <translation>{host} 的服务地址不是有效的 WebSocket 网址。</translation>
     </message>
@@ -1723,9 +2029,17 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.model_not_available</name>
     <message>
-        <location filename="../../transport/texts.py" line="26"/>
+        <location filename="../../transport/texts.py" line="37"/>
         <source>The model {model} is not available at this service address{where}; choose another model or region.</source>
         <translation>此服务地址{where}不提供模型 {model}；请选择其他模型或地域。</translation>
+    </message>
+</context>
+<context>
+    <name>config.model_unknown</name>
+    <message>
+        <location filename="../../services/texts.py" line="70"/>
+        <source>The model {model} is not known to this version of the app.</source>
+        <translation>此版本的应用不认识模型 {model}。</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +2064,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../protocol/texts.py" line="26"/>
         <source>The pause that ends a sentence must be between {low} and {high} ms, not {value}.</source>
         <translation>断句停顿时长必须在 {low} 到 {high} 毫秒之间，当前为 {value}。</translation>
+    </message>
+</context>
+<context>
+    <name>config.source_not_supported</name>
+    <message>
+        <location filename="../../services/texts.py" line="74"/>
+        <source>Translating from {language} is not supported; choose another source language or let the service detect it.</source>
+        <translation>不支持从{language}翻译；请选择其他源语言，或让服务自动识别。</translation>
+    </message>
+</context>
+<context>
+    <name>config.target_not_supported</name>
+    <message>
+        <location filename="../../services/texts.py" line="71"/>
+        <source>Translating into {language} is not supported; choose another target language.</source>
+        <translation>不支持翻译成{language}；请选择其他目标语言。</translation>
     </message>
 </context>
 <context>
@@ -1779,7 +2109,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.unknown_region</name>
     <message>
-        <location filename="../../transport/texts.py" line="78"/>
+        <location filename="../../transport/texts.py" line="99"/>
         <source>Unknown region {value}; choose one of: {choices}.</source>
         <translation>未知地域 {value}；请从以下地域中选择：{choices}。</translation>
     </message>
@@ -2018,11 +2348,35 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.audio_damaged_at</name>
+    <message>
+        <location filename="../../media/texts.py" line="89"/>
+        <source>The audio in {file} is damaged around {seconds} s and could not be decoded.</source>
+        <translation>{file} 中的音频在约 {seconds} 秒处损坏，无法解码。</translation>
+    </message>
+</context>
+<context>
     <name>file.cannot_create_folder</name>
     <message>
         <location filename="../../store/texts.py" line="48"/>
         <source>Cannot create the folder {path}; check that it is writable or set {variable} to another folder.</source>
         <translation>无法创建文件夹 {path}；请检查该位置是否可写，或将 {variable} 设为其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>file.cannot_create_output</name>
+    <message>
+        <location filename="../../media/texts.py" line="106"/>
+        <source>Cannot create {file}: check the output folder exists and is writable.</source>
+        <translation>无法创建 {file}：请确认输出文件夹存在且可写入。</translation>
+    </message>
+</context>
+<context>
+    <name>file.cannot_read_input</name>
+    <message>
+        <location filename="../../services/texts.py" line="80"/>
+        <source>Cannot read {file}; check that the file exists and is readable.</source>
+        <translation>无法读取 {file}；请确认文件存在且可读取。</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2393,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../store/texts.py" line="47"/>
         <source>Cannot write {path}; check free disk space and permissions.</source>
         <translation>无法写入 {path}；请检查磁盘空间和权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.damaged</name>
+    <message>
+        <location filename="../../media/texts.py" line="135"/>
+        <source>The file {file} is damaged and cannot be read; copy or download it again.</source>
+        <translation>文件 {file} 已损坏，无法读取；请重新复制或下载。</translation>
+    </message>
+</context>
+<context>
+    <name>file.empty</name>
+    <message>
+        <location filename="../../media/texts.py" line="110"/>
+        <source>The file {file} is empty (0 bytes); copy or download it again.</source>
+        <translation>文件 {file} 是空的（0 字节）；请重新复制或下载。</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2436,62 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.incomplete</name>
+    <message>
+        <location filename="../../media/texts.py" line="116"/>
+        <source>The file {file} is incomplete: only {readable} of its {declared} can be read; copy or download it again.</source>
+        <translation>文件 {file} 不完整：其 {declared} 中只有 {readable} 可以读取；请重新复制或下载。</translation>
+    </message>
+</context>
+<context>
+    <name>file.is_a_folder</name>
+    <message>
+        <location filename="../../media/texts.py" line="109"/>
+        <source>{file} is a folder, not a file; choose the files inside it.</source>
+        <translation>{file} 是文件夹而不是文件；请选择其中的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>file.jobs.cannot_create</name>
+    <message>
+        <location filename="../../store/texts.py" line="104"/>
+        <source>Cannot create a new job list file.</source>
+        <translation>无法创建新的任务列表文件。</translation>
+    </message>
+</context>
+<context>
+    <name>file.jobs.cannot_open</name>
+    <message>
+        <location filename="../../store/texts.py" line="102"/>
+        <source>Cannot open the job list at {path}; check the folder permissions.</source>
+        <translation>无法打开位于 {path} 的任务列表；请检查文件夹权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.jobs.too_new</name>
+    <message>
+        <location filename="../../store/texts.py" line="98"/>
+        <source>The list of file translations was written by a newer version of Live Interpreter; update the app to open it.</source>
+        <translation>文件翻译列表由更新版本的 Live Interpreter 写入；请更新应用后再打开。</translation>
+    </message>
+</context>
+<context>
+    <name>file.jobs.unreadable</name>
+    <message>
+        <location filename="../../store/texts.py" line="103"/>
+        <source>The list of file translations could not be read.</source>
+        <translation>无法读取文件翻译列表。</translation>
+    </message>
+</context>
+<context>
+    <name>file.jobs.write_failed</name>
+    <message>
+        <location filename="../../store/texts.py" line="105"/>
+        <source>The list of file translations could not be updated; check free disk space.</source>
+        <translation>无法更新文件翻译列表；请检查可用磁盘空间。</translation>
+    </message>
+</context>
+<context>
     <name>file.missing</name>
     <message>
         <location filename="../../media/texts.py" line="58"/>
@@ -2082,6 +2508,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.no_audio_data</name>
+    <message>
+        <location filename="../../media/texts.py" line="115"/>
+        <source>The file {file} contains no audio data; copy or download it again.</source>
+        <translation>文件 {file} 不含音频数据；请重新复制或下载。</translation>
+    </message>
+</context>
+<context>
     <name>file.no_audio_track</name>
     <message>
         <location filename="../../media/texts.py" line="61"/>
@@ -2090,11 +2524,115 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.no_free_output_name</name>
+    <message>
+        <location filename="../../services/texts.py" line="63"/>
+        <source>Cannot find a free name for the translation of {file} in {folder}.</source>
+        <translation>在 {folder} 中找不到可用于 {file} 译文的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_longer_readable</name>
+    <message>
+        <location filename="../../media/texts.py" line="84"/>
+        <source>The file {file} can no longer be read; check it is still there and unchanged.</source>
+        <translation>文件 {file} 已无法读取；请确认它仍在原处且未被更改。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_picture</name>
+    <message>
+        <location filename="../../media/texts.py" line="87"/>
+        <source>The file {file} has no picture to send as video.</source>
+        <translation>文件 {file} 没有可作为视频发送的画面。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_picture_at</name>
+    <message>
+        <location filename="../../media/texts.py" line="88"/>
+        <source>The video {file} has no picture at {seconds} s.</source>
+        <translation>视频 {file} 在 {seconds} 秒处没有画面。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_picture_to_dub</name>
+    <message>
+        <location filename="../../media/texts.py" line="102"/>
+        <source>The file {file} has no picture to dub.</source>
+        <translation>文件 {file} 没有可配音的画面。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_readable_streams</name>
+    <message>
+        <location filename="../../media/texts.py" line="111"/>
+        <source>The file {file} holds no audio or video this app can read; check that it is the file you meant.</source>
+        <translation>文件 {file} 中没有本应用可读取的音频或视频；请确认这是您要的文件。</translation>
+    </message>
+</context>
+<context>
     <name>file.no_video</name>
     <message>
         <location filename="../../media/texts.py" line="64"/>
         <source>The file {file} has no video to show.</source>
         <translation>文件 {file} 中没有可显示的视频。</translation>
+    </message>
+</context>
+<context>
+    <name>file.not_found</name>
+    <message>
+        <location filename="../../media/texts.py" line="120"/>
+        <source>The file {file} does not exist; check the path.</source>
+        <translation>文件 {file} 不存在；请检查路径。</translation>
+    </message>
+</context>
+<context>
+    <name>file.not_media</name>
+    <message>
+        <location filename="../../media/texts.py" line="127"/>
+        <source>The file {file} is not an audio or video file this app can read, or it is damaged; check that it is the file you meant.</source>
+        <translation>文件 {file} 不是本应用可读取的音频或视频文件，或者已损坏；请确认这是您要的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>file.only_silence</name>
+    <message>
+        <location filename="../../media/texts.py" line="136"/>
+        <source>The file {file} contains only silence; there is nothing to translate in it.</source>
+        <translation>文件 {file} 只有静音，没有可翻译的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>file.output_folder_not_writable</name>
+    <message>
+        <location filename="../../services/texts.py" line="66"/>
+        <source>Cannot write to the output folder {folder}; choose another folder or check its permissions.</source>
+        <translation>无法写入输出文件夹 {folder}；请选择其他文件夹或检查其权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.part_too_large</name>
+    <message>
+        <location filename="../../media/texts.py" line="81"/>
+        <source>A part of {file} could not be made small enough to send; translate it as audio only.</source>
+        <translation>{file} 的某一部分无法压缩到可发送的大小；请只翻译其音频。</translation>
+    </message>
+</context>
+<context>
+    <name>file.permission_denied</name>
+    <message>
+        <location filename="../../media/texts.py" line="122"/>
+        <source>The file {file} cannot be read (permission denied); change its permissions or copy it somewhere you can read.</source>
+        <translation>无法读取文件 {file}（权限不足）；请修改其权限，或将其复制到您可读取的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>file.problem</name>
+    <message>
+        <location filename="../../services/texts.py" line="81"/>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2668,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.soundtrack_not_pcm16</name>
+    <message>
+        <location filename="../../media/texts.py" line="95"/>
+        <source>The soundtrack {file} is not 16-bit PCM.</source>
+        <translation>音轨 {file} 不是 16 位 PCM。</translation>
+    </message>
+</context>
+<context>
+    <name>file.soundtrack_unreadable</name>
+    <message>
+        <location filename="../../media/texts.py" line="96"/>
+        <source>The translated soundtrack {file} cannot be read; translate the file again.</source>
+        <translation>无法读取翻译后的音轨 {file}；请重新翻译该文件。</translation>
+    </message>
+</context>
+<context>
     <name>file.transcript_cannot_create</name>
     <message>
         <location filename="../../services/texts.py" line="9"/>
@@ -2146,6 +2700,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.unreachable</name>
+    <message>
+        <location filename="../../media/texts.py" line="121"/>
+        <source>The file {file} cannot be reached; check the path and its permissions.</source>
+        <translation>无法访问文件 {file}；请检查路径及其权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.unreadable</name>
+    <message>
+        <location filename="../../media/texts.py" line="126"/>
+        <source>The file {file} cannot be read; check the disk or copy it again.</source>
+        <translation>无法读取文件 {file}；请检查磁盘或重新复制。</translation>
+    </message>
+</context>
+<context>
     <name>file.unsupported_media</name>
     <message>
         <location filename="../../media/texts.py" line="60"/>
@@ -2159,6 +2729,38 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../media/texts.py" line="65"/>
         <source>The video {file} is damaged.</source>
         <translation>视频 {file} 已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>file.video_damaged_at</name>
+    <message>
+        <location filename="../../media/texts.py" line="92"/>
+        <source>The video in {file} is damaged around {seconds} s and could not be decoded.</source>
+        <translation>{file} 中的视频在约 {seconds} 秒处损坏，无法解码。</translation>
+    </message>
+</context>
+<context>
+    <name>file.video_no_longer_readable</name>
+    <message>
+        <location filename="../../media/texts.py" line="99"/>
+        <source>The video {file} can no longer be read; check it is still there.</source>
+        <translation>视频 {file} 已无法读取；请确认它仍在原处。</translation>
+    </message>
+</context>
+<context>
+    <name>file.video_no_sound</name>
+    <message>
+        <location filename="../../media/texts.py" line="132"/>
+        <source>The video {file} has no sound to translate; choose a file with an audio track.</source>
+        <translation>视频 {file} 没有可翻译的声音；请选择带音轨的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>file.writing_failed</name>
+    <message>
+        <location filename="../../media/texts.py" line="103"/>
+        <source>Writing {file} failed: the disk may be full or the folder not writable.</source>
+        <translation>写入 {file} 失败：磁盘可能已满，或文件夹不可写入。</translation>
     </message>
 </context>
 <context>
@@ -2475,9 +3077,42 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>model.this_model</name>
+    <message>
+        <location filename="../../transport/texts.py" line="16"/>
+        <source>this model</source>
+        <extracomment>The model parameter of the sentences below when the request named none.</extracomment>
+        <translation>此模型</translation>
+    </message>
+</context>
+<context>
+    <name>network.answer_not_finished</name>
+    <message>
+        <location filename="../../transport/texts.py" line="112"/>
+        <source>The translation service&apos;s answer ended without saying it was complete; the request will be made again.</source>
+        <translation>翻译服务的回答结束时没有表明已完成；将重新发送请求。</translation>
+    </message>
+</context>
+<context>
+    <name>network.answer_stopped_early</name>
+    <message>
+        <location filename="../../transport/texts.py" line="104"/>
+        <source>The translation service&apos;s answer stopped before it was complete; the request will be made again.</source>
+        <translation>翻译服务的回答在完成前中断；将重新发送请求。</translation>
+    </message>
+</context>
+<context>
+    <name>network.certificate_unverified</name>
+    <message>
+        <location filename="../../transport/texts.py" line="120"/>
+        <source>The certificate of {host} could not be verified, so nothing was sent; if a company proxy inspects HTTPS, set SSL_CERT_FILE to a file holding its root certificate.</source>
+        <translation>无法验证 {host} 的证书，因此未发送任何内容；如果公司代理会检查 HTTPS，请将 SSL_CERT_FILE 设置为包含其根证书的文件。</translation>
+    </message>
+</context>
+<context>
     <name>network.connect_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="68"/>
+        <location filename="../../transport/texts.py" line="89"/>
         <source>Connecting to {host} failed unexpectedly; trying again may help.</source>
         <translation>连接 {host} 时意外失败；重试也许可以解决。</translation>
     </message>
@@ -2485,15 +3120,31 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.connection_dropped</name>
     <message>
-        <location filename="../../transport/texts.py" line="69"/>
+        <location filename="../../transport/texts.py" line="90"/>
         <source>The connection to the translation service dropped.</source>
         <translation>与翻译服务的连接已中断。</translation>
     </message>
 </context>
 <context>
+    <name>network.dropped_while_arriving</name>
+    <message>
+        <location filename="../../transport/texts.py" line="116"/>
+        <source>The connection dropped while the translation was arriving; the request will be made again.</source>
+        <translation>接收译文时连接断开；将重新发送请求。</translation>
+    </message>
+</context>
+<context>
+    <name>network.http_connection_failed</name>
+    <message>
+        <location filename="../../transport/texts.py" line="108"/>
+        <source>The connection to the translation service at {host} failed.</source>
+        <translation>与位于 {host} 的翻译服务的连接失败。</translation>
+    </message>
+</context>
+<context>
     <name>network.internal_error</name>
     <message>
-        <location filename="../../transport/texts.py" line="71"/>
+        <location filename="../../transport/texts.py" line="92"/>
         <source>The live session stopped because of an internal error; start it again.</source>
         <translation>同传会话因内部错误而停止；请重新开始。</translation>
     </message>
@@ -2501,7 +3152,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.not_the_service</name>
     <message>
-        <location filename="../../transport/texts.py" line="47"/>
+        <location filename="../../transport/texts.py" line="68"/>
         <source>Something other than the translation service answered (HTTP {status}); check the network, proxy or service address.</source>
         <translation>响应的不是翻译服务（HTTP {status}）；请检查网络、代理或服务地址。</translation>
     </message>
@@ -2509,15 +3160,23 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.session_not_started</name>
     <message>
-        <location filename="../../transport/texts.py" line="72"/>
+        <location filename="../../transport/texts.py" line="93"/>
         <source>The service accepted the connection but did not start the session within {seconds:.0f} s; trying again may help.</source>
         <translation>服务已接受连接，但未在 {seconds:.0f} 秒内开始会话；重试也许可以解决。</translation>
     </message>
 </context>
 <context>
+    <name>network.stopped_answering</name>
+    <message>
+        <location filename="../../transport/texts.py" line="132"/>
+        <source>The translation service at {host} stopped answering; check the internet connection.</source>
+        <translation>位于 {host} 的翻译服务停止了响应；请检查网络连接。</translation>
+    </message>
+</context>
+<context>
     <name>network.stopped_before_start</name>
     <message>
-        <location filename="../../transport/texts.py" line="70"/>
+        <location filename="../../transport/texts.py" line="91"/>
         <source>The live session was stopped before it started.</source>
         <translation>同传会话在开始前就已停止。</translation>
     </message>
@@ -2525,7 +3184,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.timeout</name>
     <message>
-        <location filename="../../transport/texts.py" line="57"/>
+        <location filename="../../transport/texts.py" line="78"/>
         <source>The translation service at {host} did not answer in time; check the internet connection.</source>
         <translation>位于 {host} 的翻译服务未能及时响应；请检查网络连接。</translation>
     </message>
@@ -2533,15 +3192,23 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.unreachable</name>
     <message>
-        <location filename="../../transport/texts.py" line="65"/>
+        <location filename="../../transport/texts.py" line="86"/>
         <source>Cannot reach the translation service at {host}; check the internet connection.</source>
         <translation>无法连接位于 {host} 的翻译服务；请检查网络连接。</translation>
     </message>
 </context>
 <context>
+    <name>network.unreachable_or_proxy</name>
+    <message>
+        <location filename="../../transport/texts.py" line="125"/>
+        <source>Cannot reach the translation service at {host}; check the internet connection or proxy.</source>
+        <translation>无法连接位于 {host} 的翻译服务；请检查网络连接或代理。</translation>
+    </message>
+</context>
+<context>
     <name>network.upgrade_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="61"/>
+        <location filename="../../transport/texts.py" line="82"/>
         <source>The connection to {host} could not be upgraded to a live session; check the proxy or service address.</source>
         <translation>与 {host} 的连接无法升级为同传会话；请检查代理或服务地址。</translation>
     </message>
@@ -2603,19 +3270,27 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>quota.exhausted</name>
+    <message>
+        <location filename="../../transport/texts.py" line="17"/>
+        <source>The account&apos;s quota for {model}{where} is used up (or the account is in arrears): top up or raise the quota in the Model Studio console, or turn off the &apos;free tier only&apos; mode; waiting will not help.</source>
+        <translation>账号在 {model}{where} 上的额度已用完（或账号已欠费）：请在百炼控制台中充值或提高额度，或关闭“仅使用免费额度”模式；等待无济于事。</translation>
+    </message>
+</context>
+<context>
     <name>rate_limit.retry_in</name>
     <message>
-        <location filename="../../transport/texts.py" line="30"/>
-        <source>The service is limiting requests for this account (too many sessions or tokens per minute). Trying again in {seconds:.0f} s.</source>
-        <translation>服务正在限制此账号的请求（每分钟的会话数或 token 数过多）。将在 {seconds:.0f} 秒后重试。</translation>
+        <location filename="../../transport/texts.py" line="41"/>
+        <source>The service is limiting requests for this account (too many requests or tokens per minute). Trying again in {seconds:.0f} s.</source>
+        <translation>服务正在限制此账号的请求（每分钟的请求数或 token 数过多）。将在 {seconds:.0f} 秒后重试。</translation>
     </message>
 </context>
 <context>
     <name>rate_limit.retry_soon</name>
     <message>
-        <location filename="../../transport/texts.py" line="35"/>
-        <source>The service is limiting requests for this account (too many sessions or tokens per minute). Trying again shortly.</source>
-        <translation>服务正在限制此账号的请求（每分钟的会话数或 token 数过多）。稍后将自动重试。</translation>
+        <location filename="../../transport/texts.py" line="46"/>
+        <source>The service is limiting requests for this account (too many requests or tokens per minute). Trying again shortly.</source>
+        <translation>服务正在限制此账号的请求（每分钟的请求数或 token 数过多）。稍后将自动重试。</translation>
     </message>
 </context>
 <context>
@@ -2661,11 +3336,68 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>service.answer_not_json</name>
+    <message>
+        <location filename="../../transport/texts.py" line="130"/>
+        <source>The service sent an answer that is not valid JSON.</source>
+        <translation>服务发送的回答不是有效的 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>service.answer_not_object</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="81"/>
+        <location filename="../../transport/texts.py" line="111"/>
+        <source>The service sent an answer that is not a JSON object.</source>
+        <translation>服务发送的回答不是 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>service.audio_not_base64</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="86"/>
+        <source>The service sent speech audio that is not valid Base64.</source>
+        <translation>服务发送的语音音频不是有效的 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>service.audio_unexpected_form</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="80"/>
+        <source>The service sent speech audio in an unexpected form.</source>
+        <translation>服务发送的语音音频格式出乎意料。</translation>
+    </message>
+</context>
+<context>
+    <name>service.chunk_not_json</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="87"/>
+        <source>The service sent a streaming chunk that is not valid JSON.</source>
+        <translation>服务发送的流式数据块不是有效的 JSON。</translation>
+    </message>
+</context>
+<context>
     <name>service.connection_refused_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="43"/>
+        <location filename="../../transport/texts.py" line="57"/>
         <source>The service refused the connection (HTTP {status}); check the model and the service address.</source>
         <translation>服务拒绝了连接（HTTP {status}）；请检查模型和服务地址。</translation>
+    </message>
+</context>
+<context>
+    <name>service.content_refused</name>
+    <message>
+        <location filename="../../transport/texts.py" line="22"/>
+        <source>The service&apos;s content check refused this input or its translation; this part cannot be translated as is.</source>
+        <translation>服务的内容审核拒绝了此输入或其译文；这一部分无法按原样翻译。</translation>
+    </message>
+</context>
+<context>
+    <name>service.error_instead_of_translation</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="82"/>
+        <source>The service answered with an error where a translation was expected.</source>
+        <translation>服务在应返回译文时返回了错误。</translation>
     </message>
 </context>
 <context>
@@ -2677,9 +3409,17 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>service.internal_problem</name>
+    <message>
+        <location filename="../../transport/texts.py" line="54"/>
+        <source>The translation service had an internal problem; trying again usually helps.</source>
+        <translation>翻译服务出现内部问题；通常重试即可。</translation>
+    </message>
+</context>
+<context>
     <name>service.internal_problem_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="39"/>
+        <location filename="../../transport/texts.py" line="50"/>
         <source>The translation service had an internal problem (HTTP {status}); trying again usually helps.</source>
         <translation>翻译服务出现内部问题（HTTP {status}）；通常重试即可。</translation>
     </message>
@@ -2691,6 +3431,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <source>no reason given</source>
         <extracomment>``{reason}`` when the service gave none.</extracomment>
         <translation>未说明原因</translation>
+    </message>
+</context>
+<context>
+    <name>service.no_translation</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="85"/>
+        <source>The service&apos;s answer contains no translation.</source>
+        <translation>服务的回答中没有译文。</translation>
+    </message>
+</context>
+<context>
+    <name>service.not_an_event_stream</name>
+    <message>
+        <location filename="../../transport/texts.py" line="131"/>
+        <source>The service&apos;s streamed answer is not an event stream.</source>
+        <translation>服务的流式回答不是事件流。</translation>
     </message>
 </context>
 <context>
@@ -2707,6 +3463,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../protocol/texts.py" line="69"/>
         <source>The translation service rejected the session settings: {reason}</source>
         <translation>翻译服务拒绝了会话设置：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>service.request_refused</name>
+    <message>
+        <location filename="../../transport/texts.py" line="65"/>
+        <source>The service refused the request; check the model, the options and the service address.</source>
+        <translation>服务拒绝了请求；请检查模型、选项和服务地址。</translation>
+    </message>
+</context>
+<context>
+    <name>service.request_refused_http</name>
+    <message>
+        <location filename="../../transport/texts.py" line="61"/>
+        <source>The service refused the request (HTTP {status}); check the model, the options and the service address.</source>
+        <translation>服务拒绝了请求（HTTP {status}）；请检查模型、选项和服务地址。</translation>
     </message>
 </context>
 <context>
@@ -2747,6 +3519,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../store/texts.py" line="40"/>
         <source>Your price overrides in {file} could not be used ({reason}); the built-in estimates are shown instead.</source>
         <translation>无法使用 {file} 中的自定义价格（{reason}）；现显示内置的估算价格。</translation>
+    </message>
+</context>
+<context>
+    <name>voice.cannot_speak_language</name>
+    <message>
+        <location filename="../../services/texts.py" line="78"/>
+        <source>The service cannot speak {language}; choose text only.</source>
+        <translation>服务无法用{language}朗读；请选择仅文字。</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +3592,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../protocol/texts.py" line="51"/>
         <source>&apos;{voice}&apos; is not a voice of {model}; voices that speak {language}: {voices}.</source>
         <translation>“{voice}”不是 {model} 的音色；会说{language}的音色有：{voices}。</translation>
+    </message>
+</context>
+<context>
+    <name>voice.voice_cannot_speak</name>
+    <message>
+        <location filename="../../services/texts.py" line="79"/>
+        <source>The voice {voice} cannot speak {language}; choose another voice.</source>
+        <translation>音色 {voice} 无法说{language}；请选择其他音色。</translation>
     </message>
 </context>
 </TS>
