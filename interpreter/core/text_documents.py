@@ -28,6 +28,7 @@ from interpreter.errors import MediaFileError
 __all__ = [
     "TEXT_DOCUMENT_SUFFIXES",
     "DecodedText",
+    "InnerTag",
     "Styling",
     "TextDocument",
     "TextFileError",
@@ -272,13 +273,24 @@ _LINE_BREAK = re.compile(r"\\[Nn]")
 
 
 @dataclass(frozen=True)
+class InnerTag:
+    """A tag inside a cue's text: the ``line`` it sat on, its relative place in that line (0..1) and in the whole
+    text (used when the translation has a different number of lines)."""
+
+    line: int
+    in_line: float
+    overall: float
+    tag: str
+
+
+@dataclass(frozen=True)
 class Styling:
-    """The tags of one cue's text: ``leading``/``trailing`` tags exactly as written, and the inner ones with
-    their relative position (0..1) in the plain text."""
+    """The tags of one cue's text: ``leading``/``trailing`` tags exactly as written, and the inner ones."""
 
     leading: str
     trailing: str
-    inner: tuple[tuple[float, str], ...]
+    inner: tuple[InnerTag, ...]
+    lines: int = 1
 
 
 def split_styling(ass_text: str) -> tuple[str, Styling]:
@@ -290,7 +302,7 @@ def split_styling(ass_text: str) -> tuple[str, Styling]:
     trailing = trailing_match.group(0) if trailing_match and trailing_match.start() > 0 else ""
     if trailing:
         rest = rest[: len(rest) - len(trailing)]
-    inner: list[tuple[int, str]] = []
+    positions: list[tuple[int, str]] = []
     plain_parts: list[str] = []
     position = 0
     last = 0
@@ -298,25 +310,53 @@ def split_styling(ass_text: str) -> tuple[str, Styling]:
         piece = _LINE_BREAK.sub("\n", rest[last : match.start()])
         plain_parts.append(piece)
         position += len(piece)
-        inner.append((position, match.group(0)))
+        positions.append((position, match.group(0)))
         last = match.end()
     plain_parts.append(_LINE_BREAK.sub("\n", rest[last:]))
     plain = "".join(plain_parts)
-    total = max(1, len(plain))
-    return plain, Styling(leading, trailing, tuple((pos / total, tag) for pos, tag in inner))
+    inner = tuple(_inner_tag(plain, at, tag) for at, tag in positions)
+    return plain, Styling(leading, trailing, inner, plain.count("\n") + 1)
+
+
+def _inner_tag(plain: str, at: int, tag: str) -> InnerTag:
+    line = plain.count("\n", 0, at)
+    line_start = plain.rfind("\n", 0, at) + 1
+    line_end = plain.find("\n", at)
+    line_end = len(plain) if line_end < 0 else line_end
+    width = max(1, line_end - line_start)
+    return InnerTag(line, (at - line_start) / width, at / max(1, len(plain)), tag)
 
 
 def restore_styling(plain: str, styling: Styling) -> str:
-    """The pysubs2 event text for translated ``plain`` text with ``styling`` put back (``\\n`` → ``\\N``)."""
+    """The pysubs2 event text for translated ``plain`` text with ``styling`` put back (``\\n`` → ``\\N``).
+
+    When the translation has as many lines as the source, each inner tag goes to its own line at the same
+    relative place (a tag at a line's end stays at that line's end); otherwise to the same relative place in the
+    whole text. Either way it lands on a word boundary.
+    """
     text = plain
-    for fraction, tag in sorted(styling.inner, key=lambda item: item[0], reverse=True):
-        at = _nearest_boundary(text, round(fraction * len(text)))
+    same_lines = plain.count("\n") + 1 == styling.lines
+    placed: list[tuple[int, str]] = []
+    for inner in styling.inner:
+        if same_lines:
+            starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+            start = starts[inner.line]
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            at = start + _nearest_boundary(text[start:end], round(inner.in_line * (end - start)))
+        else:
+            at = _nearest_boundary(text, round(inner.overall * len(text)))
+        placed.append((at, inner.tag))
+    # Insert from the end so earlier positions stay valid; tags on one spot keep their source order.
+    for _, at, tag in sorted(
+        ((n, at, tag) for n, (at, tag) in enumerate(placed)), key=lambda i: (i[1], i[0]), reverse=True
+    ):
         text = text[:at] + tag + text[at:]
     return styling.leading + text.replace("\n", "\\N") + styling.trailing
 
 
 def _nearest_boundary(text: str, at: int) -> int:
-    """The word boundary (space or line break) closest to ``at``; ``at`` itself for text without spaces (CJK)."""
+    """The word boundary (space) closest to ``at`` within ``text``; ``at`` itself for text without spaces (CJK)."""
     if at <= 0 or at >= len(text):
         return max(0, min(at, len(text)))
     candidates = [i for i, c in enumerate(text) if c in " \n"] + [0, len(text)]
