@@ -22,6 +22,10 @@ from interpreter.core.mt_chunking import TmPair
 
 __all__ = ["TranslationMemory", "parse_tm_csv", "parse_tmx"]
 
+#: Share of a pair's shingles the text must contain for the pair to be sent: below a quarter, what is shared is
+#: mostly function words ("the", "is"), which teach the model nothing and only spend the budget.
+MIN_SIMILARITY = 0.25
+
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\U00020000-\U0002ffff]")
@@ -70,7 +74,7 @@ class TranslationMemory:
     def pick(self, text: str, max_tokens: int, *, max_pairs: int = 20) -> list[TmPair]:
         """The pairs most similar to ``text`` (best first) whose tokens add up to at most ``max_tokens``.
 
-        Pairs sharing nothing with ``text`` are never sent (they would spend budget and teach nothing).
+        Pairs sharing less than :data:`MIN_SIMILARITY` with ``text`` are never sent.
         """
         if max_tokens <= 0 or not self._entries:
             return []
@@ -80,7 +84,7 @@ class TranslationMemory:
         scored: list[tuple[float, int, _Entry]] = []
         for order, entry in enumerate(self._entries.values()):
             common = len(wanted & entry.shingles)
-            if common:
+            if common / len(entry.shingles) >= MIN_SIMILARITY:
                 # Containment of the pair in the text, so a short exact sentence of a long chunk scores high.
                 scored.append((common / len(entry.shingles), -order, entry))
         scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
