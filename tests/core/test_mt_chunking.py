@@ -90,8 +90,8 @@ def test_context_lines_are_sent_but_never_kept() -> None:
     assert len(chunks) > 2
     second = chunks[1]
     assert second.context == (
-        "Line number {} of the talk.".format(chunks[0].units[-2].index),
-        "Line number {} of the talk.".format(chunks[0].units[-1].index),
+        f"Line number {chunks[0].units[-2].index} of the talk.",
+        f"Line number {chunks[0].units[-1].index} of the talk.",
     )
     message = second.message()
     assert message.startswith(f"{CONTEXT_MARKER} Line number")

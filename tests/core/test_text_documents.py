@@ -33,7 +33,7 @@ def test_legacy_encodings_are_detected(text: str, encoding: str, found: str) -> 
 
 
 def test_bom_and_crlf() -> None:
-    decoded = decode_text(codecs.BOM_UTF8 + "a\r\nb".encode(), "x.txt")
+    decoded = decode_text(codecs.BOM_UTF8 + b"a\r\nb", "x.txt")
     assert decoded.text == "a\nb" and decoded.crlf and decoded.encoding == "utf-8"
 
 
@@ -49,7 +49,7 @@ title: Notes
 ---
 # Heading one #
 
-Some *text* with `code`.  
+Some *text* with `code`.{HARD_BREAK}
 - item one
   - nested item
 1. first step
@@ -65,7 +65,7 @@ print("untouched")
 |---|---|
 [ref]: https://example.com
 <!-- comment -->
-"""
+""".format(HARD_BREAK="  ")  # two trailing spaces: a Markdown hard line break
 
 
 def test_markdown_structure_is_kept_and_only_text_translated() -> None:

@@ -26,7 +26,8 @@ def test_pick_prefers_similar_pairs_and_respects_the_budget() -> None:
 
 TMX = b"""<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="en-US"/><body>
-<tu><tuv xml:lang="en-US"><seg>Hello <b>world</b></seg></tuv><tuv xml:lang="zh-CN"><seg>\xe4\xbd\xa0\xe5\xa5\xbd</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Hello <b>world</b></seg></tuv>
+<tuv xml:lang="zh-CN"><seg>\xe4\xbd\xa0\xe5\xa5\xbd</seg></tuv></tu>
 <tu><tuv xml:lang="en-US"><seg>Only English</seg></tuv></tu>
 </body></tmx>"""
 
