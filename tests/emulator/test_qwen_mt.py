@@ -3,6 +3,7 @@ text-generation, faults, and the official ``openai`` SDK unchanged."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -83,7 +84,7 @@ def test_cumulative_models_send_the_whole_text_so_far(make_emulator: Any, model:
     body["messages"][0]["content"] = long_text
     contents, chunks = _stream_contents(emu, body)
     assert len(contents) > 2
-    for before, after in zip(contents, contents[1:], strict=False):
+    for before, after in itertools.pairwise(contents):
         assert after.startswith(before)
     assert contents[-1] == f"[zh] {long_text}"  # the finish chunk repeats the full text
     assert chunks[-1]["choices"][0]["finish_reason"] == "stop"
@@ -149,7 +150,7 @@ def test_faults_apply_to_qwen_mt(make_emulator: Any) -> None:
     assert first.status_code == 503 and first.headers["Retry-After"] == "2"
     assert _post(emu, CHAT, _body("qwen-mt-flash", stream=False)).status_code == 200
     emu.http_faults.update(error_after_chunks=1)
-    contents, chunks = _stream_contents(emu, _body("qwen-mt-flash", stream=True))
+    _contents, chunks = _stream_contents(emu, _body("qwen-mt-flash", stream=True))
     assert "error" in chunks[-1]
     emu.http_faults.clear()
     mt_faults(emu.http_faults).merge_markers_above = 1
