@@ -92,6 +92,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "delta.audio.transcript, or both",
     )
     http.add_argument(
+        "--request-log",
+        metavar="FILE",
+        help="append one JSON line per HTTP request (time, model, sizes, status, tokens, SHA-256 of the input media) "
+        "to FILE, e.g. to count segments requested twice",
+    )
+    http.add_argument(
         "--rate-limits",
         action="store_true",
         help="enforce each model's requests/tokens per minute (qwen3-livetranslate-flash: 100 RPM, 100 000 TPM) "
@@ -180,6 +186,7 @@ def run(args: argparse.Namespace) -> int:
             text_form=args.text_form,
             http_faults=HttpFaults(**_http_fault_settings(args)),
             transcript_form=args.transcript_form,
+            request_log=args.request_log,
         )
         return asyncio.run(_serve(server))
     except ConfigError as exc:

@@ -60,6 +60,8 @@ class EmulatorServer:
             default: the app's demo mode must not keep every audio byte it receives. Switchable later through
             ``realtime_records.enabled`` / ``http_records.enabled``.
         transcript_form: where file-translation answers put their text when speech is requested (spec §3 [!]).
+        request_log: append every finished HTTP request's record to this file as a JSON line (turns HTTP records
+            on; the records hold sizes and hashes, never media).
 
     Raises:
         ScriptFileError: the script file is unreadable or malformed (at construction).
@@ -78,6 +80,7 @@ class EmulatorServer:
         http_faults: HttpFaults | None = None,
         record: bool = False,
         transcript_form: TranscriptForm | str = TranscriptForm.CONTENT,
+        request_log: str | Path | None = None,
     ) -> None:
         if speed <= 0:
             raise ValueError("speed must be positive")
@@ -99,7 +102,7 @@ class EmulatorServer:
             ),
             http=HttpContext(
                 faults=http_faults or HttpFaults(),
-                records=HttpRecords(enabled=record),
+                records=HttpRecords(enabled=record, log_path=Path(request_log) if request_log else None),
                 transcript_form=TranscriptForm(transcript_form),
             ),
         )

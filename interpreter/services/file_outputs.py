@@ -19,11 +19,11 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pysubs2
 
 from interpreter.core.jobs import OutputFormat
-from interpreter.core.timecode import Cue
 from interpreter.errors import StorageError
 from interpreter.store.atomic import atomic_write_text
 
@@ -78,12 +78,23 @@ def check_writable(folder: Path) -> None:
         ) from exc
 
 
+class CueLike(Protocol):
+    """A timed subtitle (``core.subtitle_cues.Cue`` and ``core.timecode.Cue`` both fit)."""
+
+    @property
+    def start_ms(self) -> int: ...
+    @property
+    def end_ms(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
 def _event_text(text: str) -> str:
     # pysubs2 uses the ASS line break "\N" internally and writes it as a real line break in SRT/VTT.
     return "\\N".join(line.strip() for line in text.strip().splitlines() if line.strip())
 
 
-def render_subtitles(cues: Iterable[Cue], fmt: OutputFormat) -> str:
+def render_subtitles(cues: Iterable[CueLike], fmt: OutputFormat) -> str:
     """An SRT or WebVTT document of ``cues`` (empty cues skipped), rendered by pysubs2.
 
     Raises:

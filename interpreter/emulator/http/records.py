@@ -3,13 +3,19 @@
 :class:`HttpStats` (a few counters) is always kept. :class:`HttpRecords` keeps one :class:`HttpRequestRecord` per
 request only when enabled (opt-in, for tests): timestamps, model, sizes, outcome, and a SHA-256 of the media the
 request carried, so a test can prove "no segment was requested twice". The media itself is never kept.
+
+With a ``log_path`` (``live-interpreter emulator --request-log FILE``), every finished request is also appended to
+that file as one JSON line, so a benchmark that runs the emulator in another process can count re-requests.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -54,12 +60,29 @@ class HttpRequestRecord:
 
 
 class HttpRecords:
-    """The records of HTTP requests, when enabled (switchable at any time; applies to requests arriving later)."""
+    """The records of HTTP requests, when enabled (switchable at any time; applies to requests arriving later).
 
-    def __init__(self, enabled: bool = False) -> None:
-        self.enabled = enabled
+    Args:
+        enabled: keep a record per request.
+        log_path: also append each finished record to this file as a JSON line (implies ``enabled``).
+    """
+
+    def __init__(self, enabled: bool = False, log_path: Path | None = None) -> None:
+        self.enabled = enabled or log_path is not None
+        self._log_path = log_path
         self._lock = threading.Lock()
         self._requests: list[HttpRequestRecord] = []
+
+    def finished(self, record: HttpRequestRecord) -> None:
+        """Called once a request's answer has ended: appends it to the log file, if there is one.
+
+        A log line is small (no media), so writing it on the emulator's loop costs microseconds.
+        """
+        if self._log_path is None:
+            return
+        line = json.dumps(dataclasses.asdict(record), separators=(",", ":")) + "\n"
+        with self._lock, self._log_path.open("a", encoding="utf-8") as log:
+            log.write(line)
 
     def new_request(self, received_at: float, method: str, path: str) -> HttpRequestRecord | None:
         """A new record, or None while recording is off."""

@@ -1,9 +1,11 @@
 """What every HTTP route does before and after its own work: one wrapper, so each API module only answers.
 
-For each request, in order: count it; create its record (when recording is on); wait the ``first_byte_delay_ms``
-fault; answer an injected status fault; check ``Authorization: Bearer`` against the accepted keys (401 compat
-error); then call the route's handler with a :class:`HttpCall`. A :class:`CompatError` raised by the handler becomes
-the compat error body. The status answered is counted and recorded.
+For each request, in order: count it; create its record (when recording is on); read its body (an upload); wait
+the ``first_byte_delay_ms`` fault; answer an injected status fault; check ``Authorization: Bearer`` against the
+accepted keys (401 compat error); then call the route's handler with a :class:`HttpCall`. A :class:`CompatError`
+raised by the handler becomes the compat error body. The status answered is counted and recorded. A client that
+goes away before its answer is recorded as cut (status 499, nginx's "client closed request"), without a server-side
+traceback.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ class HttpCall:
     request_id: str
 
 
+# Recorded status of a request whose client left before the answer (nginx's convention; never sent to anyone).
+CLIENT_CLOSED_REQUEST = 499
+
 RouteHandler = Callable[[HttpCall], Awaitable[web.StreamResponse]]
 
 
@@ -55,9 +60,10 @@ def http_route(handler: RouteHandler) -> Callable[[web.Request], Awaitable[web.S
         record = http.records.new_request(context.wall_clock(), request.method, request.path)
         request_id = new_request_id()
         faults, status = http.faults.take_request()
-        if faults.first_byte_delay_ms:
-            await asyncio.sleep(faults.first_byte_delay_ms / 1000.0)
         try:
+            await request.read()  # aiohttp keeps it: handlers read it again for free
+            if faults.first_byte_delay_ms:
+                await asyncio.sleep(faults.first_byte_delay_ms / 1000.0)
             if status is not None:
                 raise injected_status(status, faults.retry_after_s)
             key = bearer_key(request)
@@ -68,10 +74,15 @@ def http_route(handler: RouteHandler) -> Callable[[web.Request], Awaitable[web.S
             response = error.response(request_id)
             if record is not None:
                 record.error_code = error.code
+        except ConnectionError:
+            response = web.Response(status=CLIENT_CLOSED_REQUEST)
+            if record is not None:
+                record.cut = True
         http.stats.count_status(response.status)
         if record is not None:
             record.status = response.status
             record.finished_at = context.wall_clock()
+            http.records.finished(record)
         return response
 
     return route
