@@ -268,7 +268,9 @@ def parse_plain_text(text: str) -> TextDocument:
     return TextDocument(tuple(lines), tuple(units))
 
 
-_OVERRIDE = re.compile(r"\{[^{}]*\}")
+# ASS override blocks ({\i1}) and the HTML-like tags SRT/VTT cues carry (<i>, <font color=...>, <c.yellow>).
+_TAG = r"(?:\{[^{}]*\}|</?[A-Za-z][^<>]*>)"
+_OVERRIDE = re.compile(_TAG)
 _LINE_BREAK = re.compile(r"\\[Nn]")
 
 
@@ -295,10 +297,10 @@ class Styling:
 
 def split_styling(ass_text: str) -> tuple[str, Styling]:
     """``(plain text with "\\n" line breaks, styling)`` of a pysubs2 event text (``{\\i1}Hi\\Nthere{\\i0}``)."""
-    leading_match = re.match(r"(?:\{[^{}]*\})+", ass_text)
+    leading_match = re.match(f"{_TAG}+", ass_text)
     leading = leading_match.group(0) if leading_match else ""
     rest = ass_text[len(leading) :]
-    trailing_match = re.search(r"(?:\{[^{}]*\})+$", rest)
+    trailing_match = re.search(f"{_TAG}+$", rest)
     trailing = trailing_match.group(0) if trailing_match and trailing_match.start() > 0 else ""
     if trailing:
         rest = rest[: len(rest) - len(trailing)]

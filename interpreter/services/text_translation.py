@@ -336,7 +336,8 @@ class _SubtitleDoc:
             event = copy.events[index]
             translated = restore_styling(text, self._styling[index])
             event.text = f"{event.text}\\N{translated}" if bilingual else translated
-        return str(copy.to_string(self._format))
+        keep = {"keep_ssa_tags": True} if self._format in ("srt", "vtt") else {}
+        return str(copy.to_string(self._format, **keep))
 
 
 _SRT_NUMBER = re.compile(r"^\s*(\d+)\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->", re.MULTILINE)
@@ -367,7 +368,9 @@ def _load_document(path: Path, data: bytes) -> tuple[_Document, DocumentKind, st
     if suffix in SUBTITLE_SUFFIXES:
         fmt = {".srt": "srt", ".vtt": "vtt", ".ass": "ass", ".ssa": "ssa"}[suffix]
         try:
-            subs = pysubs2.SSAFile.from_string(decoded.text, format_=fmt)
+            # SRT/VTT: keep <b>, <font ...>, <c.x> exactly as written (pysubs2 would otherwise drop all but a few).
+            keep = {"keep_html_tags": True} if fmt in ("srt", "vtt") else {}
+            subs = pysubs2.SSAFile.from_string(decoded.text, format_=fmt, **keep)
         except (pysubs2.exceptions.Pysubs2Error, ValueError, KeyError, IndexError) as exc:
             raise TextFileError(
                 f"{name} is not a readable {suffix} subtitle file; check that it is the right file.", detail=str(exc)
