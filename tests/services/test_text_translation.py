@@ -18,6 +18,8 @@ from interpreter.core.mt_chunking import Term
 from interpreter.core.text_documents import TextFileError
 from interpreter.emulator.http.mt_request import mt_faults
 from interpreter.errors import ConfigError
+from interpreter.services.limiter import ApiLimiter
+from interpreter.services.mt_engine import MtEngine
 from interpreter.services.text_translation import (
     TextJobProgress,
     TextJobSplit,
@@ -48,13 +50,22 @@ Third cue about the Biosensor.
 """
 
 
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _unthrottled(client: HttpClient) -> MtEngine:
+    """An engine without the documented 60 requests/min (1 per second): tests of many small requests stay fast."""
+    return MtEngine(client, limiter_factory=lambda model: ApiLimiter(max_concurrency=2))
+
+
 def _srt_events(path: Path) -> list[pysubs2.SSAEvent]:
     return list(pysubs2.load(str(path), encoding="utf-8").events)
 
 
 async def _service(emu: Any, **kwargs: Any) -> tuple[HttpClient, TextTranslationService]:
     client = HttpClient(emu.base_url, api_key=emu.api_key)
-    return client, TextTranslationService(client, **kwargs)
+    return client, TextTranslationService(client, engine=kwargs.pop("engine", None) or _unthrottled(client), **kwargs)
 
 
 async def test_subtitles_keep_every_timing_and_tag_and_apply_terms(
@@ -154,7 +165,7 @@ async def test_bad_files_get_one_sentence_and_nothing_is_written(
         with pytest.raises(TextFileError) as caught:
             service.add_file(tmp_path / name, TextTranslationOptions(target="en"))
     assert caught.value.user_message.startswith(name) and words in caught.value.user_message
-    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    assert _names(tmp_path) == [name]
     assert emu.http_stats.requests == 0
 
 
@@ -244,7 +255,7 @@ async def test_a_glossary_term_longer_than_the_budget_is_one_sentence(
         with pytest.raises(ConfigError) as caught:
             service.add_file(source, TextTranslationOptions(target="de", terms=(Term("long " * 9000, "x"),)))
     assert caught.value.field == "glossary" and caught.value.user_message.endswith("glossary.")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert _names(tmp_path) == ["a.txt"]
 
 
 async def test_transcript_of_a_journal_session_is_translated_to_srt(
@@ -294,6 +305,7 @@ _CHILD = textwrap.dedent(
     import asyncio, os, signal, sys
     from pathlib import Path
     from interpreter.services.text_translation import TextJobProgress, TextTranslationOptions, TextTranslationService
+    from interpreter.services.limiter import ApiLimiter
     from interpreter.services.mt_engine import MtEngine
     from interpreter.store.mt_checkpoints import MtCheckpointStore
     from interpreter.transport.http import HttpClient
@@ -301,7 +313,8 @@ _CHILD = textwrap.dedent(
     async def main(base_url, key, path, db, kill_after):
         async with HttpClient(base_url, api_key=key) as client:
             service = TextTranslationService(client, checkpoints=MtCheckpointStore(Path(db)),
-                                             engine=MtEngine(client, max_concurrency=1))
+                                             engine=MtEngine(client, limiter_factory=lambda m: ApiLimiter(
+                                                 max_concurrency=1)))
             job = service.add_file(path, TextTranslationOptions(target="en", chunk_tokens=60))
             print("chunks", len(job.chunks), "done", len(job.done_keys), flush=True)
             def report(event):
@@ -336,7 +349,7 @@ async def test_a_killed_job_resumes_without_requesting_any_chunk_twice(
     first = out.decode().split()
     chunks = int(first[1])
     assert chunks > 4 and first.count("checkpoint") == 2
-    assert not list(tmp_path.glob("long.en*"))  # nothing half-written
+    assert not [n for n in _names(tmp_path) if n.startswith("long.en")]  # nothing half-written
     killed_at = len(emu.http_requests)
     assert killed_at == 2
 
