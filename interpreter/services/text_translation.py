@@ -177,7 +177,8 @@ class TextTranslationOptions:
 
 @dataclass(frozen=True)
 class TextEstimate:
-    """Before sending: requests, estimated tokens, money, and the least time the model's limits allow."""
+    """Before sending: requests, estimated tokens, money, and the least time the model's documented limits allow
+    (``minimum_seconds``, from the estimated tokens: the real time is usually shorter, as estimates err high)."""
 
     requests: int
     input_tokens: int
@@ -440,8 +441,11 @@ class TextTranslationService:
         cost = self.pricing.estimate(
             TokenCounts(input_text=input_tokens, output_text=output_tokens), info.name, self.region
         )
-        minutes = max(len(chunks) / info.requests_per_minute, (input_tokens + output_tokens) / info.tokens_per_minute)
-        return TextEstimate(len(chunks), input_tokens, output_tokens, cost, minutes * 60.0)
+        # Least time the limits allow: requests are smoothed to RPM/60 per second (spec §8.3), and tokens beyond the
+        # first minute's allowance wait for the sliding window to move on.
+        request_s = max(0, len(chunks) - 1) * 60.0 / info.requests_per_minute
+        token_s = max(0, input_tokens + output_tokens - info.tokens_per_minute) * 60.0 / info.tokens_per_minute
+        return TextEstimate(len(chunks), input_tokens, output_tokens, cost, max(request_s, token_s))
 
     def cost_of(self, usage: StoredUsage, model: str) -> Estimate:
         tokens = TokenCounts(input_text=usage.input_tokens, output_text=usage.output_tokens)

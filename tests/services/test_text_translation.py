@@ -240,7 +240,7 @@ async def test_a_300000_line_text_is_accepted_and_chunked(make_emulator: Callabl
         job = service.add_file(source, TextTranslationOptions(target="de"))
     assert job.units_total == 300_000
     assert 300 < len(job.chunks) < 10_000 and job.estimate.requests == len(job.chunks)
-    assert job.estimate.minimum_seconds >= job.estimate.requests  # 60 requests/min at most
+    assert job.estimate.minimum_seconds >= job.estimate.requests - 1  # 60 requests/min: one a second
     assert emu.http_stats.requests == 0  # planning sends nothing
 
 
