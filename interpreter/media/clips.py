@@ -31,7 +31,7 @@ from interpreter.core.file_limits import (
 from interpreter.core.pcm import SAMPLE_WIDTH
 from interpreter.core.segment_plan import SegmentSpan
 from interpreter.errors import MediaFileError
-from interpreter.media.files import SERVICE_INPUT_RATE
+from interpreter.media.files import SERVICE_INPUT_RATE, picture_streams
 
 __all__ = ["EncodedClip", "clip_frame_size", "decode_span", "encode_audio_segment", "encode_video_clip"]
 
@@ -243,7 +243,7 @@ def _sampled_frames(
     The same frame object may come several times (a still picture, or the video ended before the span did).
     """
     origin = _audio_origin_s(container)
-    stream = container.streams.video[0]
+    stream = picture_streams(container)[0]
     stream.codec_context.thread_type = "NONE"
     tb = stream.time_base
     assert tb is not None
@@ -292,9 +292,10 @@ def encode_video_clip(
         raise ValueError(f"{span} needs {count} frames at {fps} fps; the service takes at most {MAX_VIDEO_FRAMES}")
     p = Path(path)
     with _open_input(p) as container:
-        if not container.streams.video:
+        pictures = picture_streams(container)
+        if not pictures:
             raise MediaFileError(f"The file {p.name!r} has no picture to send as video.", detail=str(p))
-        source_size = container.streams.video[0].codec_context.width, container.streams.video[0].codec_context.height
+        source_size = pictures[0].codec_context.width, pictures[0].codec_context.height
     pcm = decode_span(p, span.start_ms, span.end_ms, _CLIP_AUDIO_RATE)
     codec = _video_codec()
     for attempt, height_cap in enumerate(h for h in _FALLBACK_HEIGHTS if h <= max_height):

@@ -21,6 +21,7 @@ import numpy as np
 
 from interpreter.core.language_tags import iso639_2
 from interpreter.errors import MediaFileError
+from interpreter.media.files import picture_streams
 
 __all__ = ["mux_dubbed_video"]
 
@@ -127,7 +128,7 @@ def mux_dubbed_video(
     temp = _temp_beside(final)
     try:
         with source:
-            videos = [s for s in source.streams.video if not s.disposition & av.stream.Disposition.attached_pic]
+            videos = picture_streams(source)
             if not videos:
                 raise MediaFileError(f"The file {src.name!r} has no picture to dub.", detail=str(src))
             try:
