@@ -43,3 +43,39 @@ DELIMITER_VERTICAL_BAR = msg("glossary.delimiter.vertical_bar", "a vertical bar"
 ROW_EMPTY_SOURCE = msg("glossary.row.empty_source", "The source term is empty; this row is not used.")
 ROW_EMPTY_TARGET = msg("glossary.row.empty_target", "The translation is empty; this row is not used.")
 ROW_DUPLICATE = msg("glossary.row.duplicate", "“{term}” is already on row {row}; only that row is used.")
+
+MT_TERM_TOO_LONG = msg(
+    "glossary.mt.term_too_long",
+    "The glossary term {term} is longer than one translation request can carry ({tokens:,} tokens); "
+    "shorten it or remove it from the glossary.",
+)
+MT_TERMS_NEED_ROOM = msg(
+    "glossary.mt.terms_need_room",
+    "The glossary terms found in part {part} of the text need more room than one translation request has "
+    "({tokens:,} tokens); use a smaller glossary.",
+)
+MT_NOT_A_MODEL = msg("config.mt.not_a_model", "{model} is not a Qwen-MT model; choose one of {models}.")
+MT_ALREADY_IN_TARGET = msg(
+    "config.mt.already_in_target", "The text is already in {language}; choose a different target language."
+)
+TEXT_FILE_BINARY = msg(
+    "file.text.binary",
+    "{file} is not a readable {suffix} text file (it looks binary); check that it is the right file.",
+)
+TEXT_FILE_EMPTY = msg("file.text.empty", "{file} is empty; there is nothing to translate.")
+TMX_NO_UNITS = msg(
+    "glossary.tmx.no_units", "The TMX file holds no translation unit with both languages; nothing to import."
+)
+TMX_INVALID = msg(
+    "glossary.tmx.invalid", "The translation memory is not a valid TMX file; export it again as TMX or CSV."
+)
+MT_CANNOT_TRANSLATE_FROM = msg(
+    "config.mt.cannot_translate_from",
+    "{model} cannot translate from {value}; it supports {count} languages, e.g. {sample}{larger}.",
+)
+MT_CANNOT_TRANSLATE_INTO = msg(
+    "config.mt.cannot_translate_into",
+    "{model} cannot translate into {value}; it supports {count} languages, e.g. {sample}{larger}.",
+)
+#: ``{larger}`` of the two sentences above when a bigger Qwen-MT model knows more languages.
+MT_LARGER_LIST = msg("config.mt.larger_list", "; qwen-mt-plus, -flash and -turbo know {count}")

@@ -85,3 +85,5 @@ ERROR_INSTEAD_OF_TRANSLATION = msg(
 NO_TRANSLATION_IN_ANSWER = msg("service.no_translation", "The service's answer contains no translation.")
 AUDIO_NOT_BASE64 = msg("service.audio_not_base64", "The service sent speech audio that is not valid Base64.")
 CHUNK_NOT_JSON = msg("service.chunk_not_json", "The service sent a streaming chunk that is not valid JSON.")
+
+MT_NO_OUTPUT = msg("service.mt.no_output", "The translation service sent an answer without output.")

@@ -79,3 +79,32 @@ CANNOT_SPEAK_LANGUAGE = msg("voice.cannot_speak_language", "The service cannot s
 VOICE_CANNOT_SPEAK = msg("voice.voice_cannot_speak", "The voice {voice} cannot speak {language}; choose another voice.")
 CANNOT_READ_INPUT = msg("file.cannot_read_input", "Cannot read {file}; check that the file exists and is readable.")
 FILE_PROBLEM = msg("file.problem", "{file}: {reason}")
+
+ANSWER_NOT_FINISHED = msg(
+    "network.answer_not_finished",
+    "The translation service's answer ended without saying it was complete; the request will be made again.",
+)
+TEXT_TOO_MANY_VARIANTS = msg(
+    "file.text.too_many_variants", "{folder} already holds {count} translations of {file}; clear some out."
+)
+TEXT_NOTHING_TO_TRANSLATE = msg(
+    "file.text.nothing_to_translate", "{file} has no text to translate (only blank lines or code)."
+)
+TEXT_FILE_MISSING = msg("file.text.missing", "{path} does not exist; check the name and folder.")
+TEXT_PATH_IS_FOLDER = msg("file.text.is_folder", "{path} is a folder; drop the files inside it instead.")
+SUBTITLES_NO_CUES = msg(
+    "file.subtitles.no_cues", "{file} holds no subtitle cues with text; there is nothing to translate."
+)
+TEXT_EMPTY_INPUT = msg("text.empty_input", "There is no text to translate; paste or type some first.")
+TRANSCRIPT_NO_TEXT = msg("text.transcript_no_text", "This transcript has no spoken text to translate.")
+TEXT_FILE_TOO_LARGE = msg(
+    "file.text.too_large",
+    "{file} is {megabytes:.0f} MB; text files up to {limit} MB can be translated — split it first.",
+)
+TEXT_FILE_UNREADABLE = msg("file.text.unreadable", "{file} cannot be read; check its permissions.")
+TEXT_WRITE_FAILED = msg(
+    "file.text.write_failed", "The translation could not be written to {path}; check free space and permissions."
+)
+SUBTITLES_UNREADABLE = msg(
+    "file.subtitles.unreadable", "{file} is not a readable {suffix} subtitle file; check that it is the right file."
+)

@@ -105,3 +105,11 @@ JOBS_CANNOT_CREATE = msg("file.jobs.cannot_create", "Cannot create a new job lis
 JOBS_WRITE_FAILED = msg(
     "file.jobs.write_failed", "The list of file translations could not be updated; check free disk space."
 )
+
+MT_CHECKPOINTS_CANNOT_OPEN = msg(
+    "text.checkpoints_cannot_open",
+    "The translation checkpoints at {path} cannot be opened; check the disk and permissions.",
+)
+MT_CHECKPOINTS_SAVE_FAILED = msg(
+    "text.checkpoints_save_failed", "Saving translation progress to {path} failed; check free disk space."
+)

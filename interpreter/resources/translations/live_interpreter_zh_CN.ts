@@ -1560,6 +1560,92 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
     </message>
 </context>
 <context>
+    <name>TextPane</name>
+    <message>
+        <location filename="../../ui/text_pane.py" line="39"/>
+        <source>Paste or type the text to translate</source>
+        <translation>粘贴或输入要翻译的文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="56"/>
+        <source>Domain hint in English, e.g. “A medical conference talk.”</source>
+        <translation>用英文填写领域提示，例如“A medical conference talk.”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="59"/>
+        <source>No glossary</source>
+        <translation>不使用术语表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="63"/>
+        <source>Translate</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="65"/>
+        <source>Copy result</source>
+        <translation>复制结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="73"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="75"/>
+        <source>Translate into</source>
+        <translation>翻译成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="76"/>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="77"/>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="113"/>
+        <source>{currency} {input} in / {output} out per million tokens</source>
+        <translation>每百万 token：输入 {currency} {input} / 输出 {currency} {output}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="117"/>
+        <source>price unknown</source>
+        <translation>价格未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="119"/>
+        <source>Quality {quality} · speed {speed} · {languages} languages · {price}</source>
+        <translation>质量 {quality} · 速度 {speed} · {languages} 种语言 · {price}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="129"/>
+        <source>There is no text to translate; paste or type some first.</source>
+        <translation>没有要翻译的文本；请先粘贴或输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="131"/>
+        <source>Translating…</source>
+        <translation>正在翻译…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text_pane.py" line="152"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+</context>
+<context>
+    <name>TextViewModel</name>
+    <message>
+        <location filename="../../ui/viewmodels/text_vm.py" line="169"/>
+        <source>{tokens} tokens, {cost}</source>
+        <translation>{tokens} 个 token，{cost}</translation>
+    </message>
+</context>
+<context>
     <name>UiLanguage</name>
     <message>
         <location filename="../../ui/dialogs/localization.py" line="56"/>
@@ -2040,6 +2126,47 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../services/texts.py" line="70"/>
         <source>The model {model} is not known to this version of the app.</source>
         <translation>此版本的应用不认识模型 {model}。</translation>
+    </message>
+</context>
+<context>
+    <name>config.mt.already_in_target</name>
+    <message>
+        <location filename="../../core/texts.py" line="58"/>
+        <source>The text is already in {language}; choose a different target language.</source>
+        <translation>文本已经是{language}；请选择其他目标语言。</translation>
+    </message>
+</context>
+<context>
+    <name>config.mt.cannot_translate_from</name>
+    <message>
+        <location filename="../../core/texts.py" line="72"/>
+        <source>{model} cannot translate from {value}; it supports {count} languages, e.g. {sample}{larger}.</source>
+        <translation>{model} 无法从 {value} 翻译；它支持 {count} 种语言，例如 {sample}{larger}。</translation>
+    </message>
+</context>
+<context>
+    <name>config.mt.cannot_translate_into</name>
+    <message>
+        <location filename="../../core/texts.py" line="76"/>
+        <source>{model} cannot translate into {value}; it supports {count} languages, e.g. {sample}{larger}.</source>
+        <translation>{model} 无法翻译成 {value}；它支持 {count} 种语言，例如 {sample}{larger}。</translation>
+    </message>
+</context>
+<context>
+    <name>config.mt.larger_list</name>
+    <message>
+        <location filename="../../core/texts.py" line="81"/>
+        <source>; qwen-mt-plus, -flash and -turbo know {count}</source>
+        <extracomment>``{larger}`` of the two sentences above when a bigger Qwen-MT model knows more languages.</extracomment>
+        <translation>；qwen-mt-plus、-flash 和 -turbo 支持 {count} 种</translation>
+    </message>
+</context>
+<context>
+    <name>config.mt.not_a_model</name>
+    <message>
+        <location filename="../../core/texts.py" line="57"/>
+        <source>{model} is not a Qwen-MT model; choose one of {models}.</source>
+        <translation>{model} 不是 Qwen-MT 模型；请从以下模型中选择：{models}。</translation>
     </message>
 </context>
 <context>
@@ -2684,6 +2811,94 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.subtitles.no_cues</name>
+    <message>
+        <location filename="../../services/texts.py" line="95"/>
+        <source>{file} holds no subtitle cues with text; there is nothing to translate.</source>
+        <translation>{file} 中没有带文字的字幕条目，没有可翻译的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>file.subtitles.unreadable</name>
+    <message>
+        <location filename="../../services/texts.py" line="108"/>
+        <source>{file} is not a readable {suffix} subtitle file; check that it is the right file.</source>
+        <translation>{file} 不是可读取的 {suffix} 字幕文件；请确认文件是否正确。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.binary</name>
+    <message>
+        <location filename="../../core/texts.py" line="61"/>
+        <source>{file} is not a readable {suffix} text file (it looks binary); check that it is the right file.</source>
+        <translation>{file} 不是可读取的 {suffix} 文本文件（看起来是二进制文件）；请确认文件是否正确。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.empty</name>
+    <message>
+        <location filename="../../core/texts.py" line="65"/>
+        <source>{file} is empty; there is nothing to translate.</source>
+        <translation>{file} 是空的，没有可翻译的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.is_folder</name>
+    <message>
+        <location filename="../../services/texts.py" line="94"/>
+        <source>{path} is a folder; drop the files inside it instead.</source>
+        <translation>{path} 是文件夹；请改为拖入其中的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.missing</name>
+    <message>
+        <location filename="../../services/texts.py" line="93"/>
+        <source>{path} does not exist; check the name and folder.</source>
+        <translation>{path} 不存在；请检查文件名和文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.nothing_to_translate</name>
+    <message>
+        <location filename="../../services/texts.py" line="90"/>
+        <source>{file} has no text to translate (only blank lines or code).</source>
+        <translation>{file} 中没有可翻译的文本（只有空行或代码）。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.too_large</name>
+    <message>
+        <location filename="../../services/texts.py" line="100"/>
+        <source>{file} is {megabytes:.0f} MB; text files up to {limit} MB can be translated — split it first.</source>
+        <translation>{file} 大小为 {megabytes:.0f} MB；只能翻译不超过 {limit} MB 的文本文件，请先拆分。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.too_many_variants</name>
+    <message>
+        <location filename="../../services/texts.py" line="87"/>
+        <source>{folder} already holds {count} translations of {file}; clear some out.</source>
+        <translation>{folder} 中已有 {count} 份 {file} 的译文；请清理一些。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.unreadable</name>
+    <message>
+        <location filename="../../services/texts.py" line="104"/>
+        <source>{file} cannot be read; check its permissions.</source>
+        <translation>无法读取 {file}；请检查其权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.text.write_failed</name>
+    <message>
+        <location filename="../../services/texts.py" line="105"/>
+        <source>The translation could not be written to {path}; check free space and permissions.</source>
+        <translation>无法将译文写入 {path}；请检查可用空间和权限。</translation>
+    </message>
+</context>
+<context>
     <name>file.transcript_cannot_create</name>
     <message>
         <location filename="../../services/texts.py" line="9"/>
@@ -2852,6 +3067,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>glossary.mt.term_too_long</name>
+    <message>
+        <location filename="../../core/texts.py" line="47"/>
+        <source>The glossary term {term} is longer than one translation request can carry ({tokens:,} tokens); shorten it or remove it from the glossary.</source>
+        <translation>术语 {term} 超出了单次翻译请求可容纳的长度（{tokens:,} 个 token）；请缩短它或将其从术语表中移除。</translation>
+    </message>
+</context>
+<context>
+    <name>glossary.mt.terms_need_room</name>
+    <message>
+        <location filename="../../core/texts.py" line="52"/>
+        <source>The glossary terms found in part {part} of the text need more room than one translation request has ({tokens:,} tokens); use a smaller glossary.</source>
+        <translation>文本第 {part} 部分中出现的术语所需空间超过单次翻译请求的容量（{tokens:,} 个 token）；请使用更小的术语表。</translation>
+    </message>
+</context>
+<context>
     <name>glossary.not_utf8</name>
     <message>
         <location filename="../../core/texts.py" line="14"/>
@@ -2929,6 +3160,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../store/texts.py" line="62"/>
         <source>Cannot read {path}; check the file&apos;s permissions.</source>
         <translation>无法读取 {path}；请检查文件权限。</translation>
+    </message>
+</context>
+<context>
+    <name>glossary.tmx.invalid</name>
+    <message>
+        <location filename="../../core/texts.py" line="69"/>
+        <source>The translation memory is not a valid TMX file; export it again as TMX or CSV.</source>
+        <translation>该翻译记忆不是有效的 TMX 文件；请重新导出为 TMX 或 CSV。</translation>
+    </message>
+</context>
+<context>
+    <name>glossary.tmx.no_units</name>
+    <message>
+        <location filename="../../core/texts.py" line="66"/>
+        <source>The TMX file holds no translation unit with both languages; nothing to import.</source>
+        <translation>该 TMX 文件中没有同时包含两种语言的翻译单元，没有可导入的内容。</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3335,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.answer_not_finished</name>
     <message>
+        <location filename="../../services/texts.py" line="83"/>
         <location filename="../../transport/texts.py" line="112"/>
         <source>The translation service&apos;s answer ended without saying it was complete; the request will be made again.</source>
         <translation>翻译服务的回答结束时没有表明已完成；将重新发送请求。</translation>
@@ -3425,6 +3673,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>service.mt.no_output</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="89"/>
+        <source>The translation service sent an answer without output.</source>
+        <translation>翻译服务发送的回答中没有输出。</translation>
+    </message>
+</context>
+<context>
     <name>service.no_reason</name>
     <message>
         <location filename="../../protocol/texts.py" line="72"/>
@@ -3519,6 +3775,38 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../store/texts.py" line="40"/>
         <source>Your price overrides in {file} could not be used ({reason}); the built-in estimates are shown instead.</source>
         <translation>无法使用 {file} 中的自定义价格（{reason}）；现显示内置的估算价格。</translation>
+    </message>
+</context>
+<context>
+    <name>text.checkpoints_cannot_open</name>
+    <message>
+        <location filename="../../store/texts.py" line="109"/>
+        <source>The translation checkpoints at {path} cannot be opened; check the disk and permissions.</source>
+        <translation>无法打开位于 {path} 的翻译检查点；请检查磁盘和权限。</translation>
+    </message>
+</context>
+<context>
+    <name>text.checkpoints_save_failed</name>
+    <message>
+        <location filename="../../store/texts.py" line="113"/>
+        <source>Saving translation progress to {path} failed; check free disk space.</source>
+        <translation>将翻译进度保存到 {path} 失败；请检查可用磁盘空间。</translation>
+    </message>
+</context>
+<context>
+    <name>text.empty_input</name>
+    <message>
+        <location filename="../../services/texts.py" line="98"/>
+        <source>There is no text to translate; paste or type some first.</source>
+        <translation>没有要翻译的文本；请先粘贴或输入。</translation>
+    </message>
+</context>
+<context>
+    <name>text.transcript_no_text</name>
+    <message>
+        <location filename="../../services/texts.py" line="99"/>
+        <source>This transcript has no spoken text to translate.</source>
+        <translation>此转写中没有可翻译的语音文本。</translation>
     </message>
 </context>
 <context>
