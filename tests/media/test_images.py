@@ -47,7 +47,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_truncated_jpeg(tmp_path: Path) -> None:
     path = imagegen.truncated_jpeg(tmp_path / "cut.jpg")
-    with pytest.raises(MediaFileError, match="'cut.jpg' is damaged or cut short"):
+    with pytest.raises(MediaFileError, match=r"'cut\.jpg' is damaged or cut short"):
         inspect_image(path)
 
 
