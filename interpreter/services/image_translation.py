@@ -1,0 +1,669 @@
+"""Image translation with qwen-mt-image (spec §6): pictures in, translated pictures (same size) out. Qt-free.
+
+One picture's way, each step recorded in :class:`~interpreter.store.image_tasks.ImageTaskStore`:
+
+1. check and fix the picture locally (:mod:`interpreter.media.images`, in a worker thread) — nothing is paid for a
+   picture the service would refuse;
+2. temporary upload (:mod:`interpreter.transport.upload`) → ``oss://`` URL;
+3. wait for a place under the limits (``ApiLimiter.for_api("mt-image")``: 1 submit per second, 2 tasks in flight —
+   the place is held until the task ends, so never more than 2 run), record ``submitting``, submit with
+   ``X-DashScope-Async: enable`` and record the ``task_id`` at once;
+4. poll ``GET /api/v1/tasks/{id}`` at most once per second per task (1 s, then backing off to 8 s; all polls also
+   share the ``mt-image-query`` limiter); CANCEL while PENDING when asked;
+5. SUCCEEDED → download the result at once (its URL expires in 24 h) and write ``<stem>.<target>.<ext>`` atomically
+   beside the picture (or in the chosen folder), never over an existing file (``name (2).jpg``...);
+   "No text detected for translation" is done-with-note (billed); FAILED/UNKNOWN get a sentence with what to do.
+
+A crash or quit between 3 and 5 is resumed by :meth:`ImageTranslationService.resume`: the stored task id is polled
+again, never resubmitted. Region: qwen-mt-image is Beijing-only, so a Singapore endpoint is refused before anything
+is sent (:func:`check_region`); a custom base URL (emulator, demo, proxy) is taken to serve every model.
+
+For the ``translate`` command: ``is_image(path)`` says whether a path goes here; ``translate_images(paths, options,
+endpoint=..., api_key=...)`` runs a batch and returns one :class:`ImageProgress` per picture.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final
+
+from interpreter.core import image_rules
+from interpreter.core.image_rules import MT_IMAGE_MODEL, check_languages
+from interpreter.errors import (
+    ConfigError,
+    InterpreterError,
+    MediaFileError,
+    NetworkError,
+    NetworkTimeoutError,
+    RateLimitError,
+    RequestRejectedError,
+    ServerError,
+    ServiceError,
+    StorageError,
+)
+from interpreter.media.images import PreparedImage, is_image, prepare_image
+from interpreter.protocol.retry import HttpRetryPolicy
+from interpreter.services.limiter import ApiLimiter
+from interpreter.store.atomic import atomic_write_bytes
+from interpreter.store.image_tasks import ImageRecord, ImageTaskStore, RecordState
+from interpreter.transport.endpoints import Region, is_region, parse_region
+from interpreter.transport.errors import StreamIncompleteError
+from interpreter.transport.http import HttpClient
+from interpreter.transport.upload import (
+    OSS_RESOLVE_HEADERS,
+    ResultExpiredError,
+    download_result,
+    upload_temporary_file,
+)
+
+__all__ = [
+    "ImageProgress",
+    "ImageStatus",
+    "ImageTranslationOptions",
+    "ImageTranslationService",
+    "RegionNotServedError",
+    "check_region",
+    "is_image",
+    "price_text",
+    "translate_images",
+]
+
+_log = logging.getLogger(__name__)
+
+SYNTHESIS_PATH: Final = "/api/v1/services/aigc/image2image/image-synthesis"
+TASK_PATH: Final = "/api/v1/tasks/{task_id}"
+CANCEL_PATH: Final = "/api/v1/tasks/{task_id}/cancel"
+ASYNC_HEADERS: Final[Mapping[str, str]] = {"X-DashScope-Async": "enable"}
+NO_TEXT_MESSAGE: Final = "No text detected for translation"
+
+#: First wait before polling a task, and the most between two polls: the documented query limit is 1 per second
+#: (spec §6), tasks take ~5-7 s, and backing off to 8 s keeps a slow task from costing dozens of queries.
+POLL_FIRST_S: Final = 1.0
+POLL_MAX_S: Final = 8.0
+POLL_BACKOFF: Final = 1.5
+#: Poll failures (network, 5xx) tolerated in a row before the picture is reported failed; the task keeps its id in
+#: the store, so a later resume still picks it up.
+MAX_POLL_FAILURES: Final = 8
+#: Uploads at once: two keep the two task slots fed without saturating a home uplink.
+MAX_PARALLEL_UPLOADS: Final = 2
+
+
+class RegionNotServedError(ConfigError):
+    """qwen-mt-image is not served at the chosen region (Beijing only)."""
+
+
+def check_region(endpoint: str | Region) -> None:
+    """Refuse a Singapore endpoint before anything is sent (spec §6: Beijing only).
+
+    A custom base URL (the emulator, demo mode, a proxy) is accepted: it is taken to serve every model.
+
+    Raises:
+        RegionNotServedError: one sentence saying how to add a Beijing key.
+    """
+    if is_region(str(endpoint)) and parse_region(endpoint) is not Region.BEIJING:
+        raise RegionNotServedError(
+            "Image translation (qwen-mt-image) runs only in the Beijing region and the key in use is for Singapore; "
+            "add a Beijing API key in Settings > API keys (both keys can be kept, each feature uses the right one).",
+            field="region",
+        )
+
+
+def price_text(images: int) -> str:
+    """What ``images`` pictures cost if all succeed, e.g. ``3 images: at most 0.009 CNY`` (failures are free)."""
+    amount = image_rules.format_price(image_rules.batch_price(images))
+    return f"{images} image{'s' if images != 1 else ''}: at most {amount} (0.003 CNY each; failures are free)"
+
+
+@dataclass(frozen=True)
+class ImageTranslationOptions:
+    """What to ask the service for (spec §6 ``input`` and ``input.ext``).
+
+    Attributes:
+        target: target language (code or English name).
+        source: source language or ``auto``.
+        domain_hint: English sentence about the domain (``ext.domainHint``).
+        sensitives: texts to leave out of the translation, matched exactly (``ext.sensitives``).
+        terminologies: (source term, target term) pairs, e.g. the app's glossary (``ext.terminologies``).
+        keep_subject_text: leave text on products, people and logos untranslated (``ext.config.imageSegment``).
+        output_dir: where results go; None = beside each picture.
+        allow_fixes: repair oversized/rotated/unsupported pictures instead of refusing them.
+    """
+
+    target: str
+    source: str = image_rules.AUTO
+    domain_hint: str = ""
+    sensitives: tuple[str, ...] = ()
+    terminologies: tuple[tuple[str, str], ...] = ()
+    keep_subject_text: bool = False
+    output_dir: Path | None = None
+    allow_fixes: bool = True
+
+    def checked(self) -> ImageTranslationOptions:
+        """These options with languages normalised to codes.
+
+        Raises:
+            ImageLanguageError: a language rule of spec §6 is broken (the sentence names what is allowed).
+        """
+        pair = check_languages(self.source, self.target)
+        return replace(self, source=pair.source, target=pair.target)
+
+    def request_input(self, image_url: str) -> dict[str, Any]:
+        """The ``input`` object of the submit request."""
+        data: dict[str, Any] = {"image_url": image_url, "source_lang": self.source, "target_lang": self.target}
+        ext: dict[str, Any] = {}
+        if self.domain_hint.strip():
+            ext["domainHint"] = self.domain_hint.strip()
+        if self.sensitives:
+            ext["sensitives"] = [s for s in self.sensitives if s]
+        if self.terminologies:
+            ext["terminologies"] = [{"src": s, "tgt": t} for s, t in self.terminologies if s and t]
+        if self.keep_subject_text:
+            ext["config"] = {"imageSegment": True}
+        if ext:
+            data["ext"] = ext
+        return data
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "source": self.source,
+            "domain_hint": self.domain_hint,
+            "sensitives": list(self.sensitives),
+            "terminologies": [list(p) for p in self.terminologies],
+            "keep_subject_text": self.keep_subject_text,
+            "output_dir": str(self.output_dir) if self.output_dir else None,
+            "allow_fixes": self.allow_fixes,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ImageTranslationOptions:
+        return cls(
+            target=str(data["target"]),
+            source=str(data.get("source") or image_rules.AUTO),
+            domain_hint=str(data.get("domain_hint") or ""),
+            sensitives=tuple(str(s) for s in data.get("sensitives") or ()),
+            terminologies=tuple((str(p[0]), str(p[1])) for p in data.get("terminologies") or ()),
+            keep_subject_text=bool(data.get("keep_subject_text")),
+            output_dir=Path(data["output_dir"]) if data.get("output_dir") else None,
+            allow_fixes=bool(data.get("allow_fixes", True)),
+        )
+
+
+class ImageStatus(StrEnum):
+    """A picture's place in the flow, as the queue shows it."""
+
+    QUEUED = "queued"
+    CHECKING = "checking"
+    UPLOADING = "uploading"
+    WAITING = "waiting"  # for a place under the limits (2 tasks, 1 submit per second)
+    PENDING = "pending"  # submitted; queued at the service
+    RUNNING = "running"
+    DOWNLOADING = "downloading"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+FINISHED: Final = frozenset({ImageStatus.DONE, ImageStatus.FAILED, ImageStatus.CANCELLED})
+
+
+@dataclass(frozen=True)
+class ImageProgress:
+    """One picture's state, sent to ``on_progress`` at every change and returned at the end.
+
+    Attributes:
+        record_id: its row in the store (stable across restarts; used to cancel or retry it).
+        source_path: the picture.
+        status: where it stands.
+        task_id: the service's task id once submitted.
+        output_path: the translated picture once written.
+        notes: fixes made to the picture, "No text detected" and similar remarks (each a sentence fragment).
+        error: why it failed, one sentence with what to do (FAILED only).
+        billed: the service charged for it (a successful task, including "No text detected").
+    """
+
+    record_id: int
+    source_path: Path
+    status: ImageStatus
+    task_id: str | None = None
+    output_path: Path | None = None
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+    billed: bool = False
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED
+
+
+ProgressCallback = Callable[[ImageProgress], None]
+
+
+class _Cancelled(Exception):
+    """The user cancelled this picture (internal control flow)."""
+
+
+@dataclass
+class _Work:
+    progress: ImageProgress
+    options: ImageTranslationOptions
+    cancel: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class ImageTranslationService:
+    """Translate pictures with qwen-mt-image against one endpoint (see the module docstring).
+
+    Args:
+        endpoint: ``"beijing"`` or a custom base URL (emulator/demo/proxy); Singapore is refused.
+        api_key: the key for that endpoint.
+        store: task records (default: the app's ``image_tasks.sqlite3``).
+        client: an HTTP client for the endpoint (default: one made here and closed by :meth:`aclose`).
+        limiter: submit limiter (default ``mt-image``: 1/s, 2 in flight); query_limiter: for polls
+            (default ``mt-image-query``: 1/s).
+        on_progress: called on the event loop at every change of a picture.
+        poll_first_s, poll_max_s: polling pace (the defaults follow the documented limit; tests keep them).
+
+    Raises:
+        RegionNotServedError: a Singapore endpoint.
+    """
+
+    def __init__(
+        self,
+        *,
+        endpoint: str,
+        api_key: str,
+        store: ImageTaskStore | None = None,
+        client: HttpClient | None = None,
+        limiter: ApiLimiter | None = None,
+        query_limiter: ApiLimiter | None = None,
+        on_progress: ProgressCallback | None = None,
+        poll_first_s: float = POLL_FIRST_S,
+        poll_max_s: float = POLL_MAX_S,
+    ) -> None:
+        check_region(endpoint)
+        self.endpoint = endpoint
+        self._own_client = client is None
+        self._client = client or HttpClient(endpoint, api_key=api_key)
+        self._store = store or ImageTaskStore()
+        self._own_store = store is None
+        self._limiter = limiter or ApiLimiter.for_api("mt-image")
+        self._query_limiter = query_limiter or ApiLimiter.for_api("mt-image-query")
+        self._uploads = asyncio.Semaphore(MAX_PARALLEL_UPLOADS)
+        self._on_progress = on_progress
+        self._poll_first_s = max(POLL_FIRST_S, poll_first_s)  # never faster than the documented 1 per second
+        self._poll_max_s = max(self._poll_first_s, poll_max_s)
+        self._work: dict[int, _Work] = {}
+
+    @property
+    def store(self) -> ImageTaskStore:
+        return self._store
+
+    @property
+    def limiter(self) -> ApiLimiter:
+        return self._limiter
+
+    async def aclose(self) -> None:
+        """Close what this service opened (the client, the store it made)."""
+        if self._own_client:
+            await self._client.aclose()
+        if self._own_store:
+            self._store.close()
+
+    # -- public flows ---------------------------------------------------------------------------------------------
+
+    async def translate(self, paths: Sequence[Path], options: ImageTranslationOptions) -> list[ImageProgress]:
+        """Translate every picture in ``paths`` (a batch: one failure never stops the others).
+
+        Raises:
+            ImageLanguageError: the languages break a rule (checked once, before anything is sent).
+            StorageError: the task list cannot be written (nothing is sent without a record).
+        """
+        checked = options.checked()
+        works = []
+        for path in paths:
+            record_id = await asyncio.to_thread(
+                self._store.add, Path(path), checked.target, checked.to_json(), self.endpoint
+            )
+            work = _Work(ImageProgress(record_id, Path(path), ImageStatus.QUEUED), checked)
+            self._work[record_id] = work
+            self._emit(work)
+            works.append(work)
+        return list(await asyncio.gather(*(self._run_new(w) for w in works)))
+
+    async def retry(self, record_ids: Sequence[int]) -> list[ImageProgress]:
+        """Translate failed (or cancelled) pictures again, as new tasks with their stored options."""
+        works = []
+        for record_id in record_ids:
+            record = await asyncio.to_thread(self._store.get, record_id)
+            if record is None or record.state not in (RecordState.FAILED, RecordState.CANCELLED):
+                continue
+            await asyncio.to_thread(self._store.requeue, record_id)
+            work = _Work(
+                ImageProgress(record_id, record.source_path, ImageStatus.QUEUED),
+                ImageTranslationOptions.from_json(record.options),
+            )
+            self._work[record_id] = work
+            self._emit(work)
+            works.append(work)
+        return list(await asyncio.gather(*(self._run_new(w) for w in works)))
+
+    async def resume(self) -> list[ImageProgress]:
+        """Pick up pictures a crash or quit interrupted at this endpoint: poll their stored task ids again.
+
+        A picture recorded as ``submitting`` without a task id is not resubmitted (it may have been billed); it is
+        reported failed with a sentence offering retry.
+        """
+        records = [r for r in await asyncio.to_thread(self._store.unfinished) if r.endpoint == self.endpoint]
+        return list(await asyncio.gather(*(self._resume_one(r) for r in records)))
+
+    def cancel(self, record_id: int) -> None:
+        """Ask to cancel a picture: dropped if not yet submitted, cancelled at the service while PENDING; a task
+        already RUNNING cannot be cancelled (spec §6) and finishes."""
+        work = self._work.get(record_id)
+        if work is not None:
+            work.cancel.set()
+
+    # -- one picture ----------------------------------------------------------------------------------------------
+
+    def _emit(self, work: _Work, **changes: Any) -> ImageProgress:
+        if changes:
+            work.progress = replace(work.progress, **changes)
+        if self._on_progress is not None:
+            try:
+                self._on_progress(work.progress)
+            except Exception:  # a view's bug must not stop a paid task
+                _log.exception("image progress callback failed")
+        return work.progress
+
+    async def _run_new(self, work: _Work) -> ImageProgress:
+        record_id = work.progress.record_id
+        try:
+            if work.cancel.is_set():
+                raise _Cancelled
+            self._emit(work, status=ImageStatus.CHECKING)
+            prepared = await asyncio.to_thread(
+                prepare_image, work.progress.source_path, allow_fixes=work.options.allow_fixes
+            )
+            notes = prepared.inspection.notes()
+            self._emit(work, status=ImageStatus.UPLOADING, notes=notes)
+            url = await self._upload(prepared)
+            self._emit(work, status=ImageStatus.WAITING)
+            async with self._limiter.slot():
+                if work.cancel.is_set():
+                    raise _Cancelled
+                task_id = await self._submit(work, url)
+                return await self._follow(work, task_id)
+        except _Cancelled:
+            await asyncio.to_thread(self._store.finish, record_id, RecordState.CANCELLED)
+            return self._emit(work, status=ImageStatus.CANCELLED)
+        except (InterpreterError, OSError) as exc:
+            return await self._fail(work, _sentence(exc, work.progress.source_path))
+
+    async def _resume_one(self, record: ImageRecord) -> ImageProgress:
+        options = ImageTranslationOptions.from_json(record.options)
+        work = _Work(ImageProgress(record.id, record.source_path, ImageStatus.PENDING, task_id=record.task_id), options)
+        self._work[record.id] = work
+        if record.state is RecordState.SUBMITTING or not record.task_id:
+            return await self._fail(
+                work,
+                f"The app stopped while {record.source_path.name} was being submitted, so whether the service "
+                "received it is unknown; choose Retry to translate it (it may then be billed twice).",
+            )
+        self._emit(work)
+        try:
+            async with self._limiter.slot():  # a resumed task still occupies one of the 2 places
+                return await self._follow(work, record.task_id)
+        except _Cancelled:
+            await asyncio.to_thread(self._store.finish, record.id, RecordState.CANCELLED)
+            return self._emit(work, status=ImageStatus.CANCELLED)
+        except (InterpreterError, OSError) as exc:
+            return await self._fail(work, _sentence(exc, record.source_path))
+
+    async def _fail(self, work: _Work, sentence: str) -> ImageProgress:
+        try:
+            await asyncio.to_thread(self._store.finish, work.progress.record_id, RecordState.FAILED, error=sentence)
+        except StorageError as exc:
+            _log.warning("image record not updated: %s", exc)
+        return self._emit(work, status=ImageStatus.FAILED, error=sentence)
+
+    async def _upload(self, prepared: PreparedImage) -> str:
+        policy = HttpRetryPolicy()
+        async with self._uploads:
+            while True:
+                try:
+                    return await upload_temporary_file(
+                        self._client,
+                        model=MT_IMAGE_MODEL,
+                        file_name=prepared.upload_name,
+                        content=prepared.content,
+                        content_type=prepared.mime_type,
+                    )
+                except (NetworkError, RateLimitError, ServerError) as exc:  # an upload is free: retry it
+                    delay = policy.next_delay(exc)
+                    if delay is None:
+                        raise
+                    await asyncio.sleep(delay)
+
+    async def _submit(self, work: _Work, url: str) -> str:
+        """Submit once (retrying only answers that prove nothing was accepted); record the task id at once."""
+        record_id = work.progress.record_id
+        body = {"model": MT_IMAGE_MODEL, "input": work.options.request_input(url)}
+        headers = {**ASYNC_HEADERS, **OSS_RESOLVE_HEADERS}
+        policy = HttpRetryPolicy()
+        while True:
+            await asyncio.to_thread(self._store.mark_submitting, record_id)
+            try:
+                answer = await self._client.post_json(SYNTHESIS_PATH, body, headers=headers)
+                break
+            except (RateLimitError, ServerError) as exc:  # answered with a refusal: no task was made
+                delay = policy.next_delay(exc)
+                if delay is None:
+                    raise
+                if isinstance(exc, RateLimitError):
+                    self._limiter.pause_for(delay)
+                await asyncio.sleep(delay)
+            except (NetworkTimeoutError, StreamIncompleteError) as exc:
+                # The request may have reached the service: do not send it again on our own.
+                raise NetworkError(
+                    f"The connection broke while {work.progress.source_path.name} was being submitted, so whether "
+                    "the service received it is unknown; choose Retry to translate it (it may then be billed twice).",
+                    detail=exc.detail,
+                ) from exc
+            except NetworkError as exc:  # nothing was sent (cannot connect): safe to try again
+                delay = policy.next_delay(exc)
+                if delay is None:
+                    raise
+                await asyncio.sleep(delay)
+        output = _output_of(answer)
+        task_id = str(output.get("task_id") or "")
+        status = str(output.get("task_status") or "PENDING")
+        if not task_id:
+            raise ServiceError("The service accepted the picture but sent no task id; try again later.")
+        await asyncio.to_thread(self._store.set_task_id, record_id, task_id, status)
+        self._emit(work, status=ImageStatus.PENDING, task_id=task_id)
+        return task_id
+
+    async def _poll_once(self, task_id: str) -> dict[str, Any]:
+        async with self._query_limiter.slot():
+            return await self._client.get_json(TASK_PATH.format(task_id=task_id))
+
+    async def _wait(self, work: _Work, seconds: float) -> None:
+        """Wait ``seconds`` before the next poll, or less if the user asks to cancel."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(work.cancel.wait(), timeout=seconds)
+
+    async def _follow(self, work: _Work, task_id: str) -> ImageProgress:
+        """Poll ``task_id`` until it ends; download and write a success."""
+        record_id = work.progress.record_id
+        interval = self._poll_first_s
+        failures = 0
+        cancel_sent = False
+        while True:
+            await self._wait(work, interval)
+            if work.cancel.is_set() and not cancel_sent and work.progress.status is ImageStatus.PENDING:
+                cancel_sent = True
+                if await self._cancel_task(work, task_id):
+                    raise _Cancelled
+            try:
+                answer = await self._poll_once(task_id)
+                failures = 0
+            except (NetworkError, ServerError, RateLimitError) as exc:
+                failures += 1
+                if failures >= MAX_POLL_FAILURES:
+                    raise
+                _log.info("task %s: poll failed (%s); trying again", task_id, exc.user_message)
+                interval = min(self._poll_max_s, interval * POLL_BACKOFF)
+                continue
+            output = _output_of(answer)
+            status = str(output.get("task_status") or "UNKNOWN").upper()
+            await asyncio.to_thread(self._store.set_task_status, record_id, status)
+            if status in ("PENDING", "RUNNING"):
+                shown = ImageStatus.PENDING if status == "PENDING" else ImageStatus.RUNNING
+                if shown is not work.progress.status:
+                    self._emit(work, status=shown)
+                interval = min(self._poll_max_s, interval * POLL_BACKOFF)
+                continue
+            if status == "SUCCEEDED":
+                return await self._deliver(work, output)
+            if status == "CANCELED":
+                raise _Cancelled
+            if status == "FAILED":
+                raise _TaskFailed(_failure_sentence(work.progress.source_path, output))
+            raise _TaskFailed(
+                f"The service no longer knows the task for {work.progress.source_path.name} (tasks are kept 24 hours "
+                "and belong to the key that made them); choose Retry to translate it again."
+            )
+
+    async def _cancel_task(self, work: _Work, task_id: str) -> bool:
+        try:
+            await self._client.post_json(CANCEL_PATH.format(task_id=task_id), {})
+            return True
+        except RequestRejectedError:  # no longer PENDING: it runs to the end (spec §6)
+            self._emit(work, notes=(*work.progress.notes, "already running, so it could not be cancelled"))
+            return False
+
+    async def _deliver(self, work: _Work, output: Mapping[str, Any]) -> ImageProgress:
+        record_id = work.progress.record_id
+        url = str(output.get("image_url") or "")
+        message = str(output.get("message") or "")
+        notes = list(work.progress.notes)
+        if message == NO_TEXT_MESSAGE:
+            notes.append("no text was detected, so the picture is unchanged (this is still billed)")
+        self._emit(work, status=ImageStatus.DOWNLOADING, notes=tuple(notes), billed=True)
+        if not url:
+            raise _TaskFailed(f"The service finished {work.progress.source_path.name} but sent no result link; retry.")
+        policy = HttpRetryPolicy()
+        while True:
+            try:
+                result = await download_result(url, timeouts=self._client.timeouts)
+                break
+            except (NetworkError, ServerError) as exc:
+                delay = policy.next_delay(exc)
+                if delay is None:
+                    raise
+                await asyncio.sleep(delay)
+        target_path = await asyncio.to_thread(
+            _write_result, work.progress.source_path, work.options, result.content, result.content_type
+        )
+        if target_path.name != image_rules.output_name(
+            work.progress.source_path.stem, work.options.target, target_path.suffix
+        ):
+            notes.append(f"saved as {target_path.name} because the usual name was taken")
+        await asyncio.to_thread(
+            self._store.finish,
+            record_id,
+            RecordState.DONE,
+            output_path=target_path,
+            note="; ".join(notes) or None,
+            billed=True,
+        )
+        return self._emit(work, status=ImageStatus.DONE, output_path=target_path, notes=tuple(notes), billed=True)
+
+
+def _output_of(answer: Mapping[str, Any]) -> Mapping[str, Any]:
+    output = answer.get("output")
+    return output if isinstance(output, Mapping) else {}
+
+
+class _TaskFailed(InterpreterError):
+    """The task ended without a usable result (the sentence says why and what to do)."""
+
+
+def _sentence(exc: BaseException, path: Path) -> str:
+    if isinstance(exc, MediaFileError | ConfigError | _TaskFailed | ResultExpiredError):
+        return exc.user_message
+    if isinstance(exc, RequestRejectedError):
+        reason = f" ({exc.detail})" if exc.detail else ""
+        return f"The service refused {path.name}{reason}; check the picture and the options."
+    if isinstance(exc, InterpreterError):
+        return f"{path.name}: {exc.user_message}"
+    return f"{path.name} could not be processed ({exc}); check the file and the folder."
+
+
+def _failure_sentence(path: Path, output: Mapping[str, Any]) -> str:
+    code = str(output.get("code") or "")
+    message = str(output.get("message") or "").strip()
+    said = f" ({code}: {message})" if message else (f" ({code})" if code else "")
+    low = code.lower()
+    if low.startswith("internalerror"):
+        return f"The service failed on {path.name}{said}; choose Retry (failed pictures are not billed)."
+    if "datainspection" in low:
+        return f"The service's content check refused {path.name}{said}; it cannot be translated as it is."
+    if "url" in low or "download" in low or "invalidparameter" in low:
+        return f"The service could not read {path.name}{said}; check the picture, then choose Retry."
+    return f"The service could not translate {path.name}{said}; choose Retry later (failed pictures are not billed)."
+
+
+_EXTENSION_FOR_TYPE: Final = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
+
+
+def _extension(content: bytes, content_type: str) -> str:
+    if content.startswith(b"\xff\xd8\xff"):
+        return ".jpg"
+    if content.startswith(b"\x89PNG"):
+        return ".png"
+    return _EXTENSION_FOR_TYPE.get(content_type.split(";")[0].strip().lower(), ".jpg")  # spec §6: output is JPG
+
+
+def _write_result(source: Path, options: ImageTranslationOptions, content: bytes, content_type: str) -> Path:
+    """Write the result atomically as ``<stem>.<target>.<ext>``, never over an existing file (``... (2).jpg``)."""
+    folder = options.output_dir or source.parent
+    ext = _extension(content, content_type)
+    name = image_rules.output_name(source.stem, options.target, ext)
+    candidate = folder / name
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{Path(name).stem} ({number}){ext}"
+        number += 1
+    atomic_write_bytes(candidate, content)
+    return candidate
+
+
+async def translate_images(
+    paths: Sequence[Path],
+    options: ImageTranslationOptions,
+    *,
+    endpoint: str,
+    api_key: str,
+    on_progress: ProgressCallback | None = None,
+    store: ImageTaskStore | None = None,
+) -> list[ImageProgress]:
+    """Translate a batch of pictures (the ``translate`` command's entry point for images).
+
+    Resumes this endpoint's interrupted tasks first (their results are written too), then translates ``paths``.
+
+    Raises:
+        RegionNotServedError: a Singapore endpoint; ImageLanguageError: languages; StorageError: the task list.
+    """
+    service = ImageTranslationService(endpoint=endpoint, api_key=api_key, store=store, on_progress=on_progress)
+    try:
+        await service.resume()
+        return await service.translate(paths, options)
+    finally:
+        await service.aclose()
