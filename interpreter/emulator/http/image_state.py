@@ -41,7 +41,8 @@ class ImageTaskFaultSettings:
         pending_s, running_s: emulated seconds a task spends PENDING (at least) and RUNNING.
         result_ttl_s: emulated seconds a result URL stays valid (0 = already expired when the task ends).
         no_text: tasks succeed with ``"message": "No text detected for translation"`` (billed, picture unchanged).
-        enforce_limits: refuse more than one submit per second with 429 (the documented limit, spec §8.3).
+        enforce_limits: refuse a submit arriving within 1 s of the previous one with 429 (the documented limit,
+            spec §8.3; arrivals up to 0.25 s early are tolerated as loop jitter).
     """
 
     fail_next: int = 0
