@@ -9,10 +9,11 @@ How cuts are chosen (greedy, left to right):
 1. Frames quieter than an adaptive threshold are silence (:func:`silence_threshold_db`); runs of silence are pauses.
 2. From the current position, candidate cuts lie between ``min_s`` and ``max_s`` ahead (and leave at least
    ``min_s`` for the rest). Among the pauses whose middle is in that window, a *sentence pause* (at least
-   ``sentence_pause_ms`` long) nearest the target length wins; failing that, the longest *word gap* (at least
-   ``word_gap_ms``); failing that (music, crosstalk), the quietest 100 ms in the window — the hard cap always holds.
+   :data:`SENTENCE_PAUSE_MS` long) nearest the target length wins; failing that, of the *word gaps* (at least
+   :data:`WORD_GAP_MS`) nearly as long as the longest in the window, the one nearest the target; failing that (music,
+   crosstalk), the quietest 100 ms in the window — the hard cap always holds.
 3. The cut is the middle of the chosen pause, so both neighbours keep a little silence of context.
-4. Each segment is then trimmed to its speech plus ``edge_pad_ms`` (long silences are not sent, so not paid for)
+4. Each segment is then trimmed to its speech plus :data:`EDGE_PAD_MS` (long silences are not sent, so not paid for)
    and a segment without any speech is dropped. Segments therefore never overlap but may leave gaps.
 """
 
@@ -47,6 +48,10 @@ SENTENCE_PAUSE_MS = 400
 WORD_GAP_MS = 160
 #: Silence kept around speech at a segment's edges (natural onset/decay; the model hears where speech starts).
 EDGE_PAD_MS = 300
+#: Without a sentence pause in the window, gaps at least this share of the longest one count as sentence ends.
+_NEAR_LONGEST = 0.7
+#: Frames under this level are silence in any ordinary recording (see :func:`silence_threshold_db`).
+_ABSOLUTE_SILENCE_DB = -60.0
 #: Window over which the fallback looks for the quietest point when a window has no pause at all.
 _QUIET_WINDOW_MS = 100
 
@@ -78,14 +83,16 @@ def silence_threshold_db(levels: Levels) -> float:
 
     The floor is the 10th percentile of frame levels and speech the 95th; silence is anything within 30 % of the
     way from floor to speech (at least 6 dB over the floor, so noise flicker is not speech). Anything under
-    -60 dBFS is silence whatever the floor (inaudible at normal listening levels).
+    -60 dBFS is silence whatever the floor (inaudible at normal listening levels) — unless the whole recording is
+    that quiet: the absolute bound stays at least 15 dB under the speech level, so a very quiet recording is
+    still heard as speech.
     """
     if levels.size == 0:
-        return -60.0
+        return _ABSOLUTE_SILENCE_DB
     floor = float(np.percentile(levels, 10))
     loud = float(np.percentile(levels, 95))
     threshold = floor + max(6.0, 0.3 * (loud - floor))
-    return max(threshold, -60.0)
+    return max(threshold, min(_ABSOLUTE_SILENCE_DB, loud - 15.0))
 
 
 def _runs(mask: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -185,9 +192,11 @@ def _choose_cut(
         return int(candidates[np.argmin(np.abs(candidates - target))])
     words = lens >= word_f
     if bool(words.any()):
-        # Longest gap; among equals the one nearest the target (lexsort: last key is primary).
-        order = np.lexsort((np.abs(mids[words] - target), -lens[words]))
-        return int(mids[words][order[0]])
+        # Fast or synthetic speech pauses briefly between sentences too: take the gaps nearly as long as the
+        # longest one in the window (those are the sentence or clause ends) and, of these, the nearest the target.
+        good = words & (lens >= _NEAR_LONGEST * int(lens[words].max()))
+        candidates = mids[good]
+        return int(candidates[np.argmin(np.abs(candidates - target))])
     window = levels[lo : hi + 1].astype(np.float64)
     if window.size >= quiet_f:
         smooth = np.convolve(window, np.ones(quiet_f) / quiet_f, mode="same")

@@ -12,6 +12,7 @@ import io
 import math
 import os
 import wave
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -30,9 +31,9 @@ from interpreter.core.file_limits import (
 from interpreter.core.pcm import SAMPLE_WIDTH
 from interpreter.core.segment_plan import SegmentSpan
 from interpreter.errors import MediaFileError
-from interpreter.media.files import SERVICE_INPUT_RATE
+from interpreter.media.files import SERVICE_INPUT_RATE, picture_streams
 
-__all__ = ["EncodedClip", "decode_span", "encode_audio_segment", "encode_video_clip"]
+__all__ = ["EncodedClip", "clip_frame_size", "decode_span", "encode_audio_segment", "encode_video_clip"]
 
 #: Default clip height: 360 lines show faces, gestures and large text (the "mask" case of spec §3) while a 60 s clip
 #: at 2 fps stays around 1-2 MB; video tokens grow with the area, so a smaller picture is also cheaper.
@@ -46,8 +47,10 @@ _MPEG4_BITS_PER_PIXEL = 0.15
 #: AAC for the clip's sound: mono 16 kHz is what the model hears anyway; 32 kbit/s is transparent for speech there.
 _CLIP_AUDIO_RATE = SERVICE_INPUT_RATE
 _CLIP_AUDIO_BITRATE = 32_000
-#: AAC frames are 1024 samples.
+#: Samples per frame handed to the audio encoders (AAC's own frame size; the MP3 encoder re-blocks as it needs).
 _AAC_FRAME = 1024
+#: MP3 for spans too long for WAV: 64 kbit/s mono is transparent for 16 kHz speech (8 KB/s: 20 min in 10 MB).
+_MP3_BITRATE = 64_000
 
 
 @dataclass(frozen=True)
@@ -168,18 +171,34 @@ def encode_audio_segment(path: str | os.PathLike[str], span: SegmentSpan) -> Enc
     """The span's audio as a 16 kHz mono 16-bit WAV (32 KB/s: 60 s is 1.9 MB, 2.6 MB as Base64).
 
     WAV rather than a compressed format: the service decodes it without loss and at 16 kHz it is the model's own
-    input rate; a 60 s segment is far under the 10 MB Base64 limit. Blocking: run in a worker thread.
+    input rate; a segment up to 3.9 minutes fits the 10 MB Base64 limit. A longer span (only if a caller plans
+    segments far over the default 60 s) goes as 64 kbit/s MP3 instead, which fits 20 minutes. Blocking: run in a
+    worker thread.
 
     Raises:
         MediaFileError: the file cannot be decoded any more.
-        ValueError: the span is empty or too long for one request (a planning bug).
+        ValueError: the span is empty or too long even for MP3 (a planning bug).
     """
     _check_span(span)
     pcm = decode_span(path, span.start_ms, span.end_ms, SERVICE_INPUT_RATE)
     data = _wav_bytes(pcm, SERVICE_INPUT_RATE)
-    if not fits_request(len(data), "audio/wav"):
-        raise ValueError(f"{span} is too long for one request ({len(data)} bytes of WAV)")
-    return EncodedClip(data=data, mime="audio/wav", format="wav", duration_ms=span.duration_ms)
+    if fits_request(len(data), "audio/wav"):
+        return EncodedClip(data=data, mime="audio/wav", format="wav", duration_ms=span.duration_ms)
+    data = _mp3_bytes(pcm, SERVICE_INPUT_RATE)
+    if not fits_request(len(data), "audio/mpeg"):
+        raise ValueError(f"{span} is too long for one request ({len(data)} bytes even as MP3)")
+    return EncodedClip(data=data, mime="audio/mpeg", format="mp3", duration_ms=span.duration_ms)
+
+
+def _mp3_bytes(pcm: bytes, rate: int) -> bytes:
+    """Mono s16 PCM as an MP3 file in memory."""
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format="mp3") as out:
+        stream = out.add_stream("libmp3lame", rate=rate)
+        stream.layout = "mono"
+        stream.bit_rate = _MP3_BITRATE
+        _encode_pcm(out, stream, pcm)
+    return buffer.getvalue()
 
 
 def _video_codec() -> str:
@@ -191,8 +210,14 @@ def _video_codec() -> str:
     return "libx264"
 
 
-def _scaled_size(width: int, height: int, max_height: int) -> tuple[int, int]:
-    """Fit within ``max_height`` lines keeping the aspect ratio; even sides (4:2:0 chroma needs them)."""
+def clip_frame_size(width: int, height: int, max_height: int = DEFAULT_MAX_HEIGHT) -> tuple[int, int]:
+    """Picture size of a clip made from ``width`` x ``height`` video (for token estimates before encoding).
+
+    Fits within ``max_height`` lines keeping the aspect ratio, with even sides (4:2:0 chroma needs them). A clip
+    that must shrink to fit the Base64 limit is smaller still, so an estimate from this never comes out low.
+    """
+    if width <= 0 or height <= 0 or max_height <= 0:
+        raise ValueError(f"need a positive size, got {width}x{height} (max {max_height})")
     scale = min(1.0, max_height / height)
     w = max(2, round(width * scale / 2) * 2)
     h = max(2, round(height * scale / 2) * 2)
@@ -209,31 +234,35 @@ def _audio_origin_s(container: av.container.InputContainer) -> float:
     return float(stream.start_time * stream.time_base)
 
 
-def _sample_frames(
+def _sampled_frames(
     container: av.container.InputContainer, span: SegmentSpan, fps: float, count: int
-) -> list[av.VideoFrame]:
-    """The frame on screen at each sample time ``start + k / fps`` (k < count), decoded forward from a key frame."""
+) -> Iterator[av.VideoFrame]:
+    """The frame on screen at each sample time ``start + k / fps`` (k < count), decoded forward from a key frame.
+
+    A generator, so only the latest decoded picture is held (a 1080p frame is 3 MB; 128 of them would be 400 MB).
+    The same frame object may come several times (a still picture, or the video ended before the span did).
+    """
     origin = _audio_origin_s(container)
-    stream = container.streams.video[0]
+    stream = picture_streams(container)[0]
     stream.codec_context.thread_type = "NONE"
     tb = stream.time_base
     assert tb is not None
     start_s = origin + span.start_ms / 1000
     container.seek(int(max(0.0, start_s) / tb), stream=stream, backward=True, any_frame=False)
-    times = [start_s + k / fps for k in range(count)]
-    picked: list[av.VideoFrame] = []
+    sent = 0
     previous: av.VideoFrame | None = None
     for frame in container.decode(stream):
         t = float(frame.pts * tb) if frame.pts is not None else 0.0
-        while len(picked) < count and t > times[len(picked)] + 1e-6:
+        while sent < count and t > start_s + sent / fps + 1e-6:
             # This frame starts after the sample time: the one before it was on screen (or this one at the start).
-            picked.append(previous if previous is not None else frame)
-        if len(picked) >= count:
-            break
+            yield previous if previous is not None else frame
+            sent += 1
+        if sent >= count:
+            return
         previous = frame
-    while previous is not None and len(picked) < count:
-        picked.append(previous)  # the video ended (or the span runs past it): hold the last picture
-    return picked
+    while previous is not None and sent < count:
+        yield previous  # the video ended (or the span runs past it): hold the last picture
+        sent += 1
 
 
 def encode_video_clip(
@@ -248,7 +277,8 @@ def encode_video_clip(
 
     The service samples video at 2 fps and takes 4..128 frames, so a clip has at least 4 frames (a shorter span
     holds its last picture) and a span over 64 s is refused. If the clip would exceed the 10 MB Base64 limit it is
-    encoded again smaller (lower resolution, lower quality) until it fits. Blocking: run in a worker thread.
+    encoded again smaller (lower resolution, lower quality) until it fits. Pictures are encoded as they are
+    decoded (memory holds one source frame, not the clip). Blocking: run in a worker thread.
 
     Raises:
         MediaFileError: the file has no picture, cannot be decoded, or no clip small enough could be made.
@@ -262,29 +292,33 @@ def encode_video_clip(
         raise ValueError(f"{span} needs {count} frames at {fps} fps; the service takes at most {MAX_VIDEO_FRAMES}")
     p = Path(path)
     with _open_input(p) as container:
-        if not container.streams.video:
+        pictures = picture_streams(container)
+        if not pictures:
             raise MediaFileError(f"The file {p.name!r} has no picture to send as video.", detail=str(p))
-        try:
-            frames = _sample_frames(container, span, fps, count)
-        except av.error.FFmpegError as exc:
-            raise MediaFileError(
-                f"The video in {p.name!r} is damaged around {span.start_ms // 1000} s and could not be decoded.",
-                detail=str(exc),
-            ) from exc
-    if not frames:
-        raise MediaFileError(f"The video {p.name!r} has no picture at {span.start_ms // 1000} s.", detail=str(p))
+        source_size = pictures[0].codec_context.width, pictures[0].codec_context.height
     pcm = decode_span(p, span.start_ms, span.end_ms, _CLIP_AUDIO_RATE)
     codec = _video_codec()
     for attempt, height_cap in enumerate(h for h in _FALLBACK_HEIGHTS if h <= max_height):
-        width, height = _scaled_size(frames[0].width, frames[0].height, height_cap)
-        data = _mux_clip(frames, pcm, fps, width, height, codec, attempt)
+        width, height = clip_frame_size(*source_size, height_cap)
+        with _open_input(p) as container:
+            try:
+                data, frames = _mux_clip(
+                    _sampled_frames(container, span, fps, count), pcm, fps, (width, height), codec, attempt
+                )
+            except av.error.FFmpegError as exc:
+                raise MediaFileError(
+                    f"The video in {p.name!r} is damaged around {span.start_ms // 1000} s and could not be decoded.",
+                    detail=str(exc),
+                ) from exc
+        if frames == 0:
+            raise MediaFileError(f"The video {p.name!r} has no picture at {span.start_ms // 1000} s.", detail=str(p))
         if fits_request(len(data), "video/mp4"):
             return EncodedClip(
                 data=data,
                 mime="video/mp4",
                 format="mp4",
                 duration_ms=span.duration_ms,
-                frames=len(frames),
+                frames=frames,
                 width=width,
                 height=height,
             )
@@ -295,11 +329,18 @@ def encode_video_clip(
 
 
 def _mux_clip(
-    frames: list[av.VideoFrame], pcm: bytes, fps: float, width: int, height: int, codec: str, attempt: int
-) -> bytes:
-    """Encode the sampled pictures and the PCM into MP4 bytes."""
+    pictures: Iterator[av.VideoFrame],
+    pcm: bytes,
+    fps: float,
+    size: tuple[int, int],
+    codec: str,
+    attempt: int,
+) -> tuple[bytes, int]:
+    """Encode the sampled pictures (scaled to ``size``) and the PCM into MP4 bytes; also the picture count."""
+    width, height = size
     buffer = io.BytesIO()
     rate = Fraction(fps).limit_denominator(1000)
+    count = 0
     with av.open(buffer, mode="w", format="mp4") as out:
         video = out.add_stream(codec, rate=rate)
         assert isinstance(video, av.video.stream.VideoStream)  # codec names a video encoder
@@ -313,20 +354,22 @@ def _mux_clip(
         audio = out.add_stream("aac", rate=_CLIP_AUDIO_RATE)
         audio.layout = "mono"
         audio.bit_rate = _CLIP_AUDIO_BITRATE
-        for index, frame in enumerate(frames):
+        for frame in pictures:
             picture = frame.reformat(width=width, height=height, format="yuv420p")
-            picture.pts = index
+            picture.pts = count
             picture.time_base = Fraction(1) / rate
+            count += 1
             for packet in video.encode(picture):
                 out.mux(packet)
         for packet in video.encode(None):
             out.mux(packet)
-        _encode_aac(out, audio, pcm)
-    return buffer.getvalue()
+        _encode_pcm(out, audio, pcm)
+    return buffer.getvalue(), count
 
 
-def _encode_aac(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, pcm: bytes) -> None:
-    """Encode mono s16 PCM at the stream's rate into ``stream`` (AAC wants fltp frames of 1024 samples)."""
+def _encode_pcm(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, pcm: bytes) -> None:
+    """Encode mono s16 PCM at the stream's rate into ``stream`` (the resampler converts to the encoder's sample
+    format; the encoder re-blocks into its own frame size)."""
     samples = np.frombuffer(pcm, dtype="<i2")
     resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=stream.rate)
     for start in range(0, samples.size, _AAC_FRAME):

@@ -30,28 +30,31 @@ store calls to ONE dedicated thread (``job-store``; SQLite has one writer anyway
 (probing, hashing, encoding, output writing) to ``asyncio.to_thread``. Output writing reads the stored PCM back one
 segment at a time (the store is lock-protected), so memory stays flat for an hour of video.
 
-Events go to plain listeners (:meth:`FileTranslationService.add_listener`), called on the loop thread.
+Events go to plain listeners (:meth:`FileTranslationService.add_listener`), called on the loop thread; they are
+defined in :mod:`.file_events` (re-exported here), the request body in :mod:`.file_requests`, media work in
+:mod:`.file_media` and output naming/writing in :mod:`.file_outputs`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import functools
 import hashlib
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from interpreter.core.catalog import Catalog, load_catalog
 from interpreter.core.cost import Estimate, Pricing, TokenCounts, estimate_file_translation, load_pricing
 from interpreter.core.jobs import (
+    FILE_TRANSLATION_MODEL,
     CostEstimate,
     FileTranslationOptions,
     Job,
@@ -59,7 +62,6 @@ from interpreter.core.jobs import (
     JobSegment,
     JobState,
     OutputFormat,
-    Progress,
     SegmentState,
     Usage,
     batch_progress,
@@ -79,12 +81,38 @@ from interpreter.errors import (
     ServerError,
     StorageError,
 )
-from interpreter.protocol.chat_stream import ChatResult, ChatUsage
+from interpreter.protocol.chat_stream import ChatResult
 from interpreter.protocol.retry import backoff
+from interpreter.services.file_events import (
+    BatchProgress,
+    BatchStopped,
+    BatchSummary,
+    FileTranslationEvent,
+    HistoryAvailable,
+    JobRemoved,
+    JobUpdated,
+    Listener,
+)
 from interpreter.services.file_media import FileMedia, MediaPipeline
 from interpreter.services.file_outputs import OutputSet, check_writable, output_folder, output_paths
+from interpreter.services.file_requests import ChatCompletionClient, data_url, request_payload, usage_of
 from interpreter.services.limiter import ApiLimiter
 from interpreter.store.jobs import JobStore
+
+__all__ = [
+    "BatchProgress",
+    "BatchStopped",
+    "BatchSummary",
+    "ChatCompletionClient",
+    "FileTranslationEvent",
+    "FileTranslationService",
+    "HistoryAvailable",
+    "JobRemoved",
+    "JobUpdated",
+    "Listener",
+    "content_hash",
+    "request_payload",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -105,143 +133,11 @@ _RATE_LIMIT_FALLBACK_S = 2.0
 #: Hashing reads files in 1 MiB chunks: memory stays flat for a 4-hour file.
 _HASH_CHUNK = 1 << 20
 
+#: The date suffix of a model snapshot name (``qwen3-livetranslate-flash-2025-12-01``).
+_DATED_SNAPSHOT = re.compile(r"-\d{4}-\d{2}-\d{2}$")
+
 #: Region used for prices when the caller does not say (the app's default region).
 DEFAULT_REGION = "singapore"
-
-
-class ChatCompletionClient(Protocol):
-    """What the service needs from ``transport.http.HttpClient``."""
-
-    async def chat_completion(self, payload: Mapping[str, Any]) -> ChatResult: ...
-
-
-# ------------------------------------------------------------------------------------------------------------ events
-
-
-@dataclass(frozen=True, slots=True)
-class JobUpdated:
-    """A job changed (state, a segment, usage, outputs); ``job`` is the new snapshot."""
-
-    job: Job
-
-
-@dataclass(frozen=True, slots=True)
-class JobRemoved:
-    job_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryAvailable:
-    """The same file was already translated with the same settings (``previous``); :meth:`use_history` reuses it."""
-
-    job_id: int
-    previous: Job
-
-
-@dataclass(frozen=True, slots=True)
-class BatchProgress:
-    """Progress and money of every job the service holds (cancelled jobs excluded from progress)."""
-
-    progress: Progress
-    usage: Usage
-    cost: Estimate
-    jobs_total: int
-    jobs_done: int
-    jobs_failed: int
-
-
-@dataclass(frozen=True, slots=True)
-class BatchStopped:
-    """The batch stopped because of something no retry fixes (key, model access, quota): one sentence."""
-
-    message: str
-    error: InterpreterError
-
-
-FileTranslationEvent = JobUpdated | JobRemoved | HistoryAvailable | BatchProgress | BatchStopped
-Listener = Callable[[FileTranslationEvent], None]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchSummary:
-    """What one :meth:`FileTranslationService.run` did.
-
-    Attributes:
-        jobs: snapshots of every job at the end.
-        requests: requests sent during this run (including retried ones).
-        usage / cost: actual tokens and money of the jobs held (whole jobs, not only this run).
-        elapsed_s: wall time of the run.
-        stopped: the sentence when the batch was stopped (key/quota), else None.
-    """
-
-    jobs: tuple[Job, ...]
-    requests: int
-    usage: Usage
-    cost: Estimate
-    elapsed_s: float
-    stopped: str | None = None
-
-    def count(self, state: JobState) -> int:
-        return sum(1 for job in self.jobs if job.state == state)
-
-
-# ------------------------------------------------------------------------------------------------------ the payload
-
-
-def request_payload(
-    options: FileTranslationOptions, url: str, kind: JobKind, *, voice: str, audio_format: str = "wav"
-) -> dict[str, Any]:
-    """The chat-completion body for one segment, exactly as spec §3 describes it.
-
-    Args:
-        options: the job's options (model, languages, text-only).
-        url: ``data:<mime>;base64,<...>`` of the segment's audio or video clip.
-        kind: audio inputs go as ``input_audio``, video as ``video_url``.
-        voice: the voice for the translated speech (ignored in text-only mode).
-        audio_format: ``input_audio.format`` of an audio clip.
-    """
-    if kind == JobKind.VIDEO:
-        part: dict[str, Any] = {"type": "video_url", "video_url": {"url": url}}
-    else:
-        part = {"type": "input_audio", "input_audio": {"data": url, "format": audio_format}}
-    translation: dict[str, Any] = {"target_lang": options.target}
-    if options.source:
-        translation = {"source_lang": options.source, **translation}
-    payload: dict[str, Any] = {
-        "model": options.model,
-        "messages": [{"role": "user", "content": [part]}],
-        "modalities": ["text"] if options.text_only else ["text", "audio"],
-    }
-    if not options.text_only:
-        payload["audio"] = {"voice": voice, "format": "wav"}
-    payload.update(
-        {
-            "stream": True,
-            "stream_options": {"include_usage": True},
-            "translation_options": translation,
-        }
-    )
-    return payload
-
-
-def data_url(data: bytes, mime: str) -> str:
-    """``data:<mime>;base64,<payload>``."""
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-def usage_of(usage: ChatUsage | None) -> Usage:
-    """The job model's usage from the transport's usage report (one request; None counts the request only)."""
-    if usage is None:
-        return Usage(requests=1)
-    return Usage(
-        input_tokens=usage.prompt_tokens,
-        output_tokens=usage.completion_tokens,
-        input_audio_tokens=usage.prompt_audio_tokens,
-        input_video_tokens=usage.prompt_video_tokens + usage.prompt_image_tokens,
-        output_audio_tokens=usage.completion_audio_tokens,
-        output_text_tokens=usage.completion_text_tokens,
-        requests=1,
-    )
 
 
 def content_hash(path: Path) -> str:
@@ -353,7 +249,7 @@ class FileTranslationService:
     def cost_of(self, usage: Usage, model: str | None = None) -> Estimate:
         """Money for ``usage`` at this service's prices."""
         counts = TokenCounts.from_json(usage.as_openai_json())
-        return self._pricing.estimate(counts, model or FileTranslationOptions("en").model, self._region)
+        return self._pricing.estimate(counts, _priced_model(model or FILE_TRANSLATION_MODEL), self._region)
 
     # -------------------------------------------------------------------------------------------------- store
 
@@ -377,6 +273,11 @@ class FileTranslationService:
         return self._jobs.get(job_id)
 
     @property
+    def limiter(self) -> ApiLimiter:
+        """The one limiter every request of this service goes through (its ``stats`` feed benchmarks)."""
+        return self._limiter
+
+    @property
     def is_running(self) -> bool:
         return self._running is not None and not self._running.done()
 
@@ -385,11 +286,14 @@ class FileTranslationService:
         return self._history.get(job_id)
 
     async def restore(self) -> list[Job]:
-        """Load the stored jobs (at start-up); returns those interrupted while running, to offer a resume.
+        """Load the stored unfinished jobs (queued, running, paused, failed) at start-up; returns those interrupted
+        while running, to offer a resume.
 
-        Interrupted jobs stay ``running`` in the list: :meth:`start` resumes them, :meth:`pause` puts them aside.
+        Interrupted jobs stay ``running`` in the list: :meth:`start` or :meth:`run` resumes them, :meth:`pause` puts
+        them aside. Done and cancelled jobs stay in the store only as history (:class:`HistoryAvailable`).
         """
-        stored = await self._db(JobStore.list_jobs)
+        unfinished = [JobState.QUEUED, JobState.RUNNING, JobState.PAUSED, JobState.FAILED]
+        stored = await self._db(JobStore.list_jobs, unfinished)
         for job in stored:
             self._jobs[job.id] = job
         self._emit(self._batch_progress())
@@ -465,7 +369,7 @@ class FileTranslationService:
             region=self._region,
             audio_output=options.wants_audio,
             video_size=self._media.clip_size(info) if kind == JobKind.VIDEO else None,
-            model=options.model,
+            model=_priced_model(options.model),
             pricing=self._pricing,
         )
         return replace(
@@ -511,7 +415,10 @@ class FileTranslationService:
         Raises:
             ConfigError: unknown target/source language, or a voice that cannot speak the target language.
         """
-        model = self._catalog.model(f"{options.model}-realtime") or self._catalog.model(options.model)
+        # The file model speaks the languages and voices of its realtime sibling (catalog.json "file_models":
+        # "languages_from"); a dated snapshot name ("...-2025-12-01") is the same model.
+        base = _DATED_SNAPSHOT.sub("", options.model)
+        model = self._catalog.model(f"{base}-realtime") or self._catalog.model(options.model)
         if model is None:
             raise ConfigError(f"The model {options.model} is not known to this version of the app.", field="model")
         if not model.supports_language(options.target):
@@ -809,7 +716,10 @@ class FileTranslationService:
             except StorageError as exc:
                 await self._stop_batch(exc)
                 return
-            await self._store_result(job_id, index, result)
+            try:
+                await self._store_result(job_id, index, result)
+            except StorageError as exc:  # the answer is paid for but cannot be kept: nothing else should be sent
+                await self._stop_batch(exc)
             return
 
     @staticmethod
@@ -832,7 +742,7 @@ class FileTranslationService:
         return result
 
     async def _store_result(self, job_id: int, index: int, result: ChatResult) -> None:
-        segment = await self._db(
+        await self._db(
             JobStore.mark_segment_done,
             job_id,
             index,
@@ -843,11 +753,13 @@ class FileTranslationService:
             finish_reason=result.finish_reason,
         )
         job = await self._db(JobStore.load_job, job_id)
-        assert job is not None
-        self._publish(replace(job, segments=tuple(segment if s.index == index else s for s in job.segments)))
+        if job is not None:  # None: removed meanwhile
+            self._publish(job)
 
     def _update_segment(self, job_id: int, segment: JobSegment) -> None:
-        job = self._jobs[job_id]
+        job = self._jobs.get(job_id)
+        if job is None:
+            return  # removed meanwhile
         self._publish(replace(job, segments=tuple(segment if s.index == segment.index else s for s in job.segments)))
 
     async def _fail_segment(self, job_id: int, index: int, message: str) -> None:
@@ -908,6 +820,11 @@ class FileTranslationService:
             await asyncio.to_thread(outputs.discard)  # cancelled (or stopped) while writing: take it all back
             return
         self._publish(await self._db(JobStore.finish_job, job_id, outputs.as_strings()))
+
+
+def _priced_model(model: str) -> str:
+    """The price-table name of a model: a dated snapshot costs what its model costs."""
+    return _DATED_SNAPSHOT.sub("", model)
 
 
 def _file_limiter(concurrency: int) -> ApiLimiter:

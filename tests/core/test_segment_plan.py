@@ -92,6 +92,9 @@ def test_threshold_adapts_to_the_noise_floor() -> None:
     noisy[noisy == SILENCE_DB] = -45.0  # a noisy room: the floor is at -45 dBFS
     assert -45.0 < silence_threshold_db(noisy) < SPEECH_DB
     assert silence_threshold_db(profile([(True, 10), (False, 90)])) == -60.0
+    whisper = profile([(True, 50), (False, 50)])
+    whisper[whisper == SPEECH_DB] = -66.0  # a very quiet recording over digital silence is still speech
+    assert -120.0 < silence_threshold_db(whisper) < -66.0
 
 
 def test_rejects_inconsistent_limits() -> None:

@@ -55,6 +55,12 @@ def _speak(text: str, workdir: Path, index: int) -> tuple[np.ndarray, int]:
     return pcm[loud[0] : loud[-1] + 1], rate
 
 
+def speak_paragraph(path: Path, text: str) -> Path:
+    """Let espeak-ng read ``text`` in one go (its own, natural pauses between sentences) into a WAV."""
+    subprocess.run([require_espeak(), "-v", "en-us", "-s", "170", "-w", str(path), text], check=True, timeout=60)
+    return path
+
+
 def make_speech(
     path: Path, pauses_ms: list[int], *, lead_ms: int = 500, tail_ms: int = 500, sentences: tuple[str, ...] = SENTENCES
 ) -> SpeechFixture:

@@ -15,7 +15,7 @@ from interpreter.media.files import probe
 from interpreter.media.segmenter import energy_profile, plan_segments
 from tests.media.longgen import long_mp3
 from tests.media.mediagen import write_audio
-from tests.media.speechgen import make_speech
+from tests.media.speechgen import SENTENCES, make_speech, speak_paragraph
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -87,3 +87,33 @@ def test_a_four_hour_file_is_segmented_with_flat_memory(tmp_path: Path) -> None:
     # The pattern is 10 s of sound then 2 s of silence: every cut lies in a silence.
     for span in spans[1:]:
         assert span.start_ms % 12_168 >= 9_900 or span.start_ms % 12_168 < 100
+
+
+def test_continuous_speech_with_short_natural_pauses_is_cut_near_the_target(tmp_path: Path) -> None:
+    # One espeak-ng paragraph: its pauses between sentences are short (~0.3 s), none is a "sentence pause"; the
+    # planner must still find them among the word gaps and cut near the target length, in silence.
+    paragraph = speak_paragraph(tmp_path / "paragraph.wav", " ".join(SENTENCES * 2))
+    spans = plan_segments(paragraph, target_s=10, max_s=20, min_s=3)
+    assert len(spans) >= 5
+    for span in spans[:-1]:
+        assert 6_000 <= span.duration_ms <= 14_000, "near the 10 s target"
+        assert rms_dbfs_around(paragraph, span.end_ms) < -50.0, f"cut at {span.end_ms} ms is not in a pause"
+
+
+class Cancelled(Exception):
+    pass
+
+
+def test_progress_is_reported_and_raising_from_it_cancels(tmp_path: Path) -> None:
+    path = long_mp3(tmp_path / "long.mp3", hours=0.1)  # 6 minutes
+    seen: list[int] = []
+    spans = plan_segments(path, on_progress=seen.append)
+    assert spans and seen == sorted(seen) and 6 * 60_000 - 5000 <= seen[-1] <= 6 * 60_000 + 13_000  # whole repeats
+    assert len(seen) > 10, "reported every few seconds of audio"
+
+    def stop_after_a_minute(done_ms: int) -> None:
+        if done_ms > 60_000:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        plan_segments(path, on_progress=stop_after_a_minute)

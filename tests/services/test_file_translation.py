@@ -71,6 +71,16 @@ def _outputs(job: Job) -> dict[str, Path]:
     return {Path(p).suffix[1:]: Path(p) for p in job.outputs}
 
 
+def _max_overlap(records: list[Any]) -> int:
+    """Most requests the emulator was answering at the same moment."""
+    edges = sorted([(r.received_at, 1) for r in records] + [(r.finished_at or r.received_at, -1) for r in records])
+    current = peak = 0
+    for _moment, step in edges:
+        current += step
+        peak = max(peak, current)
+    return peak
+
+
 def _names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
@@ -168,6 +178,8 @@ async def test_audio_and_video_files_give_valid_outputs(make_emulator: Callable[
 
     sent = [r for r in emu.http_requests if r.path.endswith("/chat/completions")]
     assert all(r.model == "qwen3-livetranslate-flash" and r.stream for r in sent)
+    # Several segments were in flight at once (across jobs), never more than the concurrency (default 4).
+    assert 2 <= _max_overlap(sent) <= 4
     hashes = emu.http_records.completed_content_hashes()
     assert len(hashes) == len(set(hashes)) == summary.requests
 
@@ -181,7 +193,7 @@ async def test_rate_limit_with_retry_after_pauses_and_retries(
     async with _service(emu) as (service, _events):
         [job] = await service.add_files([wav], _options(formats={OutputFormat.SRT}))
         summary = await service.run()
-        assert service._limiter.stats.pauses >= 1  # the 429's Retry-After paused the one limiter
+        assert service.limiter.stats.pauses >= 1  # the 429's Retry-After paused the one limiter
     [done] = summary.jobs
     assert done.state == JobState.DONE, done.error
     assert emu.http_stats.rate_limited + emu.http_stats.statuses[429] >= 1
@@ -246,6 +258,20 @@ async def test_bad_inputs_each_fail_with_one_sentence_while_the_rest_finish(
     done = {Path(j.input_path).name: j.state for j in summary.jobs if j.state == JobState.DONE}
     assert done == {"good.wav": JobState.DONE}
     assert (tmp_path / "good.en.srt").exists()
+
+
+async def test_text_only_asks_for_text_and_writes_only_text(make_emulator: Callable[..., Any], tmp_path: Path) -> None:
+    emu = make_emulator(speed=SPEED)
+    mp4 = filegen.video(tmp_path / "clip.mp4", seconds=4)
+    async with _service(emu) as (service, _events):
+        [job] = await service.add_files([mp4], _options(text_only=True))
+        assert job.kind == JobKind.VIDEO
+        summary = await service.run()
+    [done] = summary.jobs
+    assert done.state == JobState.DONE, done.error
+    assert set(_outputs(done)) == {"srt", "vtt", "txt"}
+    assert done.usage.output_audio_tokens == 0 and done.usage.output_text_tokens > 0
+    assert all(s.audio_bytes == 0 for s in done.segments)
 
 
 async def test_an_unsupported_language_is_refused_before_anything_is_added(
@@ -436,9 +462,10 @@ _CHILD = textwrap.dedent(
             service.add_listener(report)
             interrupted = await service.restore()
             print("interrupted", len(interrupted), flush=True)
-            if not service.jobs:
-                await service.add_files([path], FileTranslationOptions("en", source="zh", concurrency=2,
-                                                                       formats={"srt", "wav"}))
+            # Like a rerun of the same command: adding the same file again resumes its unfinished job.
+            [job] = await service.add_files([path], FileTranslationOptions("en", source="zh", concurrency=2,
+                                                                           formats={"srt", "wav"}))
+            print("job", job.id, flush=True)
             summary = await service.run()
             print("finished", summary.count(JobState.DONE), summary.requests, flush=True)
             await service.aclose()
@@ -475,6 +502,7 @@ async def test_a_killed_batch_resumes_and_never_requests_a_done_segment_again(
     out, _ = await asyncio.wait_for(rerun.communicate(), timeout=120)
     lines = out.decode().splitlines()
     assert "interrupted 1" in lines
+    assert f"job {interrupted.id}" in lines  # the same job resumed, not a second one
     assert lines[-1].split()[:2] == ["finished", "1"]
 
     def media_hash(segment: Any) -> str:
