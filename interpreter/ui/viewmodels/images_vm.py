@@ -217,7 +217,7 @@ class ImagesViewModel(QObject):
         folder = cache_dir() / "pasted"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"pasted-{time.strftime('%Y%m%d-%H%M%S')}-{len(self._rows)}.png"
-        if not image.save(str(path), b"PNG"):
+        if not image.save(str(path)):
             self.message.emit(f"The pasted picture could not be saved to {folder}; check free disk space.")
             return None
         self.add_paths([path])
@@ -233,6 +233,7 @@ class ImagesViewModel(QObject):
                 continue
             size = f"{inspection.width}×{inspection.height} px"
             self._update(index, size_text=size, notes=inspection.notes())
+        self._publish_price()  # pictures found unusable are not counted
 
     def _update(self, index: int, **changes: object) -> None:
         if 0 <= index < len(self._rows):
