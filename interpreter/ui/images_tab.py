@@ -35,6 +35,8 @@ from interpreter.ui.widgets import NoticeBanner
 
 _FILE_FILTER = "Images (*.jpg *.jpeg *.png *.bmp *.pnm *.ppm *.tif *.tiff *.webp *.gif *.heic *.heif)"
 _COLUMNS = ("Picture", "Size", "Status", "Notes")
+#: Starting width of the queue pane: a file name, "8192×8192 px", a status and a readable share of a note.
+QUEUE_WIDTH_PX = 540
 
 
 class ImagesTab(QWidget):
@@ -128,6 +130,8 @@ class ImagesTab(QWidget):
         splitter.addWidget(self.viewer)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        # The queue needs room for a file name, its size and a sentence; the viewer takes the rest.
+        splitter.setSizes([QUEUE_WIDTH_PX, 2 * QUEUE_WIDTH_PX])
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
@@ -257,6 +261,7 @@ class ImagesTab(QWidget):
                     if row.done
                     else Qt.GlobalColor.black
                 )
+        self.table.resizeRowToContents(index)
         if self._selected() == index:
             self._show_selected()
         self._update_report()
