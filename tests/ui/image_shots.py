@@ -78,12 +78,13 @@ async def _capture(out: Path) -> None:
             tab.resize(1400, 820)
             tab.move(20, 20)
             tab.show()
+            checked = asyncio.Event()
             tab.add_files([str(poster), str(phone), str(broken)])
+            vm.price_changed.connect(lambda _text: checked.set())  # published again once the local checks end
             tab.source_combo.setCurrentIndex(tab.source_combo.findData("zh"))
             tab.target_combo.setCurrentIndex(tab.target_combo.findData("en"))
             tab.domain_edit.setText("Posters and product photos from an online shop")
-            while any(not row.size_text and row.error is None for row in vm.rows):
-                await asyncio.sleep(0.05)  # the local checks run in worker threads
+            await asyncio.wait_for(checked.wait(), 30)
             finished = asyncio.Event()
             vm.batch_finished.connect(finished.set)
             if not vm.start():
