@@ -53,6 +53,7 @@ from interpreter.protocol.retry import HttpRetryPolicy
 from interpreter.services.limiter import ApiLimiter
 from interpreter.store.atomic import atomic_write_bytes
 from interpreter.store.image_tasks import ImageRecord, ImageTaskStore, RecordState
+from interpreter.store.secrets import SecretStore, resolve_api_key
 from interpreter.transport.endpoints import Region, is_region, parse_region
 from interpreter.transport.errors import StreamIncompleteError
 from interpreter.transport.http import HttpClient
@@ -72,6 +73,7 @@ __all__ = [
     "check_region",
     "is_image",
     "price_text",
+    "resolve_image_endpoint",
     "translate_images",
 ]
 
@@ -117,6 +119,44 @@ def check_region(endpoint: str | Region) -> None:
             "add a Beijing API key in Settings > API keys (both keys can be kept, each feature uses the right one).",
             field="region",
         )
+
+
+def resolve_image_endpoint(
+    base_url: str | None,
+    region: str | None,
+    explicit_key: str | None,
+    *,
+    secrets: SecretStore | None = None,
+) -> tuple[str, str]:
+    """The endpoint and key image translation should use (what the ``translate`` command and the app call).
+
+    A custom ``base_url`` (emulator, demo, proxy) is used as it is, with the explicit key, ``DASHSCOPE_API_KEY`` or
+    a stored key (Beijing first). Otherwise the Beijing region is used whatever the other features use (both keys
+    can be kept, per region); asking for Singapore explicitly is refused.
+
+    Returns:
+        ``(endpoint, api_key)`` for :class:`ImageTranslationService`.
+
+    Raises:
+        RegionNotServedError: ``region`` is Singapore and no base URL was given.
+        ConfigError: no key was found (the sentence says how to add a Beijing key).
+    """
+    if base_url:
+        for key_region in (Region.BEIJING.value, Region.SINGAPORE.value):
+            key, _source = resolve_api_key(explicit_key, key_region, secrets)
+            if key:
+                return base_url, key
+        raise ConfigError(f"No API key for {base_url}; pass --api-key or set DASHSCOPE_API_KEY.", field="api_key")
+    if region:
+        check_region(region)
+    key, _source = resolve_api_key(explicit_key, Region.BEIJING.value, secrets)
+    if not key:
+        raise ConfigError(
+            "Image translation (qwen-mt-image) runs only in the Beijing region and no Beijing API key is stored; "
+            "add one in Settings > API keys, or pass --api-key / set DASHSCOPE_API_KEY with a Beijing key.",
+            field="api_key",
+        )
+    return Region.BEIJING.value, key
 
 
 def price_text(images: int) -> str:

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from interpreter.core.image_rules import ImageLanguageError
+from interpreter.errors import ConfigError
 from interpreter.emulator.testing import EmulatorHandle
 from interpreter.services.image_translation import (
     ImageProgress,
@@ -264,3 +265,45 @@ async def test_upload_sends_fields_in_spec_order_without_the_key(make_emulator: 
     )  # fmt: skip
     with Image.open(io.BytesIO(stored.content)) as image:
         assert image.size == (320, 200)
+
+
+async def test_options_reach_the_service_as_ext(make_emulator: Any, store: ImageTaskStore, tmp_path: Path) -> None:
+    emu: EmulatorHandle = make_emulator(speed=SPEED)
+    options = ImageTranslationOptions(
+        target="en",
+        source="Chinese",
+        domain_hint="Restaurant menus.",
+        sensitives=("老王",),
+        terminologies=(("宫保鸡丁", "Kung Pao chicken"),),
+        keep_subject_text=True,
+    )
+    service = _service(emu, store)
+    try:
+        (result,) = await service.translate([imagegen.poster(tmp_path / "menu.png")], options)
+    finally:
+        await service.aclose()
+    assert result.status is ImageStatus.DONE
+    (task,) = _images(emu).tasks.values()
+    assert (task.source_lang, task.target_lang) == ("zh", "en")
+    assert task.options == {
+        "domainHint": "Restaurant menus.",
+        "sensitives": ["老王"],
+        "terminologies": [{"src": "宫保鸡丁", "tgt": "Kung Pao chicken"}],
+        "config": {"imageSegment": True},
+    }
+
+
+def test_resolve_image_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from interpreter.services.image_translation import resolve_image_endpoint
+    from interpreter.store.secrets import SecretStore
+
+    monkeypatch.delenv("DASHSCOPE_API_KEY", raising=False)
+    secrets = SecretStore()
+    with pytest.raises(RegionNotServedError, match="Beijing"):
+        resolve_image_endpoint(None, "singapore", "sk-x")
+    secrets.set_api_key("singapore", "sk-singapore-only")
+    with pytest.raises(ConfigError, match="no Beijing API key"):
+        resolve_image_endpoint(None, None, None, secrets=secrets)
+    secrets.set_api_key("beijing", "sk-beijing")
+    assert resolve_image_endpoint(None, None, None, secrets=secrets) == ("beijing", "sk-beijing")
+    assert resolve_image_endpoint("http://127.0.0.1:9", None, "sk-arg") == ("http://127.0.0.1:9", "sk-arg")

@@ -171,3 +171,31 @@ def test_paste_adds_a_picture(qtbot: Any, qloop: Any, tmp_path: Path, monkeypatc
     QGuiApplication.clipboard().clear()
     tab.paste()
     assert "no picture" in tab.banner.label.text()
+
+
+def test_resume_shows_and_finishes_an_interrupted_task(
+    qtbot: Any, qloop: Any, make_emulator: Any, tmp_path: Path
+) -> None:
+    import httpx
+
+    from tests.emulator.test_image_tasks import ASYNC, RESOLVE, SYNTHESIS, _submit_body, _upload
+
+    emu = make_emulator(speed=50.0)
+    picture = imagegen.poster(tmp_path / "flyer.png")
+    with httpx.Client(base_url=emu.base_url, headers={"Authorization": f"Bearer {emu.api_key}"}, timeout=20) as client:
+        url = _upload(client, picture.read_bytes())
+        task_id = client.post(SYNTHESIS, json=_submit_body(url), headers={**ASYNC, **RESOLVE}).json()["output"][
+            "task_id"
+        ]
+    store = ImageTaskStore(tmp_path / "tasks.sqlite3")
+    record_id = store.add(picture, "en", {"target": "en", "source": "zh"}, emu.base_url)
+    store.mark_submitting(record_id)
+    store.set_task_id(record_id, task_id, "PENDING")  # as the app left it when it was closed mid-poll
+    vm = ImagesViewModel(emu.base_url, emu.api_key, store=store)
+    tab = _tab(qtbot, vm)
+    with qtbot.waitSignal(vm.batch_finished, timeout=30_000):
+        qloop.create_task(vm.resume())
+    assert tab.table.rowCount() == 1 and vm.row(0).status is ImageStatus.DONE
+    assert vm.row(0).output_path == tmp_path / "flyer.en.jpg"
+    assert emu.server.context.http.images.stats.submits == 1  # polled, never resubmitted
+    store.close()
