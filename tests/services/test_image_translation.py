@@ -14,8 +14,8 @@ import pytest
 from PIL import Image
 
 from interpreter.core.image_rules import ImageLanguageError
-from interpreter.errors import ConfigError
 from interpreter.emulator.testing import EmulatorHandle
+from interpreter.errors import ConfigError
 from interpreter.services.image_translation import (
     ImageProgress,
     ImageStatus,
