@@ -7,6 +7,7 @@ import asyncio
 import io
 import itertools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +48,9 @@ def _service(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ImageTaskStore:
+def store(tmp_path: Path) -> Iterator[ImageTaskStore]:
     with ImageTaskStore(tmp_path / "image_tasks.sqlite3") as opened:
-        yield opened  # type: ignore[misc]
+        yield opened
 
 
 def _submits(emu: EmulatorHandle) -> list[Any]:

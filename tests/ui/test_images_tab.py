@@ -94,6 +94,12 @@ def test_viewer_files_copy_and_save(qtbot: Any, tmp_path: Path) -> None:
     assert "broken.jpg" in viewer.placeholder.text() and not viewer.save_button.isEnabled()
 
 
+def _cell(tab: ImagesTab, row: int, column: int) -> str:
+    item = tab.table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
 def _tab(qtbot: Any, vm: ImagesViewModel) -> ImagesTab:
     tab = ImagesTab(vm)
     qtbot.addWidget(tab)
@@ -117,7 +123,7 @@ def test_batch_status_report_retry_and_viewer(qtbot: Any, qloop: Any, make_emula
     assert tab.banner.isVisible() and "talk.mp3" in tab.banner.label.text()
     assert tab.table.rowCount() == 3
     qtbot.waitUntil(lambda: vm.row(1).error is not None and vm.row(2).size_text != "", timeout=10_000)
-    assert "not a picture" in tab.table.item(1, 3).text()
+    assert "not a picture" in _cell(tab, 1, 3)
     assert tab.price_label.text().startswith("2 images: at most 0.006 CNY")
     tab.target_combo.setCurrentIndex(tab.target_combo.findData("zh"))
     tab.source_combo.setCurrentIndex(tab.source_combo.findData("en"))
@@ -139,7 +145,7 @@ def test_batch_status_report_retry_and_viewer(qtbot: Any, qloop: Any, make_emula
     qtbot.waitUntil(lambda: tab.viewer.view.isVisible(), timeout=5_000)
     assert tab.viewer.after_path == tmp_path / "menu.zh.jpg"
     assert tab.viewer.view.after_item.pixmap().size() == tab.viewer.view.before_item.pixmap().size()
-    assert "saved as menu.zh.jpg" in tab.table.item(0, 3).text()
+    assert "saved as menu.zh.jpg" in _cell(tab, 0, 3)
     store.close()
 
 
