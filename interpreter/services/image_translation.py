@@ -37,6 +37,8 @@ from typing import Any, Final
 from interpreter.core import image_rules
 from interpreter.core.image_rules import MT_IMAGE_MODEL, check_languages
 from interpreter.errors import (
+    AccessDeniedError,
+    AuthenticationError,
     ConfigError,
     InterpreterError,
     MediaFileError,
@@ -65,12 +67,14 @@ from interpreter.transport.upload import (
 )
 
 __all__ = [
+    "ErrorKind",
     "ImageProgress",
     "ImageStatus",
     "ImageTranslationOptions",
     "ImageTranslationService",
     "RegionNotServedError",
     "check_region",
+    "exit_code",
     "is_image",
     "price_text",
     "resolve_image_endpoint",
@@ -258,6 +262,25 @@ class ImageStatus(StrEnum):
 FINISHED: Final = frozenset({ImageStatus.DONE, ImageStatus.FAILED, ImageStatus.CANCELLED})
 
 
+class ErrorKind(StrEnum):
+    """Why a picture failed, for exit codes and grouping (the sentence says the rest)."""
+
+    INPUT = "input"  # the picture or the options: fix them (exit code 2)
+    REFUSED = "refused"  # the key, the model or the request was refused (exit code 3)
+    SERVICE = "service"  # the service or the network had trouble: retry later (exit code 4)
+    STORAGE = "storage"  # writing the result or the task list failed (exit code 5)
+
+
+_EXIT_CODES: Final = {ErrorKind.INPUT: 2, ErrorKind.REFUSED: 3, ErrorKind.SERVICE: 4, ErrorKind.STORAGE: 5}
+
+
+def exit_code(results: Sequence[ImageProgress]) -> int:
+    """The ``translate`` command's exit code for a batch: 0 when nothing failed, else the highest of 2 (input),
+    3 (refused), 4 (service/network), 5 (storage) among the failures."""
+    codes = [_EXIT_CODES[r.error_kind or ErrorKind.SERVICE] for r in results if r.status is ImageStatus.FAILED]
+    return max(codes, default=0)
+
+
 @dataclass(frozen=True)
 class ImageProgress:
     """One picture's state, sent to ``on_progress`` at every change and returned at the end.
@@ -271,6 +294,7 @@ class ImageProgress:
         notes: fixes made to the picture, "No text detected" and similar remarks (each a sentence fragment).
         error: why it failed, one sentence with what to do (FAILED only).
         billed: the service charged for it (a successful task, including "No text detected").
+        error_kind: the kind of failure (FAILED only).
     """
 
     record_id: int
@@ -281,6 +305,7 @@ class ImageProgress:
     notes: tuple[str, ...] = ()
     error: str | None = None
     billed: bool = False
+    error_kind: ErrorKind | None = None
 
     @property
     def finished(self) -> bool:
@@ -288,6 +313,9 @@ class ImageProgress:
 
 
 ProgressCallback = Callable[[ImageProgress], None]
+
+
+_NOT_CANCELLED: Final = "already running at the service, so it could not be cancelled (it will be billed)"
 
 
 class _Cancelled(Exception):
@@ -431,15 +459,16 @@ class ImageTranslationService:
     async def _run_new(self, work: _Work) -> ImageProgress:
         record_id = work.progress.record_id
         try:
-            if work.cancel.is_set():
-                raise _Cancelled
-            self._emit(work, status=ImageStatus.CHECKING)
-            prepared = await asyncio.to_thread(
-                prepare_image, work.progress.source_path, allow_fixes=work.options.allow_fixes
-            )
-            notes = prepared.inspection.notes()
-            self._emit(work, status=ImageStatus.UPLOADING, notes=notes)
-            url = await self._upload(prepared)
+            # At most MAX_PARALLEL_UPLOADS pictures are decoded and held in memory at once (each up to 10 MB).
+            async with self._uploads:
+                if work.cancel.is_set():
+                    raise _Cancelled
+                self._emit(work, status=ImageStatus.CHECKING)
+                prepared = await asyncio.to_thread(
+                    prepare_image, work.progress.source_path, allow_fixes=work.options.allow_fixes
+                )
+                self._emit(work, status=ImageStatus.UPLOADING, notes=prepared.inspection.notes())
+                url = await self._upload(prepared)
             self._emit(work, status=ImageStatus.WAITING)
             async with self._limiter.slot():
                 if work.cancel.is_set():
@@ -450,7 +479,7 @@ class ImageTranslationService:
             await asyncio.to_thread(self._store.finish, record_id, RecordState.CANCELLED)
             return self._emit(work, status=ImageStatus.CANCELLED)
         except (InterpreterError, OSError) as exc:
-            return await self._fail(work, _sentence(exc, work.progress.source_path))
+            return await self._fail(work, _sentence(exc, work.progress.source_path), _kind(exc))
 
     async def _resume_one(self, record: ImageRecord) -> ImageProgress:
         options = ImageTranslationOptions.from_json(record.options)
@@ -461,6 +490,7 @@ class ImageTranslationService:
                 work,
                 f"The app stopped while {record.source_path.name} was being submitted, so whether the service "
                 "received it is unknown; choose Retry to translate it (it may then be billed twice).",
+                ErrorKind.SERVICE,
             )
         self._emit(work)
         try:
@@ -470,32 +500,31 @@ class ImageTranslationService:
             await asyncio.to_thread(self._store.finish, record.id, RecordState.CANCELLED)
             return self._emit(work, status=ImageStatus.CANCELLED)
         except (InterpreterError, OSError) as exc:
-            return await self._fail(work, _sentence(exc, record.source_path))
+            return await self._fail(work, _sentence(exc, record.source_path), _kind(exc))
 
-    async def _fail(self, work: _Work, sentence: str) -> ImageProgress:
+    async def _fail(self, work: _Work, sentence: str, kind: ErrorKind) -> ImageProgress:
         try:
             await asyncio.to_thread(self._store.finish, work.progress.record_id, RecordState.FAILED, error=sentence)
         except StorageError as exc:
             _log.warning("image record not updated: %s", exc)
-        return self._emit(work, status=ImageStatus.FAILED, error=sentence)
+        return self._emit(work, status=ImageStatus.FAILED, error=sentence, error_kind=kind)
 
     async def _upload(self, prepared: PreparedImage) -> str:
         policy = HttpRetryPolicy()
-        async with self._uploads:
-            while True:
-                try:
-                    return await upload_temporary_file(
-                        self._client,
-                        model=MT_IMAGE_MODEL,
-                        file_name=prepared.upload_name,
-                        content=prepared.content,
-                        content_type=prepared.mime_type,
-                    )
-                except (NetworkError, RateLimitError, ServerError) as exc:  # an upload is free: retry it
-                    delay = policy.next_delay(exc)
-                    if delay is None:
-                        raise
-                    await asyncio.sleep(delay)
+        while True:
+            try:
+                return await upload_temporary_file(
+                    self._client,
+                    model=MT_IMAGE_MODEL,
+                    file_name=prepared.upload_name,
+                    content=prepared.content,
+                    content_type=prepared.mime_type,
+                )
+            except (NetworkError, RateLimitError, ServerError) as exc:  # an upload is free: retry it
+                delay = policy.next_delay(exc)
+                if delay is None:
+                    raise
+                await asyncio.sleep(delay)
 
     async def _submit(self, work: _Work, url: str) -> str:
         """Submit once (retrying only answers that prove nothing was accepted); record the task id at once."""
@@ -563,10 +592,13 @@ class ImageTranslationService:
         cancel_sent = False
         while True:
             await self._wait(work, interval)
-            if work.cancel.is_set() and not cancel_sent and work.progress.status is ImageStatus.PENDING:
+            if work.cancel.is_set() and not cancel_sent:
                 cancel_sent = True
-                if await self._cancel_task(work, task_id):
-                    raise _Cancelled
+                if work.progress.status is ImageStatus.PENDING:
+                    if await self._cancel_task(work, task_id):
+                        raise _Cancelled
+                else:  # RUNNING cannot be cancelled (spec §6): say so, and keep the result it will bring
+                    self._emit(work, notes=(*work.progress.notes, _NOT_CANCELLED))
             try:
                 answer = await self._poll_once(task_id)
                 failures = 0
@@ -602,7 +634,7 @@ class ImageTranslationService:
             await self._client.post_json(CANCEL_PATH.format(task_id=task_id), {})
             return True
         except RequestRejectedError:  # no longer PENDING: it runs to the end (spec §6)
-            self._emit(work, notes=(*work.progress.notes, "already running, so it could not be cancelled"))
+            self._emit(work, notes=(*work.progress.notes, _NOT_CANCELLED))
             return False
 
     async def _deliver(self, work: _Work, output: Mapping[str, Any]) -> ImageProgress:
@@ -661,6 +693,16 @@ def _sentence(exc: BaseException, path: Path) -> str:
     if isinstance(exc, InterpreterError):
         return f"{path.name}: {exc.user_message}"
     return f"{path.name} could not be processed ({exc}); check the file and the folder."
+
+
+def _kind(exc: BaseException) -> ErrorKind:
+    if isinstance(exc, MediaFileError | ConfigError):
+        return ErrorKind.INPUT
+    if isinstance(exc, StorageError | OSError):
+        return ErrorKind.STORAGE
+    if isinstance(exc, RequestRejectedError | AuthenticationError | AccessDeniedError):
+        return ErrorKind.REFUSED
+    return ErrorKind.SERVICE
 
 
 def _failure_sentence(path: Path, output: Mapping[str, Any]) -> str:

@@ -18,11 +18,13 @@ from interpreter.core.image_rules import ImageLanguageError
 from interpreter.emulator.testing import EmulatorHandle
 from interpreter.errors import ConfigError
 from interpreter.services.image_translation import (
+    ErrorKind,
     ImageProgress,
     ImageStatus,
     ImageTranslationOptions,
     ImageTranslationService,
     RegionNotServedError,
+    exit_code,
     price_text,
 )
 from interpreter.store.image_tasks import ImageTaskStore, RecordState
@@ -80,6 +82,7 @@ async def test_batch_translates_good_pictures_and_explains_bad_ones(
     assert any("first frame" in n for n in by_name["anim.gif"].notes)
     failed = by_name["notes.png"]
     assert failed.status is ImageStatus.FAILED and failed.error and "'notes.png' is not a picture" in failed.error
+    assert failed.error_kind is ErrorKind.INPUT and exit_code(results) == 2
     assert len(_submits(emu)) == 2  # the bad file never cost a request
     statuses = [e.status for e in events if e.source_path == poster]
     assert statuses[0] is ImageStatus.QUEUED and statuses[-1] is ImageStatus.DONE
@@ -208,6 +211,7 @@ async def test_expired_result_url_is_explained(make_emulator: Any, store: ImageT
     finally:
         await service.aclose()
     assert result.status is ImageStatus.FAILED and result.error and "expired" in result.error
+    assert exit_code([result]) == 4
     assert not (tmp_path / "a.en.jpg").exists()
 
 
@@ -308,3 +312,26 @@ def test_resolve_image_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
     secrets.set_api_key("beijing", "sk-beijing")
     assert resolve_image_endpoint(None, None, None, secrets=secrets) == ("beijing", "sk-beijing")
     assert resolve_image_endpoint("http://127.0.0.1:9", None, "sk-arg") == ("http://127.0.0.1:9", "sk-arg")
+
+
+async def test_a_running_task_cannot_be_cancelled_and_says_so(
+    make_emulator: Any, store: ImageTaskStore, tmp_path: Path
+) -> None:
+    emu: EmulatorHandle = make_emulator(speed=SPEED)
+    _images(emu).faults.update(pending_s=0.0, running_s=150.0)  # 3 s of wall time RUNNING
+    service: ImageTranslationService
+
+    def on_progress(progress: ImageProgress) -> None:
+        if progress.status is ImageStatus.RUNNING:
+            service.cancel(progress.record_id)
+
+    service = ImageTranslationService(endpoint=emu.base_url, api_key=emu.api_key, store=store, on_progress=on_progress)
+    try:
+        (result,) = await asyncio.wait_for(
+            service.translate([imagegen.poster(tmp_path / "a.png")], ImageTranslationOptions(target="en")), 30
+        )
+    finally:
+        await service.aclose()
+    assert result.status is ImageStatus.DONE and result.billed
+    assert any("could not be cancelled" in note for note in result.notes)
+    assert _images(emu).stats.cancels == 0
