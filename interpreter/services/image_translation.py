@@ -28,17 +28,14 @@ import asyncio
 import contextlib
 import logging
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
 from interpreter.core import image_rules
-from interpreter.core.image_rules import MT_IMAGE_MODEL, check_languages
+from interpreter.core.image_rules import MT_IMAGE_MODEL
 from interpreter.errors import (
-    AccessDeniedError,
-    AuthenticationError,
     ConfigError,
     InterpreterError,
     MediaFileError,
@@ -52,11 +49,23 @@ from interpreter.errors import (
 )
 from interpreter.media.images import PreparedImage, is_image, prepare_image
 from interpreter.protocol.retry import HttpRetryPolicy
+from interpreter.services.image_jobs import (
+    ErrorKind,
+    ImageProgress,
+    ImageStatus,
+    ImageTranslationOptions,
+    ProgressCallback,
+    RegionNotServedError,
+    check_region,
+    error_kind,
+    exit_code,
+    failure_sentence,
+    price_text,
+    resolve_image_endpoint,
+    write_result,
+)
 from interpreter.services.limiter import ApiLimiter
-from interpreter.store.atomic import atomic_write_bytes
 from interpreter.store.image_tasks import ImageRecord, ImageTaskStore, RecordState
-from interpreter.store.secrets import SecretStore, resolve_api_key
-from interpreter.transport.endpoints import Region, is_region, parse_region
 from interpreter.transport.errors import StreamIncompleteError
 from interpreter.transport.http import HttpClient
 from interpreter.transport.upload import (
@@ -103,216 +112,6 @@ MAX_POLL_FAILURES: Final = 8
 MIN_SUBMIT_GAP_S: Final = 1.05
 #: Uploads at once: two keep the two task slots fed without saturating a home uplink.
 MAX_PARALLEL_UPLOADS: Final = 2
-
-
-class RegionNotServedError(ConfigError):
-    """qwen-mt-image is not served at the chosen region (Beijing only)."""
-
-
-def check_region(endpoint: str | Region) -> None:
-    """Refuse a Singapore endpoint before anything is sent (spec §6: Beijing only).
-
-    A custom base URL (the emulator, demo mode, a proxy) is accepted: it is taken to serve every model.
-
-    Raises:
-        RegionNotServedError: one sentence saying how to add a Beijing key.
-    """
-    if is_region(str(endpoint)) and parse_region(endpoint) is not Region.BEIJING:
-        raise RegionNotServedError(
-            "Image translation (qwen-mt-image) runs only in the Beijing region and the key in use is for Singapore; "
-            "add a Beijing API key in Settings > API keys (both keys can be kept, each feature uses the right one).",
-            field="region",
-        )
-
-
-def resolve_image_endpoint(
-    base_url: str | None,
-    region: str | None,
-    explicit_key: str | None,
-    *,
-    secrets: SecretStore | None = None,
-) -> tuple[str, str]:
-    """The endpoint and key image translation should use (what the ``translate`` command and the app call).
-
-    A custom ``base_url`` (emulator, demo, proxy) is used as it is, with the explicit key, ``DASHSCOPE_API_KEY`` or
-    a stored key (Beijing first). Otherwise the Beijing region is used whatever the other features use (both keys
-    can be kept, per region); asking for Singapore explicitly is refused.
-
-    Returns:
-        ``(endpoint, api_key)`` for :class:`ImageTranslationService`.
-
-    Raises:
-        RegionNotServedError: ``region`` is Singapore and no base URL was given.
-        ConfigError: no key was found (the sentence says how to add a Beijing key).
-    """
-    if base_url:
-        for key_region in (Region.BEIJING.value, Region.SINGAPORE.value):
-            key, _source = resolve_api_key(explicit_key, key_region, secrets)
-            if key:
-                return base_url, key
-        raise ConfigError(f"No API key for {base_url}; pass --api-key or set DASHSCOPE_API_KEY.", field="api_key")
-    if region:
-        check_region(region)
-    key, _source = resolve_api_key(explicit_key, Region.BEIJING.value, secrets)
-    if not key:
-        raise ConfigError(
-            "Image translation (qwen-mt-image) runs only in the Beijing region and no Beijing API key is stored; "
-            "add one in Settings > API keys, or pass --api-key / set DASHSCOPE_API_KEY with a Beijing key.",
-            field="api_key",
-        )
-    return Region.BEIJING.value, key
-
-
-def price_text(images: int) -> str:
-    """What ``images`` pictures cost if all succeed, e.g. ``3 images: at most 0.009 CNY`` (failures are free)."""
-    amount = image_rules.format_price(image_rules.batch_price(images))
-    return f"{images} image{'s' if images != 1 else ''}: at most {amount} (0.003 CNY each; failures are free)"
-
-
-@dataclass(frozen=True)
-class ImageTranslationOptions:
-    """What to ask the service for (spec §6 ``input`` and ``input.ext``).
-
-    Attributes:
-        target: target language (code or English name).
-        source: source language or ``auto``.
-        domain_hint: English sentence about the domain (``ext.domainHint``).
-        sensitives: texts to leave out of the translation, matched exactly (``ext.sensitives``).
-        terminologies: (source term, target term) pairs, e.g. the app's glossary (``ext.terminologies``).
-        keep_subject_text: leave text on products, people and logos untranslated (``ext.config.imageSegment``).
-        output_dir: where results go; None = beside each picture.
-        allow_fixes: repair oversized/rotated/unsupported pictures instead of refusing them.
-    """
-
-    target: str
-    source: str = image_rules.AUTO
-    domain_hint: str = ""
-    sensitives: tuple[str, ...] = ()
-    terminologies: tuple[tuple[str, str], ...] = ()
-    keep_subject_text: bool = False
-    output_dir: Path | None = None
-    allow_fixes: bool = True
-
-    def checked(self) -> ImageTranslationOptions:
-        """These options with languages normalised to codes.
-
-        Raises:
-            ImageLanguageError: a language rule of spec §6 is broken (the sentence names what is allowed).
-        """
-        pair = check_languages(self.source, self.target)
-        return replace(self, source=pair.source, target=pair.target)
-
-    def request_input(self, image_url: str) -> dict[str, Any]:
-        """The ``input`` object of the submit request."""
-        data: dict[str, Any] = {"image_url": image_url, "source_lang": self.source, "target_lang": self.target}
-        ext: dict[str, Any] = {}
-        if self.domain_hint.strip():
-            ext["domainHint"] = self.domain_hint.strip()
-        if self.sensitives:
-            ext["sensitives"] = [s for s in self.sensitives if s]
-        if self.terminologies:
-            ext["terminologies"] = [{"src": s, "tgt": t} for s, t in self.terminologies if s and t]
-        if self.keep_subject_text:
-            ext["config"] = {"imageSegment": True}
-        if ext:
-            data["ext"] = ext
-        return data
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "target": self.target,
-            "source": self.source,
-            "domain_hint": self.domain_hint,
-            "sensitives": list(self.sensitives),
-            "terminologies": [list(p) for p in self.terminologies],
-            "keep_subject_text": self.keep_subject_text,
-            "output_dir": str(self.output_dir) if self.output_dir else None,
-            "allow_fixes": self.allow_fixes,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ImageTranslationOptions:
-        return cls(
-            target=str(data["target"]),
-            source=str(data.get("source") or image_rules.AUTO),
-            domain_hint=str(data.get("domain_hint") or ""),
-            sensitives=tuple(str(s) for s in data.get("sensitives") or ()),
-            terminologies=tuple((str(p[0]), str(p[1])) for p in data.get("terminologies") or ()),
-            keep_subject_text=bool(data.get("keep_subject_text")),
-            output_dir=Path(data["output_dir"]) if data.get("output_dir") else None,
-            allow_fixes=bool(data.get("allow_fixes", True)),
-        )
-
-
-class ImageStatus(StrEnum):
-    """A picture's place in the flow, as the queue shows it."""
-
-    QUEUED = "queued"
-    CHECKING = "checking"
-    UPLOADING = "uploading"
-    WAITING = "waiting"  # for a place under the limits (2 tasks, 1 submit per second)
-    PENDING = "pending"  # submitted; queued at the service
-    RUNNING = "running"
-    DOWNLOADING = "downloading"
-    DONE = "done"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-
-
-FINISHED: Final = frozenset({ImageStatus.DONE, ImageStatus.FAILED, ImageStatus.CANCELLED})
-
-
-class ErrorKind(StrEnum):
-    """Why a picture failed, for exit codes and grouping (the sentence says the rest)."""
-
-    INPUT = "input"  # the picture or the options: fix them (exit code 2)
-    REFUSED = "refused"  # the key, the model or the request was refused (exit code 3)
-    SERVICE = "service"  # the service or the network had trouble: retry later (exit code 4)
-    STORAGE = "storage"  # writing the result or the task list failed (exit code 5)
-
-
-_EXIT_CODES: Final = {ErrorKind.INPUT: 2, ErrorKind.REFUSED: 3, ErrorKind.SERVICE: 4, ErrorKind.STORAGE: 5}
-
-
-def exit_code(results: Sequence[ImageProgress]) -> int:
-    """The ``translate`` command's exit code for a batch: 0 when nothing failed, else the highest of 2 (input),
-    3 (refused), 4 (service/network), 5 (storage) among the failures."""
-    codes = [_EXIT_CODES[r.error_kind or ErrorKind.SERVICE] for r in results if r.status is ImageStatus.FAILED]
-    return max(codes, default=0)
-
-
-@dataclass(frozen=True)
-class ImageProgress:
-    """One picture's state, sent to ``on_progress`` at every change and returned at the end.
-
-    Attributes:
-        record_id: its row in the store (stable across restarts; used to cancel or retry it).
-        source_path: the picture.
-        status: where it stands.
-        task_id: the service's task id once submitted.
-        output_path: the translated picture once written.
-        notes: fixes made to the picture, "No text detected" and similar remarks (each a sentence fragment).
-        error: why it failed, one sentence with what to do (FAILED only).
-        billed: the service charged for it (a successful task, including "No text detected").
-        error_kind: the kind of failure (FAILED only).
-    """
-
-    record_id: int
-    source_path: Path
-    status: ImageStatus
-    task_id: str | None = None
-    output_path: Path | None = None
-    notes: tuple[str, ...] = ()
-    error: str | None = None
-    billed: bool = False
-    error_kind: ErrorKind | None = None
-
-    @property
-    def finished(self) -> bool:
-        return self.status in FINISHED
-
-
-ProgressCallback = Callable[[ImageProgress], None]
 
 
 _NOT_CANCELLED: Final = "already running at the service, so it could not be cancelled (it will be billed)"
@@ -479,7 +278,7 @@ class ImageTranslationService:
             await asyncio.to_thread(self._store.finish, record_id, RecordState.CANCELLED)
             return self._emit(work, status=ImageStatus.CANCELLED)
         except (InterpreterError, OSError) as exc:
-            return await self._fail(work, _sentence(exc, work.progress.source_path), _kind(exc))
+            return await self._fail(work, _sentence(exc, work.progress.source_path), error_kind(exc))
 
     async def _resume_one(self, record: ImageRecord) -> ImageProgress:
         options = ImageTranslationOptions.from_json(record.options)
@@ -500,7 +299,7 @@ class ImageTranslationService:
             await asyncio.to_thread(self._store.finish, record.id, RecordState.CANCELLED)
             return self._emit(work, status=ImageStatus.CANCELLED)
         except (InterpreterError, OSError) as exc:
-            return await self._fail(work, _sentence(exc, record.source_path), _kind(exc))
+            return await self._fail(work, _sentence(exc, record.source_path), error_kind(exc))
 
     async def _fail(self, work: _Work, sentence: str, kind: ErrorKind) -> ImageProgress:
         try:
@@ -623,7 +422,7 @@ class ImageTranslationService:
             if status == "CANCELED":
                 raise _Cancelled
             if status == "FAILED":
-                raise _TaskFailed(_failure_sentence(work.progress.source_path, output))
+                raise _TaskFailed(failure_sentence(work.progress.source_path, output))
             raise _TaskFailed(
                 f"The service no longer knows the task for {work.progress.source_path.name} (tasks are kept 24 hours "
                 "and belong to the key that made them); choose Retry to translate it again."
@@ -658,7 +457,7 @@ class ImageTranslationService:
                     raise
                 await asyncio.sleep(delay)
         target_path = await asyncio.to_thread(
-            _write_result, work.progress.source_path, work.options, result.content, result.content_type
+            write_result, work.progress.source_path, work.options, result.content, result.content_type
         )
         if target_path.name != image_rules.output_name(
             work.progress.source_path.stem, work.options.target, target_path.suffix
@@ -693,55 +492,6 @@ def _sentence(exc: BaseException, path: Path) -> str:
     if isinstance(exc, InterpreterError):
         return f"{path.name}: {exc.user_message}"
     return f"{path.name} could not be processed ({exc}); check the file and the folder."
-
-
-def _kind(exc: BaseException) -> ErrorKind:
-    if isinstance(exc, MediaFileError | ConfigError):
-        return ErrorKind.INPUT
-    if isinstance(exc, StorageError | OSError):
-        return ErrorKind.STORAGE
-    if isinstance(exc, RequestRejectedError | AuthenticationError | AccessDeniedError):
-        return ErrorKind.REFUSED
-    return ErrorKind.SERVICE
-
-
-def _failure_sentence(path: Path, output: Mapping[str, Any]) -> str:
-    code = str(output.get("code") or "")
-    message = str(output.get("message") or "").strip()
-    said = f" ({code}: {message})" if message else (f" ({code})" if code else "")
-    low = code.lower()
-    if low.startswith("internalerror"):
-        return f"The service failed on {path.name}{said}; choose Retry (failed pictures are not billed)."
-    if "datainspection" in low:
-        return f"The service's content check refused {path.name}{said}; it cannot be translated as it is."
-    if "url" in low or "download" in low or "invalidparameter" in low:
-        return f"The service could not read {path.name}{said}; check the picture, then choose Retry."
-    return f"The service could not translate {path.name}{said}; choose Retry later (failed pictures are not billed)."
-
-
-_EXTENSION_FOR_TYPE: Final = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
-
-
-def _extension(content: bytes, content_type: str) -> str:
-    if content.startswith(b"\xff\xd8\xff"):
-        return ".jpg"
-    if content.startswith(b"\x89PNG"):
-        return ".png"
-    return _EXTENSION_FOR_TYPE.get(content_type.split(";")[0].strip().lower(), ".jpg")  # spec §6: output is JPG
-
-
-def _write_result(source: Path, options: ImageTranslationOptions, content: bytes, content_type: str) -> Path:
-    """Write the result atomically as ``<stem>.<target>.<ext>``, never over an existing file (``... (2).jpg``)."""
-    folder = options.output_dir or source.parent
-    ext = _extension(content, content_type)
-    name = image_rules.output_name(source.stem, options.target, ext)
-    candidate = folder / name
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{Path(name).stem} ({number}){ext}"
-        number += 1
-    atomic_write_bytes(candidate, content)
-    return candidate
 
 
 async def translate_images(
