@@ -18,8 +18,10 @@ A crash or quit between 3 and 5 is resumed by :meth:`ImageTranslationService.res
 again, never resubmitted. Region: qwen-mt-image is Beijing-only, so a Singapore endpoint is refused before anything
 is sent (:func:`check_region`); a custom base URL (emulator, demo, proxy) is taken to serve every model.
 
-For the ``translate`` command: ``is_image(path)`` says whether a path goes here; ``translate_images(paths, options,
-endpoint=..., api_key=...)`` runs a batch and returns one :class:`ImageProgress` per picture.
+For the ``translate`` command: ``is_image(path)`` says whether a path goes here; ``resolve_image_endpoint(base_url,
+region, api_key)`` picks the endpoint and the (Beijing) key; ``translate_images(paths, options, endpoint=...,
+api_key=..., on_progress=...)`` resumes interrupted tasks, runs the batch and returns one :class:`ImageProgress` per
+picture; ``exit_code(results)`` gives the command's exit code. Plain data lives in :mod:`.image_jobs`.
 """
 
 from __future__ import annotations
