@@ -79,3 +79,35 @@ MT_CANNOT_TRANSLATE_INTO = msg(
 )
 #: ``{larger}`` of the two sentences above when a bigger Qwen-MT model knows more languages.
 MT_LARGER_LIST = msg("config.mt.larger_list", "; qwen-mt-plus, -flash and -turbo know {count}")
+
+IMAGE_LANGUAGE_UNKNOWN = msg(
+    "image.language_unknown", "Image translation does not know the language {value}; it translates {languages}."
+)
+IMAGE_TARGET_NEEDED = msg(
+    "image.target_needed", "Choose a target language for image translation; it cannot be automatic."
+)
+IMAGE_SOURCE_ONLY = msg(
+    "image.source_only_language",
+    "{language} can only be translated from in images, not into; choose a target among {languages}.",
+)
+IMAGE_TARGET_ONLY = msg(
+    "image.target_only_language",
+    "Images can be translated into {language} but not from it; choose a source among {languages} (or automatic).",
+)
+IMAGE_SAME_LANGUAGE = msg(
+    "image.same_language", "The source and target are both {language}; choose a different target language."
+)
+IMAGE_NEEDS_ZH_OR_EN = msg(
+    "image.needs_chinese_or_english",
+    "Image translation needs Chinese or English on one side, so {source} to {target} is not possible; "
+    "translate from or into Chinese or English instead.",
+)
+# Fragments of SizeProblem.message (after "The picture 'x.png' ..."; see media texts PICTURE_SIZE_PROBLEM).
+SIZE_NO_PIXELS = msg("image.size.no_pixels", "has no pixels")
+SIZE_ASPECT = msg(
+    "image.size.aspect",
+    "is {width}x{height} px, an aspect ratio of 1:{ratio:.0f}; the service takes 1:10 to 10:1, so crop it or split "
+    "it into parts",
+)
+SIZE_TOO_SMALL = msg("image.size.too_small", "is {width}x{height} px; each side must be at least {minimum} px")
+SIZE_TOO_LARGE = msg("image.size.too_large", "is {width}x{height} px; each side may be at most {maximum} px")

@@ -22,6 +22,7 @@ from aiohttp import web
 from interpreter.core.catalog import Catalog, load_catalog
 from interpreter.emulator.faults import RealtimeFaults, ServerStats
 from interpreter.emulator.http.faults import HttpFaults
+from interpreter.emulator.http.image_state import ImageApiState
 from interpreter.emulator.http.ratelimit import RateLimiter
 from interpreter.emulator.http.records import HttpRecords, HttpStats
 from interpreter.emulator.records import RealtimeRecords
@@ -87,6 +88,7 @@ class HttpContext:
         stats: request counters by status (always kept).
         limiter: per-model request/token windows, consulted only while ``faults.rate_limits`` is on.
         transcript_form: where translated text goes in file-translation answers with audio (spec §3 [!]).
+        images: temporary uploads and qwen-mt-image tasks (state, faults, counters; spec §2.2, §6).
     """
 
     faults: HttpFaults = field(default_factory=HttpFaults)
@@ -94,6 +96,7 @@ class HttpContext:
     stats: HttpStats = field(default_factory=HttpStats)
     limiter: RateLimiter = field(default_factory=RateLimiter)
     transcript_form: TranscriptForm = TranscriptForm.CONTENT
+    images: ImageApiState = field(default_factory=ImageApiState)
 
 
 @dataclass

@@ -134,3 +134,55 @@ VIDEO_NO_SOUND = msg(
 )
 FILE_DAMAGED = msg("file.damaged", "The file {file} is damaged and cannot be read; copy or download it again.")
 ONLY_SILENCE = msg("file.only_silence", "The file {file} contains only silence; there is nothing to translate in it.")
+
+PICTURE_EMPTY = msg("image.file.empty", "The picture {file} is empty (0 bytes); copy or download it again.")
+PICTURE_HEIC = msg(
+    "image.file.heic_needs_plugin",
+    "{file} is a HEIC photo, which needs the optional pillow-heif package to convert; install it (pip "
+    "install pillow-heif) or export the photo as JPEG.",
+)
+PICTURE_MISSING = msg("image.file.missing", "The picture {file} does not exist; check the path.")
+PICTURE_IS_FOLDER = msg("image.file.is_folder", "{file} is a folder, not a picture; choose the image files in it.")
+PICTURE_UNREADABLE = msg(
+    "image.file.unreadable", "The picture {file} cannot be read; check that it exists and that you may open it."
+)
+PICTURE_TOO_LARGE_TO_PROCESS = msg(
+    "image.file.too_large_to_process",
+    "{file} is {width}x{height} px, too large to process safely; scale it below {limit} px per side first.",
+)
+PICTURE_SIZE_PROBLEM = msg("image.file.size_problem", "The picture {file} {problem}.")
+PICTURE_SIZE_PROBLEM_TOO_NARROW = msg(
+    "image.file.size_problem_too_narrow",
+    "The picture {file} {problem}, and scaling it down would make it too narrow; crop it first.",
+)
+PICTURE_NEEDS_FIXING = msg(
+    "image.file.needs_fixing", "The picture {file} needs fixing before it can be sent ({fixes})."
+)
+PICTURE_CANNOT_SHRINK = msg(
+    "image.file.cannot_shrink",
+    "The picture {file} cannot be made small enough for the 10 MB limit; scale it down first.",
+)
+PICTURE_NOT_READABLE_FORMAT = msg(
+    "image.file.not_a_picture",
+    "{file} is not a picture Pillow can read, although its name ends in {ending}; choose a JPG, PNG, BMP, "
+    "PNM, TIFF or WEBP image.",
+)
+PICTURE_CLAIMS_TOO_LARGE = msg(
+    "image.file.claims_too_large",
+    "{file} claims to be far larger than any picture the service takes; it is not translated.",
+)
+PICTURE_DAMAGED = msg(
+    "image.file.damaged", "The picture {file} is damaged and cannot be opened; copy or download it again."
+)
+PICTURE_TRUNCATED = msg(
+    "image.file.truncated",
+    "The picture {file} is damaged or cut short (its data ends early); copy or download it again.",
+)
+
+# Fragments naming what media.images repairs in a picture (ImageInspection.notes; the queue lists them).
+FIX_ROTATE = msg("image.fix.rotate", "turned upright as its EXIF orientation says")
+FIX_CONVERT_FORMAT = msg("image.fix.convert_format", "converted to a format the service reads")
+FIX_FIRST_FRAME = msg("image.fix.first_frame", "only the first frame of the animation is translated")
+FIX_CONVERT_COLOURS = msg("image.fix.convert_colours", "converted from CMYK print colours to RGB")
+FIX_DOWNSCALE = msg("image.fix.downscale", "scaled down to fit 8192 px per side")
+FIX_RECOMPRESS = msg("image.fix.recompress", "re-encoded as JPEG to fit the 10 MB limit")

@@ -108,3 +108,28 @@ TEXT_WRITE_FAILED = msg(
 SUBTITLES_UNREADABLE = msg(
     "file.subtitles.unreadable", "{file} is not a readable {suffix} subtitle file; check that it is the right file."
 )
+
+IMAGE_BEIJING_ONLY_KEY_SINGAPORE = msg(
+    "image.region.key_is_singapore",
+    "Image translation (qwen-mt-image) runs only in the Beijing region and the key in use is for "
+    "Singapore; add a Beijing API key in Settings > API keys (both keys can be kept, each feature uses "
+    "the right one).",
+)
+NO_API_KEY_FOR = msg("auth.no_key_for_address", "No API key for {address}; pass --api-key or set DASHSCOPE_API_KEY.")
+IMAGE_NO_BEIJING_KEY = msg(
+    "image.region.no_beijing_key",
+    "Image translation (qwen-mt-image) runs only in the Beijing region and no Beijing API key is stored; "
+    "add one in Settings > API keys, or pass --api-key / set DASHSCOPE_API_KEY with a Beijing key.",
+)
+IMAGE_NO_TASK_ID = msg("image.task.no_id", "The service accepted the picture but sent no task id; try again later.")
+IMAGE_TASK_FORGOTTEN = msg(
+    "image.task.forgotten",
+    "The service no longer knows the task for {file} (tasks are kept 24 hours and belong to the key that "
+    "made them); choose Retry to translate it again.",
+)
+IMAGE_NO_RESULT_LINK = msg("image.task.no_result_link", "The service finished {file} but sent no result link; retry.")
+IMAGE_SUBMIT_UNKNOWN = msg(
+    "image.task.submit_unknown",
+    "The connection broke while {file} was being submitted, so whether the service received it is "
+    "unknown; choose Retry to translate it (it may then be billed twice).",
+)

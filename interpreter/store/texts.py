@@ -113,3 +113,14 @@ MT_CHECKPOINTS_CANNOT_OPEN = msg(
 MT_CHECKPOINTS_SAVE_FAILED = msg(
     "text.checkpoints_save_failed", "Saving translation progress to {path} failed; check free disk space."
 )
+
+IMAGE_TASKS_TOO_NEW = msg(
+    "image.store.too_new",
+    "The list of image translations was written by a newer version of Live Interpreter; update the app to open it.",
+)
+IMAGE_TASKS_CANNOT_OPEN = msg(
+    "image.store.cannot_open", "Cannot open the list of image translations at {path}; check the folder permissions."
+)
+IMAGE_TASKS_WRITE_FAILED = msg(
+    "image.store.write_failed", "The list of image translations could not be updated; check free disk space."
+)

@@ -133,3 +133,22 @@ STOPPED_ANSWERING = msg(
     "network.stopped_answering",
     "The translation service at {host} stopped answering; check the internet connection.",
 )
+
+UPLOAD_REFUSED_TWICE = msg(
+    "upload.refused_twice",
+    "The temporary upload of {file} was refused twice (expired or invalid upload permission); try again later.",
+)
+UPLOAD_NO_POLICY = msg("upload.no_policy", "The upload service's answer has no policy.")
+UPLOAD_TOO_LARGE = msg("upload.too_large", "{file} is larger than the {megabytes:g} MB the temporary upload allows.")
+RESULT_DOWNLOAD_FAILED = msg(
+    "upload.result_download_failed",
+    "Downloading the translated picture from {host} failed; check the internet connection.",
+)
+UPLOAD_POLICY_FIELD_MISSING = msg("upload.policy_field_missing", "The upload service's policy lacks the field {field}.")
+RESULT_LINK_EXPIRED = msg(
+    "upload.result_link_expired",
+    "The translated picture's link has expired (results are kept 24 hours); translate the picture again.",
+)
+RESULT_TOO_LARGE = msg(
+    "upload.result_too_large", "The translated picture is larger than any result should be; it was ignored."
+)

@@ -10,6 +10,8 @@ Layout, one module per concern so the next APIs (Qwen-MT, OCR, qwen-mt-image tas
   registered it (:func:`~.chat_completions.register_chat_model`).
 - :mod:`.file_translation` (+ :mod:`.file_request`, :mod:`.file_answer`, :mod:`.media_probe`,
   :mod:`.file_models`): qwen3-livetranslate-flash (spec §3).
+- :mod:`.uploads`: temporary upload (getPolicy + the upload host on ``POST /``, spec §2.2); :mod:`.image_tasks`
+  (+ :mod:`.image_state`, :mod:`.image_overlay`, :mod:`.native_errors`): qwen-mt-image tasks (spec §6).
 
 Adding an API: a module that registers its chat models (as :func:`.file_translation.register` does) or adds its own
 routes wrapped with ``http_route`` (native ``/api/v1/...`` paths), called from :func:`register_routes`.
@@ -22,8 +24,10 @@ from aiohttp import web
 
 def register_routes(app: web.Application) -> None:
     """Add every HTTP route of the emulator to ``app``."""
-    from interpreter.emulator.http import chat_completions, file_translation, mt_routes
+    from interpreter.emulator.http import chat_completions, file_translation, image_tasks, mt_routes, uploads
 
     file_translation.register()
     mt_routes.register(app)  # Qwen-MT (spec §4): its chat models and the native text-generation route
     chat_completions.add_routes(app)
+    uploads.add_routes(app)
+    image_tasks.add_routes(app)

@@ -21,6 +21,7 @@ from interpreter.emulator.auth import bearer_key
 from interpreter.emulator.context import CONTEXT_KEY, EmulatorContext
 from interpreter.emulator.http.errors import CompatError, injected_status, invalid_api_key, new_request_id
 from interpreter.emulator.http.faults import HttpFaultSettings
+from interpreter.emulator.http.native_errors import as_native
 from interpreter.emulator.http.records import HttpRequestRecord
 
 
@@ -49,8 +50,14 @@ CLIENT_CLOSED_REQUEST = 499
 RouteHandler = Callable[[HttpCall], Awaitable[web.StreamResponse]]
 
 
-def http_route(handler: RouteHandler) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    """Wrap ``handler`` with the common steps of the module docstring."""
+def http_route(
+    handler: RouteHandler, *, native: bool = False
+) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """Wrap ``handler`` with the common steps of the module docstring.
+
+    ``native=True`` (``/api/v1/...`` routes) answers the wrapper's own errors (bad key, injected status) in the
+    native shape ``{"code", "message", "request_id"}`` (spec §8.1) instead of the compat one.
+    """
 
     @functools.wraps(handler)
     async def route(request: web.Request) -> web.StreamResponse:
@@ -71,6 +78,8 @@ def http_route(handler: RouteHandler) -> Callable[[web.Request], Awaitable[web.S
                 raise invalid_api_key(key_given=key is not None)
             response = await handler(HttpCall(request, context, faults, record, request_id))
         except CompatError as error:
+            if native:
+                error = as_native(error)
             response = error.response(request_id)
             if record is not None:
                 record.error_code = error.code

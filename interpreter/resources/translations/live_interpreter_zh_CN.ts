@@ -202,6 +202,20 @@
     </message>
 </context>
 <context>
+    <name>CompareGraphicsView</name>
+    <message>
+        <location filename="../../ui/image_compare.py" line="166"/>
+        <source>Before</source>
+        <extracomment>Zoom limits: 5 % shows an 8192 px scan whole on a small screen; 3200 % shows single pixels of a thumbnail. One wheel notch (120 units) zooms by this factor: 15 % feels continuous without needing many turns. How near (px on screen) the pointer must be to the split line to grab it instead of panning. Split slider resolution: 1000 steps give sub-pixel placement on a 1000 px wide view.</extracomment>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="168"/>
+        <source>After</source>
+        <translation>译图</translation>
+    </message>
+</context>
+<context>
     <name>FilesQueue</name>
     <message>
         <location filename="../../ui/viewmodels/files_vm.py" line="100"/>
@@ -847,6 +861,213 @@
         <location filename="../../ui/viewmodels/hotwords.py" line="452"/>
         <source>Exported {count} terms to {file}.</source>
         <translation>已将 {count} 个词条导出到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCompareView</name>
+    <message>
+        <location filename="../../ui/image_compare.py" line="243"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="244"/>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="249"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="250"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="253"/>
+        <source>Blend</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="254"/>
+        <source>Show the translated picture over the original, half transparent</source>
+        <translation>将译图以半透明方式叠加在原图上显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="260"/>
+        <source>Opacity of the translated picture</source>
+        <translation>译图的不透明度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="261"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="262"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="263"/>
+        <source>Copy the translated picture to the clipboard</source>
+        <translation>将译图复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="264"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="268"/>
+        <source>Move the line between the original (left) and the translation (right)</source>
+        <translation>移动原图（左）与译图（右）之间的分割线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="269"/>
+        <source>Select a translated picture to compare it with the original.</source>
+        <translation>选择一张已翻译的图片，与原图进行对比。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="331"/>
+        <source>The picture {name} cannot be shown.</source>
+        <translation>无法显示图片 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="395"/>
+        <source>Save the translated picture</source>
+        <translation>保存译图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="395"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="404"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_compare.py" line="405"/>
+        <source>Cannot save {path}: {error}</source>
+        <translation>无法保存 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesTab</name>
+    <message>
+        <location filename="../../ui/images_tab.py" line="52"/>
+        <source>Add images…</source>
+        <extracomment>Starting width of the queue pane: a file name, &quot;8192×8192 px&quot;, a status and a readable share of a note.</extracomment>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="53"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="54"/>
+        <source>Add the picture on the clipboard (Ctrl+V)</source>
+        <translation>添加剪贴板中的图片 (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="55"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="56"/>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="68"/>
+        <source>Drop screenshots, photos or scans here, or use Add images… / Paste.</source>
+        <translation>将截图、照片或扫描件拖到这里，或使用“添加图片…”/“粘贴”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="80"/>
+        <source>In English, e.g. Product photos from an online shop</source>
+        <translation>用英文填写，例如 Product photos from an online shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="82"/>
+        <source>Words to leave out, separated by commas</source>
+        <translation>不翻译的词语，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="83"/>
+        <source>Use the glossary&apos;s terms</source>
+        <translation>使用术语表中的术语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="84"/>
+        <source>Leave text on products, people and logos untranslated</source>
+        <translation>不翻译商品、人物和标志上的文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="88"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="90"/>
+        <source>From</source>
+        <translation>源语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="91"/>
+        <source>To</source>
+        <translation>目标语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="92"/>
+        <source>Domain hint</source>
+        <translation>领域提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="93"/>
+        <source>Do not translate</source>
+        <translation>不翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="100"/>
+        <source>Translate</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="102"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="103"/>
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="173"/>
+        <source>The clipboard holds no picture; copy one first.</source>
+        <translation>剪贴板中没有图片；请先复制一张。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="179"/>
+        <source>Choose pictures to translate</source>
+        <translation>选择要翻译的图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="247"/>
+        <source>saved as {name}</source>
+        <translation>已保存为 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_tab.py" line="286"/>
+        <source>{name} is not translated yet; the comparison appears when it is done.</source>
+        <translation>{name} 尚未翻译完成；完成后将显示对比。</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2160,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../transport/texts.py" line="31"/>
         <source>No API key is set: add one in Settings or set DASHSCOPE_API_KEY.</source>
         <translation>尚未设置 API 密钥：请在“设置”中添加，或设置环境变量 DASHSCOPE_API_KEY。</translation>
+    </message>
+</context>
+<context>
+    <name>auth.no_key_for_address</name>
+    <message>
+        <location filename="../../services/texts.py" line="118"/>
+        <source>No API key for {address}; pass --api-key or set DASHSCOPE_API_KEY.</source>
+        <translation>没有用于 {address} 的 API 密钥；请传入 --api-key 或设置 DASHSCOPE_API_KEY。</translation>
     </message>
 </context>
 <context>
@@ -3283,6 +3512,318 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>image.file.cannot_shrink</name>
+    <message>
+        <location filename="../../media/texts.py" line="161"/>
+        <source>The picture {file} cannot be made small enough for the 10 MB limit; scale it down first.</source>
+        <translation>图片 {file} 无法压缩到 10 MB 限制以内；请先缩小它。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.claims_too_large</name>
+    <message>
+        <location filename="../../media/texts.py" line="170"/>
+        <source>{file} claims to be far larger than any picture the service takes; it is not translated.</source>
+        <translation>{file} 声称的尺寸远超服务能接受的任何图片，因此不翻译。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.damaged</name>
+    <message>
+        <location filename="../../media/texts.py" line="174"/>
+        <source>The picture {file} is damaged and cannot be opened; copy or download it again.</source>
+        <translation>图片 {file} 已损坏，无法打开；请重新复制或下载。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.empty</name>
+    <message>
+        <location filename="../../media/texts.py" line="138"/>
+        <source>The picture {file} is empty (0 bytes); copy or download it again.</source>
+        <translation>图片 {file} 是空的（0 字节）；请重新复制或下载。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.heic_needs_plugin</name>
+    <message>
+        <location filename="../../media/texts.py" line="139"/>
+        <source>{file} is a HEIC photo, which needs the optional pillow-heif package to convert; install it (pip install pillow-heif) or export the photo as JPEG.</source>
+        <translation>{file} 是 HEIC 照片，需要可选的 pillow-heif 软件包才能转换；请安装它（pip install pillow-heif），或将照片导出为 JPEG。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.is_folder</name>
+    <message>
+        <location filename="../../media/texts.py" line="145"/>
+        <source>{file} is a folder, not a picture; choose the image files in it.</source>
+        <translation>{file} 是文件夹而不是图片；请选择其中的图片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.missing</name>
+    <message>
+        <location filename="../../media/texts.py" line="144"/>
+        <source>The picture {file} does not exist; check the path.</source>
+        <translation>图片 {file} 不存在；请检查路径。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.needs_fixing</name>
+    <message>
+        <location filename="../../media/texts.py" line="158"/>
+        <source>The picture {file} needs fixing before it can be sent ({fixes}).</source>
+        <translation>图片 {file} 需要修正后才能发送（{fixes}）。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.not_a_picture</name>
+    <message>
+        <location filename="../../media/texts.py" line="165"/>
+        <source>{file} is not a picture Pillow can read, although its name ends in {ending}; choose a JPG, PNG, BMP, PNM, TIFF or WEBP image.</source>
+        <translation>{file} 不是 Pillow 能读取的图片，尽管其扩展名为 {ending}；请选择 JPG、PNG、BMP、PNM、TIFF 或 WEBP 图片。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.size_problem</name>
+    <message>
+        <location filename="../../media/texts.py" line="153"/>
+        <source>The picture {file} {problem}.</source>
+        <translation>图片 {file} {problem}。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.size_problem_too_narrow</name>
+    <message>
+        <location filename="../../media/texts.py" line="154"/>
+        <source>The picture {file} {problem}, and scaling it down would make it too narrow; crop it first.</source>
+        <translation>图片 {file} {problem}，且缩小后会过窄；请先裁剪。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.too_large_to_process</name>
+    <message>
+        <location filename="../../media/texts.py" line="149"/>
+        <source>{file} is {width}x{height} px, too large to process safely; scale it below {limit} px per side first.</source>
+        <translation>{file} 为 {width}x{height} 像素，过大而无法安全处理；请先将每边缩小到 {limit} 像素以下。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.truncated</name>
+    <message>
+        <location filename="../../media/texts.py" line="177"/>
+        <source>The picture {file} is damaged or cut short (its data ends early); copy or download it again.</source>
+        <translation>图片 {file} 已损坏或不完整（数据提前结束）；请重新复制或下载。</translation>
+    </message>
+</context>
+<context>
+    <name>image.file.unreadable</name>
+    <message>
+        <location filename="../../media/texts.py" line="146"/>
+        <source>The picture {file} cannot be read; check that it exists and that you may open it.</source>
+        <translation>无法读取图片 {file}；请确认它存在且您有权打开。</translation>
+    </message>
+</context>
+<context>
+    <name>image.fix.convert_colours</name>
+    <message>
+        <location filename="../../media/texts.py" line="186"/>
+        <source>converted from CMYK print colours to RGB</source>
+        <translation>已从 CMYK 印刷色转换为 RGB</translation>
+    </message>
+</context>
+<context>
+    <name>image.fix.convert_format</name>
+    <message>
+        <location filename="../../media/texts.py" line="184"/>
+        <source>converted to a format the service reads</source>
+        <translation>已转换为服务可读取的格式</translation>
+    </message>
+</context>
+<context>
+    <name>image.fix.downscale</name>
+    <message>
+        <location filename="../../media/texts.py" line="187"/>
+        <source>scaled down to fit 8192 px per side</source>
+        <translation>已缩小到每边不超过 8192 像素</translation>
+    </message>
+</context>
+<context>
+    <name>image.fix.first_frame</name>
+    <message>
+        <location filename="../../media/texts.py" line="185"/>
+        <source>only the first frame of the animation is translated</source>
+        <translation>只翻译动画的第一帧</translation>
+    </message>
+</context>
+<context>
+    <name>image.fix.recompress</name>
+    <message>
+        <location filename="../../media/texts.py" line="188"/>
+        <source>re-encoded as JPEG to fit the 10 MB limit</source>
+        <translation>已重新编码为 JPEG 以符合 10 MB 限制</translation>
+    </message>
+</context>
+<context>
+    <name>image.fix.rotate</name>
+    <message>
+        <location filename="../../media/texts.py" line="183"/>
+        <source>turned upright as its EXIF orientation says</source>
+        <translation>已按 EXIF 方向信息摆正</translation>
+    </message>
+</context>
+<context>
+    <name>image.language_unknown</name>
+    <message>
+        <location filename="../../core/texts.py" line="83"/>
+        <source>Image translation does not know the language {value}; it translates {languages}.</source>
+        <translation>图片翻译不支持语言 {value}；它支持：{languages}。</translation>
+    </message>
+</context>
+<context>
+    <name>image.needs_chinese_or_english</name>
+    <message>
+        <location filename="../../core/texts.py" line="100"/>
+        <source>Image translation needs Chinese or English on one side, so {source} to {target} is not possible; translate from or into Chinese or English instead.</source>
+        <translation>图片翻译要求一侧为中文或英文，因此无法从{source}翻译成{target}；请改为从中文或英文翻译，或翻译成中文或英文。</translation>
+    </message>
+</context>
+<context>
+    <name>image.region.key_is_singapore</name>
+    <message>
+        <location filename="../../services/texts.py" line="112"/>
+        <source>Image translation (qwen-mt-image) runs only in the Beijing region and the key in use is for Singapore; add a Beijing API key in Settings &gt; API keys (both keys can be kept, each feature uses the right one).</source>
+        <translation>图片翻译（qwen-mt-image）仅在北京地域提供，而当前使用的是新加坡的密钥；请在“设置 &gt; API 密钥”中添加北京的 API 密钥（两个密钥可同时保存，各功能会使用对应的密钥）。</translation>
+    </message>
+</context>
+<context>
+    <name>image.region.no_beijing_key</name>
+    <message>
+        <location filename="../../services/texts.py" line="119"/>
+        <source>Image translation (qwen-mt-image) runs only in the Beijing region and no Beijing API key is stored; add one in Settings &gt; API keys, or pass --api-key / set DASHSCOPE_API_KEY with a Beijing key.</source>
+        <translation>图片翻译（qwen-mt-image）仅在北京地域提供，而尚未保存北京的 API 密钥；请在“设置 &gt; API 密钥”中添加，或传入 --api-key / 设置 DASHSCOPE_API_KEY 为北京的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>image.same_language</name>
+    <message>
+        <location filename="../../core/texts.py" line="97"/>
+        <source>The source and target are both {language}; choose a different target language.</source>
+        <translation>源语言和目标语言都是{language}；请选择其他目标语言。</translation>
+    </message>
+</context>
+<context>
+    <name>image.size.aspect</name>
+    <message>
+        <location filename="../../core/texts.py" line="107"/>
+        <source>is {width}x{height} px, an aspect ratio of 1:{ratio:.0f}; the service takes 1:10 to 10:1, so crop it or split it into parts</source>
+        <translation>为 {width}x{height} 像素，宽高比为 1:{ratio:.0f}；服务只接受 1:10 到 10:1，请裁剪或拆分成几部分</translation>
+    </message>
+</context>
+<context>
+    <name>image.size.no_pixels</name>
+    <message>
+        <location filename="../../core/texts.py" line="106"/>
+        <source>has no pixels</source>
+        <translation>没有像素</translation>
+    </message>
+</context>
+<context>
+    <name>image.size.too_large</name>
+    <message>
+        <location filename="../../core/texts.py" line="113"/>
+        <source>is {width}x{height} px; each side may be at most {maximum} px</source>
+        <translation>为 {width}x{height} 像素；每边最多 {maximum} 像素</translation>
+    </message>
+</context>
+<context>
+    <name>image.size.too_small</name>
+    <message>
+        <location filename="../../core/texts.py" line="112"/>
+        <source>is {width}x{height} px; each side must be at least {minimum} px</source>
+        <translation>为 {width}x{height} 像素；每边至少需要 {minimum} 像素</translation>
+    </message>
+</context>
+<context>
+    <name>image.source_only_language</name>
+    <message>
+        <location filename="../../core/texts.py" line="89"/>
+        <source>{language} can only be translated from in images, not into; choose a target among {languages}.</source>
+        <translation>图片翻译只能从{language}翻译，不能翻译成{language}；请从以下目标语言中选择：{languages}。</translation>
+    </message>
+</context>
+<context>
+    <name>image.store.cannot_open</name>
+    <message>
+        <location filename="../../store/texts.py" line="121"/>
+        <source>Cannot open the list of image translations at {path}; check the folder permissions.</source>
+        <translation>无法打开位于 {path} 的图片翻译列表；请检查文件夹权限。</translation>
+    </message>
+</context>
+<context>
+    <name>image.store.too_new</name>
+    <message>
+        <location filename="../../store/texts.py" line="117"/>
+        <source>The list of image translations was written by a newer version of Live Interpreter; update the app to open it.</source>
+        <translation>图片翻译列表由更新版本的 Live Interpreter 写入；请更新应用后再打开。</translation>
+    </message>
+</context>
+<context>
+    <name>image.store.write_failed</name>
+    <message>
+        <location filename="../../store/texts.py" line="124"/>
+        <source>The list of image translations could not be updated; check free disk space.</source>
+        <translation>无法更新图片翻译列表；请检查可用磁盘空间。</translation>
+    </message>
+</context>
+<context>
+    <name>image.target_needed</name>
+    <message>
+        <location filename="../../core/texts.py" line="86"/>
+        <source>Choose a target language for image translation; it cannot be automatic.</source>
+        <translation>请为图片翻译选择目标语言；目标语言不能自动识别。</translation>
+    </message>
+</context>
+<context>
+    <name>image.target_only_language</name>
+    <message>
+        <location filename="../../core/texts.py" line="93"/>
+        <source>Images can be translated into {language} but not from it; choose a source among {languages} (or automatic).</source>
+        <translation>图片可以翻译成{language}，但不能从{language}翻译；请从以下源语言中选择：{languages}（或自动识别）。</translation>
+    </message>
+</context>
+<context>
+    <name>image.task.forgotten</name>
+    <message>
+        <location filename="../../services/texts.py" line="125"/>
+        <source>The service no longer knows the task for {file} (tasks are kept 24 hours and belong to the key that made them); choose Retry to translate it again.</source>
+        <translation>服务已不再保留 {file} 的任务（任务保留 24 小时，且只属于创建它的密钥）；请选择“重试”重新翻译。</translation>
+    </message>
+</context>
+<context>
+    <name>image.task.no_id</name>
+    <message>
+        <location filename="../../services/texts.py" line="124"/>
+        <source>The service accepted the picture but sent no task id; try again later.</source>
+        <translation>服务接受了图片，但没有返回任务 ID；请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>image.task.no_result_link</name>
+    <message>
+        <location filename="../../services/texts.py" line="130"/>
+        <source>The service finished {file} but sent no result link; retry.</source>
+        <translation>服务已完成 {file}，但没有返回结果链接；请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>image.task.submit_unknown</name>
+    <message>
+        <location filename="../../services/texts.py" line="131"/>
+        <source>The connection broke while {file} was being submitted, so whether the service received it is unknown; choose Retry to translate it (it may then be billed twice).</source>
+        <translation>提交 {file} 时连接中断，无法确定服务是否已收到；请选择“重试”重新翻译（可能会被计费两次）。</translation>
+    </message>
+</context>
+<context>
     <name>keyring.delete_failed</name>
     <message>
         <location filename="../../store/texts.py" line="18"/>
@@ -3807,6 +4348,62 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../services/texts.py" line="99"/>
         <source>This transcript has no spoken text to translate.</source>
         <translation>此转写中没有可翻译的语音文本。</translation>
+    </message>
+</context>
+<context>
+    <name>upload.no_policy</name>
+    <message>
+        <location filename="../../transport/texts.py" line="141"/>
+        <source>The upload service&apos;s answer has no policy.</source>
+        <translation>上传服务的回答中没有上传策略。</translation>
+    </message>
+</context>
+<context>
+    <name>upload.policy_field_missing</name>
+    <message>
+        <location filename="../../transport/texts.py" line="147"/>
+        <source>The upload service&apos;s policy lacks the field {field}.</source>
+        <translation>上传服务的策略缺少字段 {field}。</translation>
+    </message>
+</context>
+<context>
+    <name>upload.refused_twice</name>
+    <message>
+        <location filename="../../transport/texts.py" line="137"/>
+        <source>The temporary upload of {file} was refused twice (expired or invalid upload permission); try again later.</source>
+        <translation>{file} 的临时上传两次被拒绝（上传凭证已过期或无效）；请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>upload.result_download_failed</name>
+    <message>
+        <location filename="../../transport/texts.py" line="143"/>
+        <source>Downloading the translated picture from {host} failed; check the internet connection.</source>
+        <translation>从 {host} 下载译图失败；请检查网络连接。</translation>
+    </message>
+</context>
+<context>
+    <name>upload.result_link_expired</name>
+    <message>
+        <location filename="../../transport/texts.py" line="148"/>
+        <source>The translated picture&apos;s link has expired (results are kept 24 hours); translate the picture again.</source>
+        <translation>译图的链接已过期（结果保留 24 小时）；请重新翻译该图片。</translation>
+    </message>
+</context>
+<context>
+    <name>upload.result_too_large</name>
+    <message>
+        <location filename="../../transport/texts.py" line="152"/>
+        <source>The translated picture is larger than any result should be; it was ignored.</source>
+        <translation>译图大于任何正常结果的大小，已忽略。</translation>
+    </message>
+</context>
+<context>
+    <name>upload.too_large</name>
+    <message>
+        <location filename="../../transport/texts.py" line="142"/>
+        <source>{file} is larger than the {megabytes:g} MB the temporary upload allows.</source>
+        <translation>{file} 超过临时上传允许的 {megabytes:g} MB。</translation>
     </message>
 </context>
 <context>
