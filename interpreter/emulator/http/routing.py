@@ -19,7 +19,13 @@ from aiohttp import web
 
 from interpreter.emulator.auth import bearer_key
 from interpreter.emulator.context import CONTEXT_KEY, EmulatorContext
-from interpreter.emulator.http.errors import CompatError, injected_status, invalid_api_key, new_request_id
+from interpreter.emulator.http.errors import (
+    NATIVE_PATH_PREFIX,
+    CompatError,
+    injected_status,
+    invalid_api_key,
+    new_request_id,
+)
 from interpreter.emulator.http.faults import HttpFaultSettings
 from interpreter.emulator.http.records import HttpRequestRecord
 
@@ -71,7 +77,8 @@ def http_route(handler: RouteHandler) -> Callable[[web.Request], Awaitable[web.S
                 raise invalid_api_key(key_given=key is not None)
             response = await handler(HttpCall(request, context, faults, record, request_id))
         except CompatError as error:
-            response = error.response(request_id)
+            native = request.path.startswith(NATIVE_PATH_PREFIX)  # native APIs answer the native shape (§8.1)
+            response = error.native_response(request_id) if native else error.response(request_id)
             if record is not None:
                 record.error_code = error.code
         except ConnectionError:
