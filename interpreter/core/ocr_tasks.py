@@ -347,7 +347,7 @@ class _TableParser(HTMLParser):
             self._row = None
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None:
+        if self._cell is not None and self._depth == 1:  # a nested table's text is not this cell's
             self._cell.append(data)
 
     def _fill_spans_to(self, row: list[str], limit: int | None) -> None:
@@ -457,8 +457,10 @@ class OcrResult:
     @property
     def is_empty(self) -> bool:
         """True when nothing was recognised (an image without text): "no text found", not an error."""
-        if self.words or (self.kv and any(_has_value(v) for v in self.kv.values())):
+        if self.words:
             return False
+        if self.task is OcrTask.KEYINFO and self.kv is not None:
+            return not _has_value(self.kv)  # a schema's fields all left blank: the image did not have them
         return not self.plain_text.strip()
 
     @property
