@@ -31,7 +31,7 @@ from interpreter.core.file_limits import (
 from interpreter.core.pcm import SAMPLE_WIDTH
 from interpreter.core.segment_plan import SegmentSpan
 from interpreter.errors import MediaFileError
-from interpreter.media.files import SERVICE_INPUT_RATE
+from interpreter.media.files import SERVICE_INPUT_RATE, picture_streams
 
 __all__ = ["EncodedClip", "clip_frame_size", "decode_span", "encode_audio_segment", "encode_video_clip"]
 
@@ -47,8 +47,10 @@ _MPEG4_BITS_PER_PIXEL = 0.15
 #: AAC for the clip's sound: mono 16 kHz is what the model hears anyway; 32 kbit/s is transparent for speech there.
 _CLIP_AUDIO_RATE = SERVICE_INPUT_RATE
 _CLIP_AUDIO_BITRATE = 32_000
-#: AAC frames are 1024 samples.
+#: Samples per frame handed to the audio encoders (AAC's own frame size; the MP3 encoder re-blocks as it needs).
 _AAC_FRAME = 1024
+#: MP3 for spans too long for WAV: 64 kbit/s mono is transparent for 16 kHz speech (8 KB/s: 20 min in 10 MB).
+_MP3_BITRATE = 64_000
 
 
 @dataclass(frozen=True)
@@ -169,18 +171,34 @@ def encode_audio_segment(path: str | os.PathLike[str], span: SegmentSpan) -> Enc
     """The span's audio as a 16 kHz mono 16-bit WAV (32 KB/s: 60 s is 1.9 MB, 2.6 MB as Base64).
 
     WAV rather than a compressed format: the service decodes it without loss and at 16 kHz it is the model's own
-    input rate; a 60 s segment is far under the 10 MB Base64 limit. Blocking: run in a worker thread.
+    input rate; a segment up to 3.9 minutes fits the 10 MB Base64 limit. A longer span (only if a caller plans
+    segments far over the default 60 s) goes as 64 kbit/s MP3 instead, which fits 20 minutes. Blocking: run in a
+    worker thread.
 
     Raises:
         MediaFileError: the file cannot be decoded any more.
-        ValueError: the span is empty or too long for one request (a planning bug).
+        ValueError: the span is empty or too long even for MP3 (a planning bug).
     """
     _check_span(span)
     pcm = decode_span(path, span.start_ms, span.end_ms, SERVICE_INPUT_RATE)
     data = _wav_bytes(pcm, SERVICE_INPUT_RATE)
-    if not fits_request(len(data), "audio/wav"):
-        raise ValueError(f"{span} is too long for one request ({len(data)} bytes of WAV)")
-    return EncodedClip(data=data, mime="audio/wav", format="wav", duration_ms=span.duration_ms)
+    if fits_request(len(data), "audio/wav"):
+        return EncodedClip(data=data, mime="audio/wav", format="wav", duration_ms=span.duration_ms)
+    data = _mp3_bytes(pcm, SERVICE_INPUT_RATE)
+    if not fits_request(len(data), "audio/mpeg"):
+        raise ValueError(f"{span} is too long for one request ({len(data)} bytes even as MP3)")
+    return EncodedClip(data=data, mime="audio/mpeg", format="mp3", duration_ms=span.duration_ms)
+
+
+def _mp3_bytes(pcm: bytes, rate: int) -> bytes:
+    """Mono s16 PCM as an MP3 file in memory."""
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format="mp3") as out:
+        stream = out.add_stream("libmp3lame", rate=rate)
+        stream.layout = "mono"
+        stream.bit_rate = _MP3_BITRATE
+        _encode_pcm(out, stream, pcm)
+    return buffer.getvalue()
 
 
 def _video_codec() -> str:
@@ -225,7 +243,7 @@ def _sampled_frames(
     The same frame object may come several times (a still picture, or the video ended before the span did).
     """
     origin = _audio_origin_s(container)
-    stream = container.streams.video[0]
+    stream = picture_streams(container)[0]
     stream.codec_context.thread_type = "NONE"
     tb = stream.time_base
     assert tb is not None
@@ -274,9 +292,10 @@ def encode_video_clip(
         raise ValueError(f"{span} needs {count} frames at {fps} fps; the service takes at most {MAX_VIDEO_FRAMES}")
     p = Path(path)
     with _open_input(p) as container:
-        if not container.streams.video:
+        pictures = picture_streams(container)
+        if not pictures:
             raise MediaFileError(f"The file {p.name!r} has no picture to send as video.", detail=str(p))
-        source_size = container.streams.video[0].codec_context.width, container.streams.video[0].codec_context.height
+        source_size = pictures[0].codec_context.width, pictures[0].codec_context.height
     pcm = decode_span(p, span.start_ms, span.end_ms, _CLIP_AUDIO_RATE)
     codec = _video_codec()
     for attempt, height_cap in enumerate(h for h in _FALLBACK_HEIGHTS if h <= max_height):
@@ -344,12 +363,13 @@ def _mux_clip(
                 out.mux(packet)
         for packet in video.encode(None):
             out.mux(packet)
-        _encode_aac(out, audio, pcm)
+        _encode_pcm(out, audio, pcm)
     return buffer.getvalue(), count
 
 
-def _encode_aac(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, pcm: bytes) -> None:
-    """Encode mono s16 PCM at the stream's rate into ``stream`` (AAC wants fltp frames of 1024 samples)."""
+def _encode_pcm(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, pcm: bytes) -> None:
+    """Encode mono s16 PCM at the stream's rate into ``stream`` (the resampler converts to the encoder's sample
+    format; the encoder re-blocks into its own frame size)."""
     samples = np.frombuffer(pcm, dtype="<i2")
     resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=stream.rate)
     for start in range(0, samples.size, _AAC_FRAME):

@@ -76,7 +76,7 @@ def _open(path: str | os.PathLike[str]) -> av.container.InputContainer:
         ) from exc
 
 
-def _real_video_streams(container: av.container.InputContainer) -> list[av.video.stream.VideoStream]:
+def picture_streams(container: av.container.InputContainer) -> list[av.video.stream.VideoStream]:
     """Video streams except attached pictures (an MP3 or M4A with cover art is still audio-only)."""
     streams = []
     for stream in container.streams.video:
@@ -106,7 +106,7 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
 def describe(container: av.container.InputContainer, path: Path) -> MediaInfo:
     """The :class:`MediaInfo` of an open container (header data only; nothing is decoded)."""
     audio = container.streams.audio[0] if container.streams.audio else None
-    videos = _real_video_streams(container)
+    videos = picture_streams(container)
     video = videos[0] if videos else None
     duration_s: float | None = None
     if container.duration is not None:

@@ -1,5 +1,5 @@
-"""The dubbed video: the original picture copied bit for bit, the translated speech as the default sound track,
-the original sound kept as a second track; written atomically.
+"""The dubbed video: the original picture copied bit for bit (re-encoded to H.264 only if MP4 cannot carry it),
+the translated speech as the default sound track, the original sound kept as a second track; written atomically.
 
 One pass over the source (packets are remuxed, never decoded, except an original sound track MP4 cannot carry,
 which is re-encoded to AAC), the dubbed WAV encoded to AAC alongside in time order: memory stays flat for any
@@ -21,6 +21,7 @@ import numpy as np
 
 from interpreter.core.language_tags import iso639_2
 from interpreter.errors import MediaFileError
+from interpreter.media.files import picture_streams
 
 __all__ = ["mux_dubbed_video"]
 
@@ -30,6 +31,10 @@ _DUB_BITRATE = 64_000
 _REENCODE_BITRATE = 128_000
 #: Audio codecs an MP4 file carries as they are (copied without re-encoding).
 _MP4_AUDIO_CODECS = frozenset({"aac", "mp3", "ac3", "eac3", "alac"})
+#: x264 quality when the picture must be re-encoded: 20 is close to visually lossless.
+_TRANSCODE_CRF = 20
+#: mpeg4 bit rate for that case without libx264: 4 Mbit/s suits up to 1080p talking-head video.
+_MPEG4_TRANSCODE_BITRATE = 4_000_000
 #: Samples per AAC frame.
 _AAC_FRAME = 1024
 
@@ -123,7 +128,7 @@ def mux_dubbed_video(
     temp = _temp_beside(final)
     try:
         with source:
-            videos = [s for s in source.streams.video if not s.disposition & av.stream.Disposition.attached_pic]
+            videos = picture_streams(source)
             if not videos:
                 raise MediaFileError(f"The file {src.name!r} has no picture to dub.", detail=str(src))
             try:
@@ -161,7 +166,14 @@ def _remux(
     source_lang: str | None,
 ) -> None:
     """Lay out the streams and write packets in time order."""
-    video_out = output.add_stream_from_template(video_in)
+    video_out: av.video.stream.VideoStream
+    try:
+        video_out = output.add_stream_from_template(video_in)
+        transcode_video = False
+    except ValueError:
+        # MP4 cannot carry this picture codec (VP8, Theora...): the one case the picture is re-encoded (H.264).
+        video_out = _h264_like(output, video_in)
+        transcode_video = True
     dub_out = output.add_stream("aac", rate=dub_rate)
     dub_out.layout = "mono"
     dub_out.bit_rate = _DUB_BITRATE
@@ -212,8 +224,14 @@ def _remux(
         if packet.time_base is not None:
             dub_until(float(packet.dts * packet.time_base))
         if packet.stream is video_in:
-            packet.stream = video_out
-            output.mux(packet)
+            if transcode_video:
+                for picture in packet.decode():
+                    assert isinstance(picture, av.VideoFrame)
+                    for out_packet in video_out.encode(picture.reformat(format="yuv420p")):
+                        output.mux(out_packet)
+            else:
+                packet.stream = video_out
+                output.mux(packet)
         elif copy_original:
             assert orig_out is not None
             packet.stream = orig_out
@@ -232,4 +250,30 @@ def _remux(
                 output.mux(out_packet)
         for out_packet in orig_out.encode(None):
             output.mux(out_packet)
+    if transcode_video:
+        for out_packet in video_out.encode(None):
+            output.mux(out_packet)
     dub_until(None)
+
+
+def _h264_like(
+    output: av.container.OutputContainer, video_in: av.video.stream.VideoStream
+) -> av.video.stream.VideoStream:
+    """An H.264 stream (MPEG-4 part 2 without libx264) with the source's size and frame rate."""
+    try:
+        av.codec.Codec("libx264", "w")
+        codec = "libx264"
+    except (av.error.FFmpegError, ValueError):
+        codec = "mpeg4"
+    stream = output.add_stream(codec, rate=video_in.average_rate or 25)
+    assert isinstance(stream, av.video.stream.VideoStream)
+    stream.width = video_in.codec_context.width
+    stream.height = video_in.codec_context.height
+    stream.pix_fmt = "yuv420p"
+    stream.time_base = video_in.time_base
+    if codec == "libx264":
+        # Visually transparent for most sources at a sensible size; "veryfast" keeps an hour of video to minutes.
+        stream.options = {"crf": str(_TRANSCODE_CRF), "preset": "veryfast"}
+    else:
+        stream.bit_rate = _MPEG4_TRANSCODE_BITRATE
+    return stream

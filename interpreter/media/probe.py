@@ -153,6 +153,9 @@ def probe_media(path: str | os.PathLike[str]) -> MediaInfo:
     if declared is None or declared <= 0:
         return dataclasses.replace(info, duration_s=readable)
     tolerance = max(_TRUNCATION_TOLERANCE_MIN_S, _TRUNCATION_TOLERANCE * declared)
+    if readable > declared:
+        # Raw streams (ADTS AAC, some MP3s) estimate their duration from the bit rate: the packets know better.
+        return dataclasses.replace(info, duration_s=readable)
     if readable >= declared - tolerance:
         return info
     if readable < _ACCEPT_TRUNCATED_SHARE * declared:

@@ -8,7 +8,7 @@ only the profile (one float per 20 ms, 2.9 MB for 4 hours) is kept.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from interpreter.media.files import SERVICE_INPUT_RATE, decode_audio
 #: PCM gathered before one vectorised pass over it (4 s of 16 kHz s16).
 _BATCH_BYTES = 128 * 1024
 
-__all__ = ["EnergyProfile", "SegmentSpan", "energy_profile", "levels_of_pcm", "plan_segments"]
+__all__ = ["EnergyProfile", "ProgressCallback", "SegmentSpan", "energy_profile", "levels_of_pcm", "plan_segments"]
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,21 @@ def _frame_levels(frames: np.ndarray) -> Levels:
     return levels
 
 
+#: Reports how many milliseconds of audio have been analysed; raising from it stops the analysis (cancel).
+ProgressCallback = Callable[[int], None]
+
+
 def levels_of_pcm(
-    chunks: Iterable[bytes], rate: int = SERVICE_INPUT_RATE, frame_ms: int = DEFAULT_FRAME_MS
+    chunks: Iterable[bytes],
+    rate: int = SERVICE_INPUT_RATE,
+    frame_ms: int = DEFAULT_FRAME_MS,
+    *,
+    on_progress: ProgressCallback | None = None,
 ) -> EnergyProfile:
-    """Energy profile of s16le mono PCM given in chunks of any size (whole samples)."""
+    """Energy profile of s16le mono PCM given in chunks of any size (whole samples).
+
+    ``on_progress`` is called with the milliseconds analysed so far every few seconds of audio (from this thread).
+    """
     if frame_ms <= 0 or rate <= 0:
         raise ValueError(f"need positive rate and frame_ms, got {rate}, {frame_ms}")
     frame_len = rate * frame_ms // 1000
@@ -88,6 +99,8 @@ def levels_of_pcm(
         # while the buffer stays small (128 KB).
         if pending_bytes >= _BATCH_BYTES:
             flush()
+            if on_progress is not None:
+                on_progress(total * 1000 // rate)
     flush()
     if carry.size:
         parts.append(_frame_levels(carry.reshape(1, -1)))
@@ -95,15 +108,26 @@ def levels_of_pcm(
     return EnergyProfile(levels=levels, frame_ms=frame_ms, duration_ms=total * 1000 // rate)
 
 
-def energy_profile(path: str | os.PathLike[str], frame_ms: int = DEFAULT_FRAME_MS) -> EnergyProfile:
+def energy_profile(
+    path: str | os.PathLike[str],
+    frame_ms: int = DEFAULT_FRAME_MS,
+    *,
+    on_progress: ProgressCallback | None = None,
+) -> EnergyProfile:
     """Decode the first audio track of ``path`` (streaming, 16 kHz mono) into an :class:`EnergyProfile`.
 
-    Blocking and CPU-bound: run it in a worker thread.
+    Blocking and CPU-bound (an hour of audio takes a few seconds): run it in a worker thread. ``on_progress``
+    receives the milliseconds decoded so far; an exception raised from it stops decoding, closes the file and
+    propagates (that is how a caller cancels).
 
     Raises:
         MediaFileError: the file cannot be opened, has no audio, or its audio cannot be decoded.
     """
-    return levels_of_pcm(decode_audio(path, SERVICE_INPUT_RATE), SERVICE_INPUT_RATE, frame_ms)
+    chunks = decode_audio(path, SERVICE_INPUT_RATE)
+    try:
+        return levels_of_pcm(chunks, SERVICE_INPUT_RATE, frame_ms, on_progress=on_progress)
+    finally:
+        chunks.close()  # type: ignore[attr-defined]  # a generator: closing it closes the file at once
 
 
 def plan_segments(
@@ -112,8 +136,11 @@ def plan_segments(
     target_s: float = DEFAULT_TARGET_S,
     max_s: float = DEFAULT_MAX_S,
     min_s: float = DEFAULT_MIN_S,
+    on_progress: ProgressCallback | None = None,
 ) -> list[SegmentSpan]:
     """Cut a media file (or its profile) into segments at pauses; see :mod:`interpreter.core.segment_plan`.
+
+    ``on_progress``: see :func:`energy_profile` (only used when ``source`` is a path).
 
     Defaults: about 30 s per segment, never more than 60 s (the 128-frame video limit at 2 fps is 64 s; the spoken
     answer must fit 4096 output tokens), at least 4 s unless the file is shorter. Blocking: run in a worker thread.
@@ -124,7 +151,7 @@ def plan_segments(
     Raises:
         MediaFileError: the file cannot be decoded, or it holds nothing but silence.
     """
-    profile = source if isinstance(source, EnergyProfile) else energy_profile(source)
+    profile = source if isinstance(source, EnergyProfile) else energy_profile(source, on_progress=on_progress)
     spans = plan_cuts(
         profile.levels,
         frame_ms=profile.frame_ms,

@@ -43,6 +43,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -131,6 +132,9 @@ _RATE_LIMIT_FALLBACK_S = 2.0
 
 #: Hashing reads files in 1 MiB chunks: memory stays flat for a 4-hour file.
 _HASH_CHUNK = 1 << 20
+
+#: The date suffix of a model snapshot name (``qwen3-livetranslate-flash-2025-12-01``).
+_DATED_SNAPSHOT = re.compile(r"-\d{4}-\d{2}-\d{2}$")
 
 #: Region used for prices when the caller does not say (the app's default region).
 DEFAULT_REGION = "singapore"
@@ -245,7 +249,7 @@ class FileTranslationService:
     def cost_of(self, usage: Usage, model: str | None = None) -> Estimate:
         """Money for ``usage`` at this service's prices."""
         counts = TokenCounts.from_json(usage.as_openai_json())
-        return self._pricing.estimate(counts, model or FILE_TRANSLATION_MODEL, self._region)
+        return self._pricing.estimate(counts, _priced_model(model or FILE_TRANSLATION_MODEL), self._region)
 
     # -------------------------------------------------------------------------------------------------- store
 
@@ -365,7 +369,7 @@ class FileTranslationService:
             region=self._region,
             audio_output=options.wants_audio,
             video_size=self._media.clip_size(info) if kind == JobKind.VIDEO else None,
-            model=options.model,
+            model=_priced_model(options.model),
             pricing=self._pricing,
         )
         return replace(
@@ -411,7 +415,10 @@ class FileTranslationService:
         Raises:
             ConfigError: unknown target/source language, or a voice that cannot speak the target language.
         """
-        model = self._catalog.model(f"{options.model}-realtime") or self._catalog.model(options.model)
+        # The file model speaks the languages and voices of its realtime sibling (catalog.json "file_models":
+        # "languages_from"); a dated snapshot name ("...-2025-12-01") is the same model.
+        base = _DATED_SNAPSHOT.sub("", options.model)
+        model = self._catalog.model(f"{base}-realtime") or self._catalog.model(options.model)
         if model is None:
             raise ConfigError(f"The model {options.model} is not known to this version of the app.", field="model")
         if not model.supports_language(options.target):
@@ -813,6 +820,11 @@ class FileTranslationService:
             await asyncio.to_thread(outputs.discard)  # cancelled (or stopped) while writing: take it all back
             return
         self._publish(await self._db(JobStore.finish_job, job_id, outputs.as_strings()))
+
+
+def _priced_model(model: str) -> str:
+    """The price-table name of a model: a dated snapshot costs what its model costs."""
+    return _DATED_SNAPSHOT.sub("", model)
 
 
 def _file_limiter(concurrency: int) -> ApiLimiter:

@@ -16,6 +16,7 @@ from interpreter.core.segment_plan import SegmentSpan
 from interpreter.errors import MediaFileError
 from interpreter.media.clips import clip_frame_size, decode_span, encode_audio_segment, encode_video_clip
 from interpreter.media.files import decode_audio
+from interpreter.media.probe import probe_media
 from tests.media.mediagen import speechlike, write_audio, write_video
 
 
@@ -129,3 +130,48 @@ def test_the_clip_size_helper_matches_what_is_encoded() -> None:
     assert clip_frame_size(1080, 1920) == (202, 360), "portrait keeps its aspect, even sides"
     with pytest.raises(ValueError):
         clip_frame_size(0, 720)
+
+
+def test_a_span_too_long_for_wav_goes_as_mp3(tmp_path: Path) -> None:
+    # 5 minutes: as WAV 9.6 MB, 12.8 MB in Base64, over the limit; as 64 kbit/s MP3 2.4 MB.
+    ramp_wav(tmp_path / "lecture.wav", 300.0)
+    clip = encode_audio_segment(tmp_path / "lecture.wav", SegmentSpan(0, 0, 300_000))
+    assert (clip.mime, clip.format) == ("audio/mpeg", "mp3")
+    assert len(clip.data_url()) <= MAX_BASE64_CHARS
+    with av.open(io.BytesIO(clip.data), mode="r") as mp3:
+        assert mp3.duration is not None and mp3.duration / 1_000_000 == pytest.approx(300.0, abs=0.1)
+
+
+def mp3_with_cover_art(path: Path) -> Path:
+    """An MP3 carrying an attached picture (cover art): FFmpeg shows it as a one-frame video stream."""
+    with av.open(str(path), mode="w") as out:
+        audio = out.add_stream("libmp3lame", rate=44_100)
+        audio.layout = "mono"
+        cover = out.add_stream("png")
+        cover.width, cover.height, cover.pix_fmt = 64, 64, "rgb24"
+        cover.disposition = av.stream.Disposition.attached_pic
+        for packet in cover.encode(av.VideoFrame.from_ndarray(np.zeros((64, 64, 3), np.uint8), format="rgb24")):
+            out.mux(packet)
+        for packet in cover.encode(None):
+            out.mux(packet)
+        pcm = speechlike(3, 44_100)
+        resampler = av.AudioResampler(format=audio.format.name, layout="mono", rate=44_100)
+        for start in range(0, pcm.size, 1152):
+            frame = av.AudioFrame.from_ndarray(pcm[None, start : start + 1152], format="s16", layout="mono")
+            frame.sample_rate = 44_100
+            for converted in resampler.resample(frame):
+                for packet in audio.encode(converted):
+                    out.mux(packet)
+        for packet in audio.encode(None):
+            out.mux(packet)
+    return path
+
+
+def test_cover_art_is_not_a_picture_to_send(tmp_path: Path) -> None:
+    path = mp3_with_cover_art(tmp_path / "song.mp3")
+    with av.open(str(path)) as c:
+        assert len(c.streams.video) == 1, "the cover is there"
+    assert not probe_media(path).has_video
+    with pytest.raises(MediaFileError, match="no picture"):
+        encode_video_clip(path, SegmentSpan(0, 0, 2000))
+    assert len(encode_audio_segment(path, SegmentSpan(0, 0, 2000)).data) == 44 + 2 * 32_000

@@ -97,3 +97,20 @@ def test_bad_inputs_and_outputs_are_one_sentence(tmp_path: Path) -> None:
         mux_dubbed_video(source, wav, blocker / "talk.zh.mp4", target_lang="zh", source_lang=None)
     assert "'talk.zh.mp4'" in caught.value.user_message and "writable" in caught.value.user_message
     assert not (tmp_path / "x.mp4").exists()
+
+
+def test_a_picture_codec_mp4_cannot_carry_is_re_encoded(tmp_path: Path) -> None:
+    source = write_video(
+        tmp_path / "talk.webm",
+        frames(10 * SECONDS),
+        10,
+        codec="libvpx",
+        audio=speechlike(SECONDS, 48_000),
+        audio_codec="libopus",
+    )
+    out = mux_dubbed_video(source, dubbed(tmp_path), tmp_path / "talk.zh.mp4", target_lang="zh", source_lang="en")
+    with av.open(str(out)) as c:
+        (video,) = c.streams.video
+        assert video.codec_context.name in ("h264", "mpeg4")
+        assert sum(1 for _ in c.decode(video)) == 10 * SECONDS, "every picture kept"
+        assert [s.metadata.get("language") for s in c.streams.audio] == ["zho", "eng"]

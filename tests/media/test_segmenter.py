@@ -98,3 +98,22 @@ def test_continuous_speech_with_short_natural_pauses_is_cut_near_the_target(tmp_
     for span in spans[:-1]:
         assert 6_000 <= span.duration_ms <= 14_000, "near the 10 s target"
         assert rms_dbfs_around(paragraph, span.end_ms) < -50.0, f"cut at {span.end_ms} ms is not in a pause"
+
+
+class Cancelled(Exception):
+    pass
+
+
+def test_progress_is_reported_and_raising_from_it_cancels(tmp_path: Path) -> None:
+    path = long_mp3(tmp_path / "long.mp3", hours=0.1)  # 6 minutes
+    seen: list[int] = []
+    spans = plan_segments(path, on_progress=seen.append)
+    assert spans and seen == sorted(seen) and 6 * 60_000 - 5000 <= seen[-1] <= 6 * 60_000 + 13_000  # whole repeats
+    assert len(seen) > 10, "reported every few seconds of audio"
+
+    def stop_after_a_minute(done_ms: int) -> None:
+        if done_ms > 60_000:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        plan_segments(path, on_progress=stop_after_a_minute)

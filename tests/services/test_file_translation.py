@@ -260,6 +260,20 @@ async def test_bad_inputs_each_fail_with_one_sentence_while_the_rest_finish(
     assert (tmp_path / "good.en.srt").exists()
 
 
+async def test_text_only_asks_for_text_and_writes_only_text(make_emulator: Callable[..., Any], tmp_path: Path) -> None:
+    emu = make_emulator(speed=SPEED)
+    mp4 = filegen.video(tmp_path / "clip.mp4", seconds=4)
+    async with _service(emu) as (service, _events):
+        [job] = await service.add_files([mp4], _options(text_only=True))
+        assert job.kind == JobKind.VIDEO
+        summary = await service.run()
+    [done] = summary.jobs
+    assert done.state == JobState.DONE, done.error
+    assert set(_outputs(done)) == {"srt", "vtt", "txt"}
+    assert done.usage.output_audio_tokens == 0 and done.usage.output_text_tokens > 0
+    assert all(s.audio_bytes == 0 for s in done.segments)
+
+
 async def test_an_unsupported_language_is_refused_before_anything_is_added(
     make_emulator: Callable[..., Any], tmp_path: Path
 ) -> None:
@@ -448,9 +462,10 @@ _CHILD = textwrap.dedent(
             service.add_listener(report)
             interrupted = await service.restore()
             print("interrupted", len(interrupted), flush=True)
-            if not service.jobs:
-                await service.add_files([path], FileTranslationOptions("en", source="zh", concurrency=2,
-                                                                       formats={"srt", "wav"}))
+            # Like a rerun of the same command: adding the same file again resumes its unfinished job.
+            [job] = await service.add_files([path], FileTranslationOptions("en", source="zh", concurrency=2,
+                                                                           formats={"srt", "wav"}))
+            print("job", job.id, flush=True)
             summary = await service.run()
             print("finished", summary.count(JobState.DONE), summary.requests, flush=True)
             await service.aclose()
@@ -487,6 +502,7 @@ async def test_a_killed_batch_resumes_and_never_requests_a_done_segment_again(
     out, _ = await asyncio.wait_for(rerun.communicate(), timeout=120)
     lines = out.decode().splitlines()
     assert "interrupted 1" in lines
+    assert f"job {interrupted.id}" in lines  # the same job resumed, not a second one
     assert lines[-1].split()[:2] == ["finished", "1"]
 
     def media_hash(segment: Any) -> str:

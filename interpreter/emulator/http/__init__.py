@@ -24,8 +24,9 @@ from aiohttp import web
 
 def register_routes(app: web.Application) -> None:
     """Add every HTTP route of the emulator to ``app``."""
-    from interpreter.emulator.http import chat_completions, file_translation, ocr
+    from interpreter.emulator.http import chat_completions, file_translation, mt_routes, ocr
 
     file_translation.register()
+    mt_routes.register(app)  # Qwen-MT (spec §4): its chat models and the native text-generation route
     ocr.register(app)
     chat_completions.add_routes(app)
