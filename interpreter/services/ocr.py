@@ -12,8 +12,9 @@
 4. a history entry (thumbnail, task, text) when a history is given.
 
 An image with no text is not an error: :attr:`OcrOutcome.no_text` is True and :attr:`OcrOutcome.message` says so.
-:meth:`OcrService.translate` / :meth:`OcrService.translate_rows` translate the text with Qwen-MT
-(``services.mt_client``), keeping a table's grid. :func:`capture_problem` says when a screen capture came back
+:meth:`OcrService.translate` / :meth:`OcrService.translate_rows` translate the text with Qwen-MT through the text
+service (``services.text_translation``: glossary terms, language checks, chunking), a table cell by cell in one
+job so the grid is kept. :func:`capture_problem` says when a screen capture came back
 blank (a desktop that does not allow capture).
 """
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from interpreter.core.mt_chunking import Term
 from interpreter.core.ocr_tasks import (
     DEFAULT_OCR_MODEL,
     TASKS,
@@ -52,7 +54,11 @@ from interpreter.protocol.ocr_stream import (
 )
 from interpreter.protocol.retry import HttpRetryPolicy
 from interpreter.services.limiter import ApiLimiter
-from interpreter.services.mt_client import DEFAULT_MT_MODEL, MtClient
+from interpreter.services.text_translation import (
+    TextTranslationOptions,
+    TextTranslationService,
+    TranscriptRow,
+)
 from interpreter.store.ocr_history import OcrHistory, OcrHistoryEntry
 from interpreter.transport.errors import StreamIncompleteError, map_service_error
 from interpreter.transport.http import HttpClient
@@ -199,7 +205,7 @@ class OcrService:
         client: the HTTP client for the service (or the emulator).
         limiter: the shared OCR limiter (default: a new ``ApiLimiter.for_api("ocr")``).
         history: where to keep results (None: not kept).
-        mt: the Qwen-MT client for translation (default: one over ``client``).
+        translator: the Qwen-MT text service (default: one over ``client``).
         retry_policy: makes the retry policy of one request (tests inject zero delays).
     """
 
@@ -209,13 +215,13 @@ class OcrService:
         *,
         limiter: ApiLimiter | None = None,
         history: OcrHistory | None = None,
-        mt: MtClient | None = None,
+        translator: TextTranslationService | None = None,
         retry_policy: Callable[[], HttpRetryPolicy] | None = None,
     ) -> None:
         self._client = client
         self.limiter = limiter or ApiLimiter.for_api("ocr")
         self.history = history
-        self.mt = mt or MtClient(client)
+        self._translator = translator
         self._retry_policy = retry_policy or (lambda: HttpRetryPolicy(max_attempts=_MAX_ATTEMPTS))
 
     # -- estimate -------------------------------------------------------------------------------------------------
@@ -404,20 +410,33 @@ class OcrService:
 
     # -- translation ----------------------------------------------------------------------------------------------
 
+    @property
+    def translator(self) -> TextTranslationService:
+        """The Qwen-MT text service (made on first use: it loads the pricing table)."""
+        if self._translator is None:
+            self._translator = TextTranslationService(self._client)
+        return self._translator
+
     async def translate(
         self,
         outcome: OcrOutcome,
         target: str,
         *,
-        source_lang: str = "auto",
-        model: str = DEFAULT_MT_MODEL,
-        terms: Sequence[Mapping[str, str]] = (),
+        source_lang: str | None = None,
+        model: str | None = None,
+        terms: Sequence[Term] = (),
+        on_progress: Callable[[str], None] | None = None,
     ) -> str:
-        """Translate the recognised text (Qwen-MT); kept in the history entry. "" for an image without text."""
+        """Translate the recognised text (Qwen-MT); kept in the history entry. "" for an image without text.
+
+        Raises:
+            ConfigError (language not supported by the model...), the ServiceError / NetworkError families.
+        """
         text = outcome.result.plain_text
         if not text.strip():
             return ""
-        translation = await self.mt.translate(text, target=target, source=source_lang, model=model, terms=terms)
+        options = self._mt_options(target, source_lang, model, terms)
+        translation = (await self.translator.translate_text(text, options, on_progress)).text
         if self.history is not None and outcome.history_id is not None:
             await asyncio.to_thread(self.history.set_translation, outcome.history_id, translation, target)
         return translation
@@ -427,16 +446,32 @@ class OcrService:
         rows: Sequence[Sequence[str]],
         target: str,
         *,
-        source_lang: str = "auto",
-        model: str = DEFAULT_MT_MODEL,
-        terms: Sequence[Mapping[str, str]] = (),
+        source_lang: str | None = None,
+        model: str | None = None,
+        terms: Sequence[Term] = (),
     ) -> list[list[str]]:
-        """Translate a table's cells keeping the grid (one request for all cells; see ``MtClient.translate_lines``)."""
+        """Translate a table's cells keeping the grid: same rows, same columns, empty cells stay empty."""
         cells = [cell for row in rows for cell in row]
-        translated = await self.mt.translate_lines(cells, target=target, source=source_lang, model=model, terms=terms)
+        if not any(cell.strip() for cell in cells):
+            return [list(row) for row in rows]
+        options = self._mt_options(target, source_lang, model, terms)
+        done = await self.translator.translate_transcript(
+            [TranscriptRow(None, None, cell.replace("\n", " ")) for cell in cells], options
+        )
         out: list[list[str]] = []
         index = 0
         for row in rows:
-            out.append(translated[index : index + len(row)])
+            out.append([done.translations[index + c] if row[c].strip() else "" for c in range(len(row))])
             index += len(row)
         return out
+
+    @staticmethod
+    def _mt_options(
+        target: str, source_lang: str | None, model: str | None, terms: Sequence[Term]
+    ) -> TextTranslationOptions:
+        if not target.strip():
+            raise ConfigError("Choose a language to translate into.", field="target")
+        fields: dict[str, Any] = {"target": target, "source": source_lang, "terms": tuple(terms)}
+        if model:
+            fields["model"] = model
+        return TextTranslationOptions(**fields)
