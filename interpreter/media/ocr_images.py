@@ -156,7 +156,8 @@ def _cut_rows(gray: np.ndarray, tile_height: int) -> list[int]:
         limit = cuts[-1] + tile_height
         start = limit - max(1, int(tile_height * _CUT_SEARCH_FRACTION))
         spread = gray[start:limit].std(axis=1)
-        cuts.append(start + int(np.argmin(spread)))
+        # The LAST of the quietest rows: pieces as large as allowed, so as few requests as possible.
+        cuts.append(limit - 1 - int(np.argmin(spread[::-1])))
     return cuts
 
 
