@@ -2,6 +2,7 @@
 
     live-interpreter [--demo] [--self-test]     open the desktop app (demo: against the embedded emulator)
     live-interpreter live --input FILE|mic ...   headless live interpretation to the terminal and files
+    live-interpreter ocr IMAGE [--task T] ...    read (and translate) the text in an image
     live-interpreter emulator [--port N] ...     run the local DashScope emulator
 
 Each subcommand's module is imported only when it runs, so ``live-interpreter emulator`` never loads Qt and
@@ -40,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_live_arguments(live)
 
+    ocr = sub.add_parser("ocr", help="read the text in an image (and translate it)")
+    from interpreter.ocr_command import add_arguments as add_ocr_arguments
+
+    add_ocr_arguments(ocr)
+
     emulator = sub.add_parser("emulator", help="run the local DashScope emulator (for tests and demos)")
     from interpreter.emulator.cli import add_arguments as add_emulator_arguments
 
@@ -53,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interpreter.live_command import run as run_live
 
         return run_live(args)
+    if args.command == "ocr":
+        from interpreter.ocr_command import run as run_ocr
+
+        return run_ocr(args)
     if args.command == "emulator":
         from interpreter.emulator.cli import run as run_emulator
 
