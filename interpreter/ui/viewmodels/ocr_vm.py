@@ -120,7 +120,7 @@ def image_to_png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; the binding wants str
     buffer.close()
     return bytes(data.data())
 
@@ -292,7 +292,7 @@ class OcrViewModel(QObject):
         if image.isNull():
             # The service side gives the precise sentence (empty, not an image, damaged...).
             self.image_path, self.image_png, self.image_name = file, None, file.name
-            self._start("estimate", self._estimate(), notify_errors=True)
+            self._start("estimate", self._estimate, notify_errors=True)
             return
         self.image_path, self.image_png, self.image_name = file, None, file.name
         self._new_image(image)
@@ -340,7 +340,7 @@ class OcrViewModel(QObject):
 
     def _refresh_estimate(self) -> None:
         if self._source() is not None:
-            self._start("estimate", self._estimate(), notify_errors=False)
+            self._start("estimate", self._estimate, notify_errors=False)
 
     async def _estimate(self) -> None:
         source = self._source()
@@ -379,7 +379,7 @@ class OcrViewModel(QObject):
         except InterpreterError as error:
             self.notice.emit(error.user_message, "error")
             return
-        self._start("request", self._recognize(source, options), notify_errors=True)
+        self._start("request", lambda: self._recognize(source, options), notify_errors=True)
 
     async def _recognize(self, source: bytes | Path, options: OcrOptions) -> None:
         outcome = await self._service.recognize(source, options, name=self.image_name, on_text=self.text_progress.emit)
@@ -410,9 +410,9 @@ class OcrViewModel(QObject):
         terms = terms_of(self._glossary(glossary))
         if self.display is not None and self.display.rows:
             rows = [list(row) for row in self.display.rows]
-            self._start("request", self._translate_rows(rows, target, model, terms), notify_errors=True)
+            self._start("request", lambda: self._translate_rows(rows, target, model, terms), notify_errors=True)
         else:
-            self._start("request", self._translate(outcome, target, model, terms), notify_errors=True)
+            self._start("request", lambda: self._translate(outcome, target, model, terms), notify_errors=True)
 
     async def _translate(self, outcome: OcrOutcome, target: str, model: str | None, terms: Any) -> None:
         def progress(text: str) -> None:
@@ -460,7 +460,7 @@ class OcrViewModel(QObject):
         if not text.strip():
             self.notice.emit(self.tr("There is nothing to export yet."), "info")
             return
-        self._start("export", self._write(Path(path), text), notify_errors=True)
+        self._start("export", lambda: self._write(Path(path), text), notify_errors=True)
 
     async def _write(self, path: Path, text: str) -> None:
         try:
@@ -493,18 +493,20 @@ class OcrViewModel(QObject):
 
     # -- tasks --------------------------------------------------------------------------------------------------
 
-    def _start(self, kind: str, coro: Coroutine[Any, Any, None], *, notify_errors: bool) -> None:
+    def _start(self, kind: str, work: Callable[[], Coroutine[Any, Any, None]], *, notify_errors: bool) -> None:
+        """Run ``work()`` as the one task of ``kind`` (cancelling the previous one); the coroutine is made inside the
+        task so a task cancelled before it starts leaves no un-awaited coroutine behind."""
         previous = self._tasks.get(kind)
         if previous is not None and not previous.done():
             previous.cancel()
-        task = asyncio.ensure_future(self._guard(kind, coro, notify_errors))
+        task = asyncio.ensure_future(self._guard(kind, work, notify_errors))
         self._tasks[kind] = task
 
-    async def _guard(self, kind: str, coro: Coroutine[Any, Any, None], notify_errors: bool) -> None:
+    async def _guard(self, kind: str, work: Callable[[], Coroutine[Any, Any, None]], notify_errors: bool) -> None:
         if kind == "request":
             self.busy_changed.emit(True)
         try:
-            await coro
+            await work()
         except asyncio.CancelledError:
             raise
         except InterpreterError as error:

@@ -1,0 +1,167 @@
+"""The OCR tab and its view-model offscreen (pytest-qt + qasync) against the emulator with real Tesseract: sources
+and their bad inputs, each task's view, boxes with hover text, the schema editor, translation keeping a table's
+grid, exports."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
+
+from interpreter.services.limiter import ApiLimiter
+from interpreter.services.mt_engine import MtEngine
+from interpreter.services.ocr import OcrService
+from interpreter.services.text_translation import TextTranslationService
+from interpreter.store.ocr_history import OcrHistory
+from interpreter.store.ocr_schemas import OcrSchemaStore
+from interpreter.transport.http import HttpClient
+from interpreter.ui.ocr_tab import OcrTab
+from interpreter.ui.viewmodels.ocr_vm import OcrDisplay, OcrViewModel
+from tests.fakes.ocr_images import blank_image, table_image, text_image
+from tests.ui.conftest import run_coro
+
+pytestmark = [pytest.mark.gui]
+
+INVOICE = ["Invoice number: 10283819", "Date: 2025-03-05", "Total 42.50 EUR"]
+
+
+@pytest.fixture
+def tab(qtbot: Any, qloop: asyncio.AbstractEventLoop, make_emulator: Any, tmp_path: Path) -> Iterator[OcrTab]:
+    emu = make_emulator(speed=200.0)
+    client = HttpClient(emu.base_url, api_key=emu.api_key)
+    engine = MtEngine(client, limiter_factory=lambda model: ApiLimiter(max_concurrency=2))
+    history = OcrHistory(tmp_path / "history.sqlite3")
+    service = OcrService(client, history=history, translator=TextTranslationService(client, engine=engine))
+    vm = OcrViewModel(service, schemas=OcrSchemaStore(tmp_path / "schemas.json"))
+    widget = OcrTab(vm)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    yield widget
+    run_coro(qtbot, qloop, vm.aclose())
+    run_coro(qtbot, qloop, client.aclose())
+    history.close()
+
+
+def _read(qtbot: Any, tab: OcrTab, task: str) -> OcrDisplay:
+    tab.task_combo.setCurrentIndex(tab.task_combo.findData(task))
+    with qtbot.waitSignal(tab.vm.result_ready, timeout=30_000) as blocker:
+        tab.read_button.click()
+    display = blocker.args[0]
+    assert isinstance(display, OcrDisplay)
+    return display
+
+
+def test_text_from_a_file_with_estimate_and_history(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    path = tmp_path / "invoice.png"
+    text_image(INVOICE).save(path)
+    with qtbot.waitSignal(tab.vm.estimate_changed, timeout=10_000) as estimate:
+        tab.vm.open_file(str(path))
+    assert "image tokens" in estimate.args[0] and "900×" in estimate.args[0]
+    display = _read(qtbot, tab, "text")
+    assert "10283819" in tab.text_view.toPlainText() and display.kind == "text"
+    assert "input tokens" in tab.summary_label.text()
+    qtbot.waitUntil(lambda: tab.history_list.count() == 1, timeout=5_000)
+    assert "invoice.png" in tab.history_list.item(0).text() and not tab.history_list.item(0).icon().isNull()
+    # Cheaper detail, fewer tokens.
+    with qtbot.waitSignal(tab.vm.estimate_changed, timeout=10_000) as cheaper:
+        tab.preset_combo.setCurrentIndex(0)
+    assert cheaper.args[0] != estimate.args[0] or "image tokens" in cheaper.args[0]
+
+
+def test_table_view_translation_grid_and_export(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    assert tab.vm.paste_image(QImage(str(_save(tmp_path, table_image([["Name", "Price"], ["Apple", "1.20"]])))))
+    _read(qtbot, tab, "table")
+    assert tab.results.currentIndex() == tab.pages["table"]
+    assert (tab.table_view.rowCount(), tab.table_view.columnCount()) == (2, 2)
+    assert tab.table_view.item(1, 0).text() == "Apple"
+    tab.target_combo.setCurrentIndex(tab.target_combo.findData("de"))
+    with qtbot.waitSignal(tab.vm.table_translated, timeout=30_000):
+        tab.translate_button.click()
+    assert tab.translation_stack.currentWidget() is tab.translation_table
+    assert tab.translation_table.item(1, 0).text() == "[de] Apple"
+    assert tab.translation_table.item(1, 1).text() == "1.20"
+    out = tmp_path / "prices.csv"
+    with qtbot.waitSignal(tab.vm.notice, timeout=10_000):
+        tab.vm.export(str(out), "source")
+    assert out.read_bytes() == b"Name,Price\r\nApple,1.20\r\n"
+    translated = tmp_path / "prices.de.csv"
+    with qtbot.waitSignal(tab.vm.notice, timeout=10_000):
+        tab.vm.export(str(translated), "translation")
+    assert translated.read_bytes() == b"[de] Name,[de] Price\r\n[de] Apple,1.20\r\n"
+
+
+def test_positions_draw_boxes_with_hover_text(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    tab.vm.open_file(str(_save(tmp_path, text_image(INVOICE))))
+    display = _read(qtbot, tab, "positions")
+    assert len(display.boxes) == 3
+    assert [item.toolTip() for item in tab.image_view.boxes] == [box.text for box in display.boxes]
+    assert tab.image_view.boxes[0].toolTip() == INVOICE[0]
+    first = tab.image_view.boxes[0].boundingRect()
+    assert first.width() > 300 and first.top() < 80
+
+
+def test_key_information_with_the_schema_editor(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    tab.vm.open_file(str(_save(tmp_path, text_image(INVOICE))))
+    tab.task_combo.setCurrentIndex(tab.task_combo.findData("keyinfo"))
+    assert tab.schema_editor.isVisible()
+    tab.schema_editor.editor.setPlainText('{"Invoice number": "", "Money": {"Total": ""}}')
+    tab.schema_editor.name.setText("Mine")
+    tab.schema_editor.save.click()
+    assert "Mine" in tab.vm.schema_names()
+    display = _read(qtbot, tab, "keyinfo")
+    assert '"10283819"' in tab.kv_view.toPlainText() and display.kind == "keyinfo"
+    tab.schema_editor.editor.setPlainText('{"a": {"b": {"c": {"d": ""}}}}')
+    with qtbot.waitSignal(tab.vm.notice, timeout=5_000) as notice:
+        tab.read_button.click()
+    assert "deeper than 3" in notice.args[0] and notice.args[1] == "error"
+
+
+def test_text_translation_side_by_side(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    tab.vm.open_file(str(_save(tmp_path, text_image(INVOICE))))
+    _read(qtbot, tab, "text")
+    tab.target_combo.setCurrentIndex(tab.target_combo.findData("fr"))
+    with qtbot.waitSignal(tab.vm.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        tab.translate_button.click()
+    assert tab.translation_view.toPlainText().startswith("[fr] Invoice number")
+
+
+def test_bad_sources_are_one_sentence(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    notices: list[tuple[str, str]] = []
+    tab.vm.notice.connect(lambda text, level: notices.append((text, level)))
+    assert not tab.vm.paste_image(None)
+    assert "clipboard has no image" in notices[-1][0]
+    tiny = QImage(3, 3, QImage.Format.Format_RGB32)
+    assert not tab.vm.set_capture(tiny, QRect(10, 10, 3, 3))
+    assert "only 3×3 px" in notices[-1][0]
+    black = QImage(str(_save(tmp_path, blank_image(800, 600, "black"))))
+    assert not tab.vm.set_capture(black, QRect(0, 0, 800, 600))
+    assert "blank" in notices[-1][0] and notices[-1][1] == "error"
+    fake = tmp_path / "holiday.jpg"
+    fake.write_text("not a photo")
+    with qtbot.waitSignal(tab.vm.notice, timeout=10_000) as notice:
+        tab.vm.open_file(str(fake))
+    assert "holiday.jpg is not an image" in notice.args[0]
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(tab.vm.notice, timeout=10_000) as notice:
+        tab.vm.open_file(str(empty))
+    assert "empty.png is empty (0 bytes)" in notice.args[0]
+
+
+def test_no_text_found_is_said(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    tab.vm.open_file(str(_save(tmp_path, blank_image())))
+    display = _read(qtbot, tab, "text")
+    assert display.message is not None and display.message.startswith("No text found")
+    assert tab.notice_label.text() == display.message
+
+
+def _save(folder: Path, image: Any, name: str = "drawn.png") -> Path:
+    path = folder / name
+    image.save(path)
+    return path
