@@ -465,6 +465,8 @@ class OcrTab(QWidget):
             button.setEnabled(not busy)
         if busy:
             self.notice_label.setText(self.tr("Working…"))
+        elif self.notice_label.text() == self.tr("Working…"):
+            self.notice_label.setText(self.tr("Done."))
 
     def _on_progress(self, text: str) -> None:
         self.results.setCurrentIndex(self.pages["text"])

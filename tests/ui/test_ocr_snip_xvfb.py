@@ -53,3 +53,32 @@ def test_snip_a_known_window_and_read_it(xvfb_display: str, emulator: Any, tmp_p
     assert report["tab_visible_after"] and report["repeat_enabled"] and report["cancelled_tab_visible"]
     assert "Quarterly numbers are ready" in report["repeat_text"]
     assert report["history"] == 2
+
+
+@pytest.mark.timeout(180)
+def test_screenshots_of_the_tab(xvfb_display: str, tmp_path: Path) -> None:
+    """The tab with a translated table and with boxes, grabbed under X (as in docs/screenshots/ocr-*.png)."""
+    from PySide6.QtGui import QImage
+
+    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb"}
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "ui" / "xvfb_ocr_screenshots.py"), "--out", str(tmp_path)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=170,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for name in ("ocr-table.png", "ocr-boxes.png"):
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == (1400, 860)
+    boxes = QImage(str(tmp_path / "ocr-boxes.png"))
+    # Box outlines (blue, antialiased) are drawn over the image pane: strongly blue pixels, absent from a text image.
+    blue = 0
+    for x in range(0, 640):
+        for y in range(60, 800, 3):
+            colour = boxes.pixelColor(x, y)
+            if colour.blue() > 200 and colour.red() < 120:
+                blue += 1
+    assert blue > 100

@@ -30,7 +30,7 @@ from aiohttp import web
 
 from interpreter.emulator.http.chat_completions import register_chat_model
 from interpreter.emulator.http.errors import CompatError, invalid_parameter, rate_limited
-from interpreter.emulator.http.ocr_answer import OcrAnswer, build_answer
+from interpreter.emulator.http.ocr_answer import OcrAnswer, build_answer, effective_task
 from interpreter.emulator.http.ocr_recognizer import recognize
 from interpreter.emulator.http.ocr_request import (
     OCR_MODELS,
@@ -82,7 +82,12 @@ async def _answer(call: HttpCall, request: OcrRequest) -> OcrAnswer:
         record.media_bytes = len(request.image_bytes)
         record.content_sha256 = hashlib.sha256(request.image_bytes).hexdigest()
     _admit(call, request.model)
-    recognition = await asyncio.to_thread(recognize, request.image, enable_rotate=request.enable_rotate)
+    recognition = await asyncio.to_thread(
+        recognize,
+        request.image,
+        enable_rotate=request.enable_rotate,
+        table=effective_task(request) == "table_parsing",
+    )
     answer = build_answer(request, recognition)
     call.context.http.limiter.charge(request.model, answer.usage["total_tokens"], call.context.monotonic())
     if record is not None:

@@ -22,6 +22,9 @@ from PIL import Image
 _MIN_CONFIDENCE = 30.0
 #: Orientation detection needs at least this confidence to turn the image (low values are guesses).
 _MIN_OSD_CONFIDENCE = 0.5
+#: A row or column darker than _RULE_DARK (0-255 grey) over more than half its length is a table rule.
+_RULE_DARK = 200
+_RULE_FILL = 0.5
 #: Tesseract reads best with text at least ~20 px tall; smaller images (a cropped line) are enlarged 2x first.
 _UPSCALE_BELOW_HEIGHT = 60
 
@@ -115,8 +118,27 @@ def _upright(image: Image.Image) -> tuple[Image.Image, int]:
     return image.rotate(-rotate, expand=True), rotate
 
 
-def recognize(image: Image.Image, *, enable_rotate: bool = False) -> Recognition:
-    """Read the lines of text in ``image`` (see the module docstring)."""
+def _without_rules(image: Image.Image) -> Image.Image:
+    """The image with table ruling removed: rows and columns that are dark across most of the picture.
+
+    Grid lines touching the digits of a narrow column make Tesseract drop them as noise; text never fills more
+    than :data:`_RULE_FILL` of a whole row or column, so only lines go.
+    """
+    import numpy as np
+
+    grey = np.asarray(image.convert("L")).copy()
+    dark = grey < _RULE_DARK
+    grey[dark.mean(axis=1) > _RULE_FILL, :] = 255
+    grey[:, dark.mean(axis=0) > _RULE_FILL] = 255
+    return Image.fromarray(grey)
+
+
+def recognize(image: Image.Image, *, enable_rotate: bool = False, table: bool = False) -> Recognition:
+    """Read the lines of text in ``image`` (see the module docstring).
+
+    ``table``: the image is a table: ruling is removed and the page is read as one uniform block of rows
+    (Tesseract's page segmentation mode 6), which keeps lone digits in narrow columns.
+    """
     languages = _languages()
     if languages is None:
         return Recognition(False, (), image.width, image.height)
@@ -127,7 +149,11 @@ def recognize(image: Image.Image, *, enable_rotate: bool = False) -> Recognition
         image, rotated_by = _upright(image)
     factor = 2 if image.height < _UPSCALE_BELOW_HEIGHT else 1
     readable = image.resize((image.width * factor, image.height * factor)) if factor > 1 else image
-    data = pytesseract.image_to_data(readable, lang=languages, output_type=pytesseract.Output.DICT)
+    config = ""
+    if table:
+        readable = _without_rules(readable)
+        config = "--psm 6"
+    data = pytesseract.image_to_data(readable, lang=languages, config=config, output_type=pytesseract.Output.DICT)
     grouped: dict[tuple[int, int, int], list[Word]] = {}
     keys: list[tuple[int, int, int]] = []
     for i, text in enumerate(data["text"]):
