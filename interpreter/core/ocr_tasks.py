@@ -386,9 +386,15 @@ def parse_table_html(table_html: str) -> list[list[str]]:
     return [row + [""] * (width - len(row)) for row in rows]
 
 
-def rows_to_csv(rows: Sequence[Sequence[str]]) -> str:
-    """CSV text (RFC 4180 quoting, ``\\r\\n`` line ends, as spreadsheets expect) of a grid of cells."""
+def rows_to_csv(rows: Sequence[Sequence[str]], *, excel: bool = False) -> str:
+    """CSV text (RFC 4180 quoting, ``\\r\\n`` line ends, as spreadsheets expect) of a grid of cells.
+
+    ``excel``: start with a UTF-8 byte-order mark, which Excel needs to read non-ASCII text in a CSV as UTF-8
+    (without it, Chinese or accented cells come out garbled).
+    """
     out = io.StringIO()
+    if excel:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows(rows)
     return out.getvalue()

@@ -58,6 +58,7 @@ from interpreter.ui.viewmodels.ocr_vm import OcrBox, OcrDisplay, OcrViewModel
 __all__ = ["OcrImageView", "OcrTab", "SchemaEditor"]
 
 _IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.gif);;All files (*)"
+_CSV_FILTERS = "CSV (*.csv);;Excel-compatible CSV (*.csv)"
 _BOX_PEN = QColor(0, 140, 255)
 _BOX_FILL = QColor(0, 140, 255, 40)
 _BOX_HOVER_FILL = QColor(255, 170, 0, 90)
@@ -382,10 +383,10 @@ class OcrTab(QWidget):
         self.export_translation.clicked.connect(
             lambda: self._export(
                 "translation",
-                "CSV (*.csv);;HTML (*.html)" if vm.translated_rows else "Text (*.txt);;Markdown (*.md)",
+                _CSV_FILTERS + ";;HTML (*.html)" if vm.translated_rows else "Text (*.txt);;Markdown (*.md)",
             )
         )
-        self.export_csv.clicked.connect(lambda: self._export("source", "CSV (*.csv)"))
+        self.export_csv.clicked.connect(lambda: self._export("source", _CSV_FILTERS))
         self.export_html.clicked.connect(lambda: self._export("source", "HTML (*.html)"))
         vm.image_changed.connect(self._on_image)
         vm.estimate_changed.connect(self.estimate_label.setText)
@@ -396,6 +397,7 @@ class OcrTab(QWidget):
         vm.table_translated.connect(self._on_table_translated)
         vm.notice.connect(self._on_notice)
         vm.history_changed.connect(self._refresh_history)
+        self.history_list.itemActivated.connect(lambda item: vm.open_history(int(item.data(Qt.ItemDataRole.UserRole))))
 
     # -- sources ------------------------------------------------------------------------------------------------
 
@@ -519,6 +521,6 @@ class OcrTab(QWidget):
             self._on_notice(self.tr("Copied."), "info")
 
     def _export(self, which: str, filters: str) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), "", filters)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export"), "", filters)
         if path:
-            self.vm.export(path, which)
+            self.vm.export(path, which, excel=chosen.startswith("Excel"))

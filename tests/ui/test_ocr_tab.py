@@ -165,3 +165,25 @@ def _save(folder: Path, image: Any, name: str = "drawn.png") -> Path:
     path = folder / name
     image.save(path)
     return path
+
+
+def test_history_entry_opens_again_without_a_request(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    tab.vm.open_file(str(_save(tmp_path, text_image(INVOICE))))
+    _read(qtbot, tab, "positions")
+    qtbot.waitUntil(lambda: tab.history_list.count() == 1, timeout=5_000)
+    tab.vm.outcome = None
+    tab.text_view.clear()
+    with qtbot.waitSignal(tab.vm.result_ready, timeout=5_000) as blocker:
+        tab.history_list.itemActivated.emit(tab.history_list.item(0))
+    assert INVOICE[0] in blocker.args[0].text and INVOICE[0] in tab.text_view.toPlainText()
+    assert len(tab.image_view.boxes) == 3  # boxes scaled onto the stored thumbnail
+    assert max(item.boundingRect().right() for item in tab.image_view.boxes) <= 161
+
+
+def test_excel_csv_has_a_byte_order_mark(qtbot: Any, tab: OcrTab, tmp_path: Path) -> None:
+    tab.vm.open_file(str(_save(tmp_path, table_image([["Name", "Größe"], ["Äpfel", "1"]]))))
+    _read(qtbot, tab, "table")
+    out = tmp_path / "excel.csv"
+    with qtbot.waitSignal(tab.vm.notice, timeout=10_000):
+        tab.vm.export(str(out), "source", excel=True)
+    assert out.read_bytes().startswith("\ufeffName,".encode())

@@ -14,7 +14,7 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,10 @@ from interpreter.core.ocr_tasks import (
     DEFAULT_OCR_MODEL,
     OCR_MODELS,
     TASKS,
+    OcrResult,
     OcrTask,
+    OcrUsage,
+    OcrWord,
     PixelRange,
     rows_to_csv,
     rows_to_html,
@@ -432,14 +435,14 @@ class OcrViewModel(QObject):
 
     # -- exports ------------------------------------------------------------------------------------------------
 
-    def export_text(self, which: str, fmt: str) -> str:
+    def export_text(self, which: str, fmt: str, *, excel: bool = False) -> str:
         """The text an export writes: ``which`` "source"/"translation"; ``fmt`` txt, md, csv, html, tex, json."""
         display = self.display
         if display is None:
             return ""
         rows = [list(r) for r in display.rows] if which == "source" else self.translated_rows
         if fmt == "csv" and rows:
-            return rows_to_csv(rows)
+            return rows_to_csv(rows, excel=excel)
         if fmt == "html" and rows:
             return rows_to_html(rows) + "\n"
         if which == "translation":
@@ -453,10 +456,13 @@ class OcrViewModel(QObject):
             return display.kv_json + "\n"
         return display.text + "\n"
 
-    def export(self, path: str, which: str = "source") -> None:
-        """Write the source or translation to ``path`` (format from its suffix), atomically, off the Qt thread."""
+    def export(self, path: str, which: str = "source", *, excel: bool = False) -> None:
+        """Write the source or translation to ``path`` (format from its suffix), atomically, off the Qt thread.
+
+        ``excel``: a CSV Excel opens correctly (UTF-8 with a byte-order mark).
+        """
         fmt = Path(path).suffix.lower().lstrip(".") or "txt"
-        text = self.export_text(which, fmt)
+        text = self.export_text(which, fmt, excel=excel)
         if not text.strip():
             self.notice.emit(self.tr("There is nothing to export yet."), "info")
             return
@@ -490,6 +496,51 @@ class OcrViewModel(QObject):
             HistoryRow(e.id, f"{e.created_at[:16].replace('T', ' ')} · {e.source} · {e.text[:40]}", e.thumbnail)
             for e in entries
         ]
+
+    def open_history(self, entry_id: int) -> bool:
+        """Show a stored result again (its thumbnail, text, table, boxes and translation) without a request."""
+        store = self._service.history
+        entry = store.get(entry_id) if store is not None else None
+        if entry is None:
+            self.notice.emit(self.tr("That history entry is gone."), "warning")
+            return False
+        stored = entry.result
+        words = tuple(
+            OcrWord(str(w.get("text", "")), tuple(w.get("location", ())), tuple(w.get("rotate_rect", ())))
+            for w in stored.get("words") or ()
+        )
+        result = OcrResult(
+            task=OcrTask(entry.task),
+            text=str(stored.get("text", entry.text)),
+            words=words,
+            kv=stored.get("kv"),
+            usage=OcrUsage(
+                input_tokens=int(entry.usage.get("input_tokens", 0)),
+                output_tokens=int(entry.usage.get("output_tokens", 0)),
+            ),
+            model=entry.model,
+        )
+        width, height = int(stored.get("width") or 0), int(stored.get("height") or 0)
+        image = QImage.fromData(entry.thumbnail) if entry.thumbnail else QImage()
+        if not image.isNull() and width and height:
+            # Boxes were measured on the full image; the thumbnail is smaller: scale them onto it.
+            factor = image.width() / width
+            result = replace(
+                result,
+                words=tuple(
+                    OcrWord(w.text, tuple(v * factor for v in w.location), w.rotate_rect) for w in result.words
+                ),
+            )
+        self.outcome = OcrOutcome(result, entry.source, width, height, history_id=entry.id)
+        self.display = _display(self.outcome)
+        self.image_path, self.image_png, self.image_name = None, None, entry.source
+        if not image.isNull():
+            self.image_changed.emit(image, entry.source)
+        self.result_ready.emit(self.display)
+        self.translation, self.translated_rows = entry.translation, []
+        if entry.translation:
+            self.translation_changed.emit(entry.translation)
+        return True
 
     # -- tasks --------------------------------------------------------------------------------------------------
 
