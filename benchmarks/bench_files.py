@@ -181,19 +181,34 @@ async def _client_main(spec: dict[str, Any]) -> None:
     """The client process: translate one file; print JSON lines (added, done, segments_done, summary)."""
     import resource
 
-    from interpreter.core.jobs import FileTranslationOptions, JobState, SegmentState
+    from interpreter.core.jobs import FileTranslationOptions, JobKind, JobSegment, JobState, SegmentState
+    from interpreter.media.clips import EncodedClip
     from interpreter.services.file_media import FileMedia
     from interpreter.services.file_translation import FileTranslationService, JobUpdated
     from interpreter.store.jobs import JobStore
     from interpreter.transport.http import HttpClient
 
+    lock = threading.Lock()  # lines come from the loop thread and from encoding worker threads
+
     def say(**fields: Any) -> None:
-        print(json.dumps({"t": time.monotonic(), **fields}), flush=True)
+        line = json.dumps({"t": time.monotonic(), **fields}) + "\n"
+        with lock:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+
+    class HashingMedia(FileMedia):
+        """The real pipeline, telling which media bytes each segment sends (the video clip encoder is not
+        byte-for-byte repeatable, so the parent cannot re-encode a segment to learn its hash)."""
+
+        def encode(self, path: Path, kind: JobKind, segment: JobSegment) -> EncodedClip:
+            clip = super().encode(path, kind, segment)
+            say(event="encoded", index=segment.index, sha256=hashlib.sha256(clip.data).hexdigest())
+            return clip
 
     started = time.monotonic()
     async with HttpClient(spec["base_url"], api_key=spec["api_key"]) as client:
         service = FileTranslationService(
-            client, store=JobStore(Path(spec["db"])), media=FileMedia(), concurrency=spec["concurrency"]
+            client, store=JobStore(Path(spec["db"])), media=HashingMedia(), concurrency=spec["concurrency"]
         )
         last_done = -1
         segments_done_at: list[float] = []
@@ -454,8 +469,6 @@ def measure(media: Path, concurrency: int, speed: float, timeout_s: float) -> di
 def kill_and_resume(media: Path, concurrency: int, speed: float, kill_at: float, timeout_s: float) -> dict[str, Any]:
     """SIGKILL a client mid-batch, rerun it, count re-requested stored segments (module docstring)."""
     from interpreter.core.jobs import SegmentState
-    from interpreter.core.segment_plan import SegmentSpan
-    from interpreter.media.clips import encode_video_clip
     from interpreter.store.jobs import JobStore
 
     with tempfile.TemporaryDirectory(prefix="bench-files-kill-") as tmp:
@@ -466,46 +479,56 @@ def kill_and_resume(media: Path, concurrency: int, speed: float, kill_at: float,
             killed = _run_until_share(spec, kill_at, timeout_s)
             with JobStore(Path(spec["db"])) as store:
                 [interrupted] = store.interrupted_jobs()
-            done_before = [s for s in interrupted.segments if s.state == SegmentState.DONE]
-            done_hashes = {
-                hashlib.sha256(
-                    encode_video_clip(media, SegmentSpan(s.index, s.start_ms, s.end_ms, s.speech)).data
-                ).hexdigest(): s.index
-                for s in done_before
-            }
             rerun = run_client(spec, timeout_s=timeout_s)
         finally:
             emulator.stop()
         records = emulator.records()
     assert killed.killed_at_wall is not None
+    done_before = {s.index for s in interrupted.segments if s.state == SegmentState.DONE}
+    sent_before = _encoded(killed)  # segment index -> media hash, as the killed client encoded it
+    sent_rerun = _encoded(rerun)
     chat = [r for r in records if r["path"].endswith("/chat/completions")]
     before = [r for r in chat if r["received_at"] < killed.killed_at_wall]
-    after = [r for r in chat if r["received_at"] >= killed.killed_at_wall]
+    after = [r for r in chat if r["received_at"] >= killed.killed_at_wall]  # the killed client was gone by then
     completed_before = {r["content_sha256"] for r in before if r["status"] == 200 and r["finish_reason"] is not None}
-    after_ok = [r["content_sha256"] for r in after if r["status"] == 200]
+    requested_after: dict[int, int] = {}
+    by_hash = {digest: index for index, digest in sent_rerun.items()}
+    for record in after:
+        index = by_hash.get(record["content_sha256"], -1)  # -1: a request the rerun did not encode (never seen)
+        requested_after[index] = requested_after.get(index, 0) + 1
+    pending = {s.index for s in interrupted.segments} - done_before
+    # A stored segment's media as the killed client sent it, and as the rerun would send it if it encoded it again.
+    stored_hashes = {sent_before.get(i) for i in done_before} | {sent_rerun.get(i) for i in done_before}
+    stored_hashes.discard(None)
     summary = rerun.first("summary") or {}
     added = rerun.first("added") or {}
-    pending = len(interrupted.segments) - len(done_before)
     return {
         "concurrency": concurrency,
         "segments": len(interrupted.segments),
         "done_when_killed": len(done_before),
         "requests_before_kill": len(before),
-        "in_flight_or_unstored_at_kill": len(completed_before) - len(done_before),
-        "hash_mapping_verified": set(done_hashes) <= completed_before,
+        "answered_but_not_stored_at_kill": len(completed_before - {sent_before.get(i) for i in done_before}),
+        # Every stored segment's hash is one the emulator answered in full before the kill: the mapping holds.
+        "hash_mapping_verified": all(sent_before.get(i) in completed_before for i in done_before),
         "rerun_interrupted_jobs_found": added.get("interrupted"),
         "rerun_same_job": added.get("job") == interrupted.id,
         "rerun_state": summary.get("state"),
         "rerun_requests": len(after),
-        "rerun_answered_200": len(after_ok),
-        "pending_segments": pending,
-        "stored_segments_requested_again": sum(1 for h in after_ok if h in done_hashes),
-        "stored_segments_requested_again_any_status": sum(1 for r in after if r["content_sha256"] in done_hashes),
-        "rerun_segments_requested_twice": len(after_ok) - len(set(after_ok)),
+        "rerun_answered_200": sum(1 for r in after if r["status"] == 200),
+        "pending_segments": len(pending),
+        "stored_segments_encoded_again": len(done_before & set(sent_rerun)),
+        "stored_segments_requested_again": sum(1 for r in after if r["content_sha256"] in stored_hashes),
+        "pending_segments_requested_exactly_once": all(requested_after.get(i, 0) == 1 for i in pending),
+        "unattributed_rerun_requests": requested_after.get(-1, 0),
         "rerun_answers_429": sum(1 for r in after if r["status"] == 429),
         "rerun_wall_s": round(summary.get("total_s", float("nan")), 1),
         "rerun_peak_rss_mb": round(summary.get("peak_rss_mb", float("nan")), 1),
     }
+
+
+def _encoded(run: ClientRun) -> dict[int, str]:
+    """Segment index -> SHA-256 of the media the client sent for it (its ``encoded`` lines; the last one wins)."""
+    return {line["index"]: line["sha256"] for line in run.lines if line["event"] == "encoded"}
 
 
 def _run_until_share(spec: dict[str, Any], share: float, timeout_s: float) -> ClientRun:
