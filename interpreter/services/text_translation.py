@@ -487,19 +487,19 @@ class TextTranslationService:
             _document=document,
         )
 
-    def _stored(self, job_key: str) -> dict[str, str]:
-        if self.checkpoints is not None:
+    def _stored(self, job_key: str, persist: bool = True) -> dict[str, str]:
+        if persist and self.checkpoints is not None:
             return self.checkpoints.translations(job_key)
         return dict(self._memory_answers.get(job_key, {}))
 
-    def _usage(self, job_key: str) -> StoredUsage:
-        if self.checkpoints is not None:
+    def _usage(self, job_key: str, persist: bool = True) -> StoredUsage:
+        if persist and self.checkpoints is not None:
             return self.checkpoints.usage(job_key)
         return self._memory_usage.get(job_key, StoredUsage())
 
-    async def _checkpoint(self, job_key: str, answer: ChunkAnswer) -> None:
+    async def _checkpoint(self, job_key: str, answer: ChunkAnswer, persist: bool) -> None:
         usage = answer.usage
-        if self.checkpoints is not None:
+        if persist and self.checkpoints is not None:
             await asyncio.to_thread(
                 self.checkpoints.save_answer, job_key, answer.translations, usage.prompt_tokens, usage.completion_tokens
             )
@@ -558,8 +558,12 @@ class TextTranslationService:
         target: MtLanguage,
         emit: Callable[[TextJobEvent], None],
         on_stream: Callable[[Chunk, str], None] | None = None,
+        *,
+        persist: bool = True,
     ) -> None:
-        done = set(self._stored(job_key))
+        """Translate the chunks' units not yet stored; ``persist`` False keeps answers in memory only (a pasted
+        text or a transcript is not a job that survives a restart)."""
+        done = set(self._stored(job_key, persist))
         total = len({unit.key for chunk in chunks for unit in chunk.units})
         pending = [_remaining(chunk, done) for chunk in chunks if not set(chunk.keys) <= done]
         settings = MtSettings(
@@ -573,9 +577,9 @@ class TextTranslationService:
         )
 
         async def answered(answer: ChunkAnswer) -> None:
-            await self._checkpoint(job_key, answer)
+            await self._checkpoint(job_key, answer, persist)
             done.update(answer.translations)
-            usage = self._usage(job_key)
+            usage = self._usage(job_key, persist)
             emit(TextJobProgress(job_key, len(done), total, usage.requests, usage))
 
         def mismatched(chunk: Chunk, usage: ChatUsage) -> None:
@@ -646,11 +650,7 @@ class TextTranslationService:
                 joined = join_parts(units, self._memory_answers.get(job_key, {}), separator=separator)
                 on_progress(document.render(joined))
 
-        saved, self.checkpoints = self.checkpoints, None  # a pasted text is not a job: nothing goes to disk
-        try:
-            await self._translate(job_key, chunks, options, source, target, progressed, streamed)
-        finally:
-            self.checkpoints = saved
+        await self._translate(job_key, chunks, options, source, target, progressed, streamed, persist=False)
         joined = join_parts(units, self._memory_answers.pop(job_key, {}), separator=separator)
         usage = self._memory_usage.pop(job_key, StoredUsage())
         return TextResult(
@@ -702,11 +702,7 @@ class TextTranslationService:
                 json.dumps([[r.start_ms, r.end_ms, r.text] for r in rows] + [options.fingerprint()]).encode("utf-8")
             ).hexdigest()
         )
-        saved, self.checkpoints = self.checkpoints, None
-        try:
-            await self._translate(job_key, chunks, options, source, target, lambda event: None)
-        finally:
-            self.checkpoints = saved
+        await self._translate(job_key, chunks, options, source, target, lambda event: None, persist=False)
         planned = tuple(unit for chunk in chunks for unit in chunk.units)
         joined = join_parts(planned, self._memory_answers.pop(job_key, {}), separator=_separator(target))
         usage = self._memory_usage.pop(job_key, StoredUsage())

@@ -376,3 +376,27 @@ class _closing:
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()
+
+
+async def test_transient_failures_are_retried_and_refusals_are_not(make_emulator: Callable[..., Any]) -> None:
+    from interpreter.errors import AuthenticationError
+    from interpreter.protocol.retry import HttpRetryPolicy
+
+    emu = make_emulator(speed=SPEED)
+    emu.http_faults.update(status=503, status_times=2, retry_after_s=0)
+    async with HttpClient(emu.base_url, api_key=emu.api_key) as client:
+        engine = MtEngine(
+            client,
+            limiter_factory=lambda model: ApiLimiter(max_concurrency=2),
+            retry_factory=lambda: HttpRetryPolicy(delays=iter([0.01] * 10)),
+        )
+        service = TextTranslationService(client, engine=engine)
+        result = await service.translate_text("Hello there", TextTranslationOptions(target="it"))
+    assert result.text == "[it] Hello there" and emu.http_stats.requests == 3
+    async with HttpClient(emu.base_url, api_key="sk-wrong") as client:
+        service = TextTranslationService(
+            client, engine=MtEngine(client, retry_factory=lambda: HttpRetryPolicy(delays=iter([0.01] * 10)))
+        )
+        with pytest.raises(AuthenticationError):
+            await service.translate_text("Hello", TextTranslationOptions(target="it"))
+    assert emu.http_stats.requests == 4  # a wrong key is asked once, never again
