@@ -43,6 +43,7 @@ from interpreter.core.ocr_tasks import (
 )
 from interpreter.errors import ConfigError, ProtocolError
 from interpreter.media.ocr_images import PreparedImage, looks_blank, make_thumbnail, prepare_ocr_image
+from interpreter.media.screen_snip import portal_available, portal_screenshot
 from interpreter.protocol.chat_stream import ChoiceFinished, TextDelta, UsageReported
 from interpreter.protocol.ocr_stream import (
     MULTIMODAL_GENERATION_PATH,
@@ -63,7 +64,15 @@ from interpreter.store.ocr_history import OcrHistory, OcrHistoryEntry
 from interpreter.transport.errors import StreamIncompleteError, map_service_error
 from interpreter.transport.http import HttpClient
 
-__all__ = ["OcrEstimate", "OcrOptions", "OcrOutcome", "OcrService", "capture_problem"]
+__all__ = [
+    "OcrEstimate",
+    "OcrOptions",
+    "OcrOutcome",
+    "OcrService",
+    "capture_problem",
+    "capture_screen_via_portal",
+    "screen_portal_available",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -164,6 +173,20 @@ def capture_problem(png: bytes) -> str | None:
             "Allow it in the system settings, or paste a screenshot instead."
         )
     return None
+
+
+async def capture_screen_via_portal() -> bytes:
+    """A screenshot of the whole screen through the desktop portal (Wayland), off the Qt thread.
+
+    Raises:
+        DeviceError: no portal, cancelled, not permitted (one sentence each).
+    """
+    return await asyncio.to_thread(portal_screenshot)
+
+
+async def screen_portal_available() -> bool:
+    """Whether the session bus offers the desktop's screenshot portal."""
+    return await asyncio.to_thread(portal_available)
 
 
 def _combine(task: OcrTask, results: Sequence[OcrResult], pieces: Sequence[PreparedImage]) -> OcrResult:

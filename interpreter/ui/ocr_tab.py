@@ -205,7 +205,7 @@ class OcrTab(QWidget):
         super().__init__(parent)
         self.setObjectName("ocrTab")
         self.vm = vm
-        self.snipper = snipper or ScreenSnipper(self._own_windows)
+        self.snipper = snipper or ScreenSnipper(self._own_windows, portal=vm.portal_capture)
         self._build()
         self._wire()
         self._on_task_changed()

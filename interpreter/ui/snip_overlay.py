@@ -8,14 +8,16 @@ full device resolution and the region in global logical coordinates. Esc (or a r
 windows come back either way. :meth:`ScreenSnipper.repeat` grabs the last region again without the overlay
 ("repeat last region").
 
-Where capture cannot work — Wayland, where a plain grab returns nothing or a black picture and the desktop portal's
-screenshot dialog must be used instead — ``failed(str)`` says so in one sentence (the view-model also refuses a
-blank capture). No timed wait is used except the short settle delay below, which has no event to wait on.
+On Wayland a plain grab returns nothing or a black picture, so the frozen picture comes from the desktop's
+screenshot portal instead (an injected ``portal`` coroutine; the desktop may ask the user first); a refusal or a
+missing portal becomes ``failed(str)`` with one sentence (the view-model also refuses a blank capture). No timed
+wait is used except the short settle delay below, which has no event to wait on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,7 +32,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["FrozenDesktop", "ScreenSnipper", "SnipOverlay", "grab_desktop"]
+from interpreter.errors import InterpreterError
+
+__all__ = ["FrozenDesktop", "ScreenSnipper", "SnipOverlay", "frozen_from_picture", "grab_desktop", "needs_portal"]
 
 #: Hidden windows must leave the screen before the grab. X11 and compositors unmap them within a frame or two but
 #: send no event once the screen is repainted, so the grab waits this long (~10 frames at 60 Hz; short enough that
@@ -59,15 +63,25 @@ class FrozenDesktop:
         )
 
 
-def capture_unsupported_reason() -> str | None:
-    """A sentence when this platform cannot be grabbed directly, else None."""
-    platform = QGuiApplication.platformName()
-    if platform.startswith("wayland"):
-        return (
-            "Wayland does not let apps read the screen directly: take a screenshot with the desktop's own tool "
-            "(Print Screen), then paste it here."
-        )
-    return None
+_WAYLAND_WITHOUT_PORTAL = (
+    "Wayland does not let apps read the screen directly and no screenshot portal is set up: take a screenshot with "
+    "the desktop's own tool (Print Screen), then paste it here."
+)
+
+
+def needs_portal() -> bool:
+    """True where the screen cannot be grabbed directly (Wayland): the desktop portal must be asked."""
+    return QGuiApplication.platformName().startswith("wayland")
+
+
+def frozen_from_picture(picture: QImage) -> FrozenDesktop:
+    """A frozen desktop from a whole-screen picture (the portal's), mapped onto the virtual desktop."""
+    geometry = QRect()
+    for screen in QGuiApplication.screens():
+        geometry = geometry.united(screen.geometry())
+    if geometry.isEmpty():
+        geometry = QRect(0, 0, picture.width(), picture.height())
+    return FrozenDesktop(picture, geometry, picture.width() / max(1, geometry.width()))
 
 
 def grab_desktop() -> FrozenDesktop | None:
@@ -223,10 +237,20 @@ class ScreenSnipper(QWidget):
     failed = Signal(str)
     overlay_shown = Signal(object)
 
-    def __init__(self, windows: Callable[[], Sequence[QWidget]], *, settle_ms: int = SETTLE_MS) -> None:
+    def __init__(
+        self,
+        windows: Callable[[], Sequence[QWidget]],
+        *,
+        settle_ms: int = SETTLE_MS,
+        portal: Callable[[], Awaitable[bytes]] | None = None,
+        use_portal: bool | None = None,
+    ) -> None:
         super().__init__(None)
         self._windows = windows
         self._settle_ms = settle_ms
+        self._portal = portal
+        self._use_portal = use_portal
+        self._portal_task: asyncio.Future[None] | None = None
         self._hidden: list[QWidget] = []
         self.overlay: SnipOverlay | None = None
         self.frozen: FrozenDesktop | None = None
@@ -240,23 +264,59 @@ class ScreenSnipper(QWidget):
         """Begin a snip: hide our windows, then freeze the screens and show the overlay."""
         if self.active:
             return
-        reason = capture_unsupported_reason()
-        if reason is not None:
-            self.failed.emit(reason)
+        route = self._route()
+        if route is None:
             return
         self._hide_windows()
-        QTimer.singleShot(self._settle_ms, self._freeze_and_show)
+        if route == "portal":
+            self._portal_task = asyncio.ensure_future(self._from_portal(None))
+        else:
+            QTimer.singleShot(self._settle_ms, self._freeze_and_show)
 
     def repeat(self, region: QRect) -> None:
         """Grab ``region`` again (same place on the screen) without the overlay."""
         if self.active:
             return
-        reason = capture_unsupported_reason()
-        if reason is not None:
-            self.failed.emit(reason)
+        route = self._route()
+        if route is None:
             return
         self._hide_windows()
-        QTimer.singleShot(self._settle_ms, lambda: self._grab_region(region))
+        if route == "portal":
+            self._portal_task = asyncio.ensure_future(self._from_portal(QRect(region)))
+        else:
+            QTimer.singleShot(self._settle_ms, lambda: self._grab_region(region))
+
+    def _route(self) -> str | None:
+        """"portal" or "direct"; None (after emitting ``failed``) when the portal is needed but there is none."""
+        wanted = needs_portal() if self._use_portal is None else self._use_portal
+        if not wanted:
+            return "direct"
+        if self._portal is None:
+            self.failed.emit(self.tr(_WAYLAND_WITHOUT_PORTAL))
+            return None
+        return "portal"
+
+    async def _from_portal(self, region: QRect | None) -> None:
+        """Freeze the portal's picture, then show the overlay (or crop ``region`` for "repeat last region")."""
+        assert self._portal is not None
+        try:
+            data = await self._portal()
+        except InterpreterError as error:
+            self._restore_windows()
+            self.failed.emit(error.user_message)
+            return
+        picture = QImage.fromData(data)
+        if picture.isNull():
+            self._restore_windows()
+            self.failed.emit(self.tr("The desktop's screenshot could not be read; paste a screenshot instead."))
+            return
+        self.hidden_at_grab = [not w.isVisible() for w in self._hidden]
+        self.frozen = frozen_from_picture(picture)
+        if region is not None:
+            self._restore_windows()
+            self.captured.emit(self.frozen.crop(region), region)
+            return
+        self._show_overlay(self.frozen)
 
     def _hide_windows(self) -> None:
         self._hidden = [w for w in self._windows() if w.isVisible()]
@@ -281,6 +341,9 @@ class ScreenSnipper(QWidget):
         if frozen is None:
             return
         self.frozen = frozen
+        self._show_overlay(frozen)
+
+    def _show_overlay(self, frozen: FrozenDesktop) -> None:
         overlay = SnipOverlay(frozen)
         overlay.region_selected.connect(self._on_selected)
         overlay.cancelled.connect(self._on_cancelled)

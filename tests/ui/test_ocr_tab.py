@@ -187,3 +187,51 @@ def test_excel_csv_has_a_byte_order_mark(qtbot: Any, tab: OcrTab, tmp_path: Path
     with qtbot.waitSignal(tab.vm.notice, timeout=10_000):
         tab.vm.export(str(out), "source", excel=True)
     assert out.read_bytes().startswith("\ufeffName,".encode())
+
+
+def test_wayland_route_snips_the_portal_picture(qtbot: Any, tab: OcrTab) -> None:
+    from PIL import Image, ImageDraw
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    from interpreter.errors import DeviceError
+    from interpreter.ui.snip_overlay import ScreenSnipper
+    from tests.fakes.ocr_images import font, png
+
+    screen = QGuiApplication.primaryScreen().geometry()
+    picture = Image.new("RGB", (screen.width(), screen.height()), "white")
+    ImageDraw.Draw(picture).text((40, 60), "Portal picture text", font=font(30), fill="black")
+    calls: list[str] = []
+
+    async def portal() -> bytes:
+        calls.append("asked")
+        if len(calls) > 1:
+            raise DeviceError("Screen capture was not permitted: allow it in the desktop's privacy settings.")
+        return png(picture)
+
+    snipper = ScreenSnipper(lambda: [tab], portal=portal, use_portal=True)
+    snipper.captured.connect(tab._on_captured)
+    with qtbot.waitSignal(snipper.overlay_shown, timeout=10_000) as shown:
+        snipper.start()
+    assert not tab.isVisible()  # our window is hidden while the desktop takes the picture
+    overlay = shown.args[0]
+    with qtbot.waitSignal(tab.vm.result_ready, timeout=30_000) as result:
+        QTest.mousePress(overlay, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(30, 50))
+        QTest.mouseMove(overlay, QPoint(500, 110))
+        QTest.mouseRelease(overlay, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(500, 110))
+    assert "Portal picture text" in result.args[0].text and tab.isVisible()
+    with qtbot.waitSignal(snipper.failed, timeout=10_000) as failed:
+        snipper.start()
+    assert "not permitted" in failed.args[0] and tab.isVisible()
+    snipper.deleteLater()
+
+
+def test_wayland_without_a_portal_says_so(qtbot: Any, tab: OcrTab) -> None:
+    from interpreter.ui.snip_overlay import ScreenSnipper
+
+    snipper = ScreenSnipper(lambda: [tab], use_portal=True)
+    with qtbot.waitSignal(snipper.failed, timeout=5_000) as failed:
+        snipper.start()
+    assert "Wayland" in failed.args[0] and tab.isVisible()
+    snipper.deleteLater()

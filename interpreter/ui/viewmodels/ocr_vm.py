@@ -38,7 +38,14 @@ from interpreter.core.ocr_tasks import (
     validate_schema,
 )
 from interpreter.errors import ConfigError, InterpreterError
-from interpreter.services.ocr import OcrEstimate, OcrOptions, OcrOutcome, OcrService, capture_problem
+from interpreter.services.ocr import (
+    OcrEstimate,
+    OcrOptions,
+    OcrOutcome,
+    OcrService,
+    capture_problem,
+    capture_screen_via_portal,
+)
 from interpreter.services.text_translation import terms_of
 from interpreter.store.atomic import atomic_write_text
 from interpreter.store.ocr_schemas import OcrSchemaStore
@@ -330,6 +337,10 @@ class OcrViewModel(QObject):
         self.image_path, self.image_png, self.image_name = None, png, self.tr("Screen region")
         self._new_image(image)
         return True
+
+    async def portal_capture(self) -> bytes:
+        """The whole screen through the desktop portal (Wayland); raises DeviceError with one sentence."""
+        return await capture_screen_via_portal()
 
     def _new_image(self, image: QImage) -> None:
         self.outcome, self.display, self.translation, self.translated_rows = None, None, "", []
