@@ -287,7 +287,7 @@ class ScreenSnipper(QWidget):
             QTimer.singleShot(self._settle_ms, lambda: self._grab_region(region))
 
     def _route(self) -> str | None:
-        """"portal" or "direct"; None (after emitting ``failed``) when the portal is needed but there is none."""
+        """How to capture: "portal" or "direct"; None (``failed`` emitted) when a needed portal is missing."""
         wanted = needs_portal() if self._use_portal is None else self._use_portal
         if not wanted:
             return "direct"
