@@ -277,3 +277,13 @@ def test_placeholder_when_tesseract_is_absent(monkeypatch: pytest.MonkeyPatch) -
     assert not recognition.available
     assert answer.text.startswith("[emulator] Tesseract is not installed")
     assert "10283819" not in answer.text
+
+
+def test_multilingual_reads_chinese_and_english(emulator: EmulatorHandle) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (900, 160), "white")
+    cjk = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 48)  # fonts-noto-cjk
+    ImageDraw.Draw(image).text((20, 40), "产品介绍 Product guide", font=cjk, fill="black")
+    text = content_of(post(emulator, native_body(png(image), "multi_lan")).json())[0]["text"]
+    assert text == "产品介绍 Product guide"

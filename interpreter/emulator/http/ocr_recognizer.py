@@ -29,6 +29,12 @@ _RULE_FILL = 0.5
 _UPSCALE_BELOW_HEIGHT = 60
 
 
+def _is_cjk(char: str) -> bool:
+    """CJK ideographs and punctuation (U+3000-U+303F, U+4E00-U+9FFF, full-width forms U+FF00-U+FFEF)."""
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
@@ -48,7 +54,13 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        """The words joined by spaces, except between two CJK characters (Chinese is written without spaces)."""
+        out = ""
+        for word in self.words:
+            if out and not (_is_cjk(out[-1]) and _is_cjk(word.text[0])):
+                out += " "
+            out += word.text
+        return out
 
     @property
     def left(self) -> int:
