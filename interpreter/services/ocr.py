@@ -41,7 +41,7 @@ from interpreter.core.ocr_tasks import (
     supports_builtin_tasks,
     validate_schema,
 )
-from interpreter.errors import ConfigError, ProtocolError
+from interpreter.errors import ConfigError, ProtocolError, StorageError
 from interpreter.media.ocr_images import PreparedImage, looks_blank, make_thumbnail, prepare_ocr_image
 from interpreter.media.screen_snip import portal_available, portal_screenshot
 from interpreter.protocol.chat_stream import ChoiceFinished, TextDelta, UsageReported
@@ -279,8 +279,7 @@ class OcrService:
 
         Raises:
             MediaFileError (the image), ConfigError (options), the ServiceError / NetworkError families (after the
-            retries), StorageError only if history cannot be written (the result is then still lost to history
-            but returned: see the log).
+            retries). History that cannot be written is logged, not raised: the paid result is still returned.
         """
         options = options.checked()
         label = name or (source.name if isinstance(source, Path) else "The image")
@@ -306,7 +305,10 @@ class OcrService:
             notice=first.notice,
         )
         if self.history is not None:
-            outcome = replace(outcome, history_id=await self._keep(outcome, source))
+            try:
+                outcome = replace(outcome, history_id=await self._keep(outcome, source))
+            except StorageError as error:  # a paid result is never lost because history could not be written
+                _log.warning("OCR result not kept in history: %s", error)
         return outcome
 
     async def _recognize_piece(

@@ -162,3 +162,11 @@ async def test_a_stream_error_is_mapped_and_retried(emu: Any) -> None:
 def test_blank_capture_is_said() -> None:
     assert capture_problem(png(blank_image(1600, 1000, "black"))) is not None
     assert capture_problem(png(text_image(INVOICE))) is None
+
+
+async def test_history_that_cannot_be_written_does_not_lose_the_result(emu: Any, tmp_path: Path) -> None:
+    broken = OcrHistory(tmp_path / "h.sqlite3")
+    broken.close()  # every write now fails with StorageError
+    async with HttpClient(emu.base_url, api_key=emu.api_key) as client:
+        outcome = await _service(client, broken).recognize(png(text_image(INVOICE)), OcrOptions())
+    assert "10283819" in outcome.result.text and outcome.history_id is None
