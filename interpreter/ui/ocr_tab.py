@@ -58,6 +58,8 @@ from interpreter.ui.viewmodels.ocr_vm import OcrBox, OcrDisplay, OcrViewModel
 __all__ = ["OcrImageView", "OcrTab", "SchemaEditor"]
 
 _IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.gif);;All files (*)"
+#: Notice colours by level (readable on the light and dark themes' window colours).
+_NOTICE_STYLES = {"error": "color: #c62828;", "warning": "color: #b26a00;", "info": ""}
 _CSV_FILTERS = "CSV (*.csv);;Excel-compatible CSV (*.csv)"
 _BOX_PEN = QColor(0, 140, 255)
 _BOX_FILL = QColor(0, 140, 255, 40)
@@ -156,6 +158,7 @@ class SchemaEditor(QGroupBox):
         self.editor.setPlaceholderText('{"Invoice number": "", "Seller": {"Name": ""}}')
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("Schema name"))
+        self.name.setText(self.saved.currentText())
         self.save = QPushButton(self.tr("Save schema"), self)
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
@@ -365,7 +368,9 @@ class OcrTab(QWidget):
         vm = self.vm
         self.open_button.clicked.connect(self._open)
         self.paste_button.clicked.connect(self.paste)
-        QShortcut(QKeySequence.StandardKey.Paste, self, self.paste)
+        # On the image pane only: Ctrl+V in the schema editor must still paste text.
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.image_view, self.paste)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.snip_button.clicked.connect(self.snipper.start)
         self.repeat_button.clicked.connect(self._repeat)
         self.snipper.captured.connect(self._on_captured)
@@ -500,6 +505,7 @@ class OcrTab(QWidget):
 
     def _on_notice(self, text: str, level: str) -> None:
         self.notice_label.setProperty("level", level)
+        self.notice_label.setStyleSheet(_NOTICE_STYLES.get(level, ""))
         self.notice_label.setText(text)
 
     def _refresh_history(self) -> None:
