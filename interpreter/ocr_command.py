@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from interpreter.core.mt_chunking import Term
-    from interpreter.services.ocr import OcrOptions
+    from interpreter.services.ocr import OcrEstimate, OcrOptions
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -210,9 +210,17 @@ async def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         client = HttpClient(base_url, api_key=api_key)
         stack.push_async_callback(client.aclose)
         service = OcrService(client)
-        outcome = await service.recognize(image, options, name=image.name)
-        if outcome.notice:
-            print(f"note: {outcome.notice}", file=err)
+        def estimated(estimate: OcrEstimate) -> None:
+            pieces = f" in {estimate.pieces} pieces" if estimate.pieces > 1 else ""
+            print(
+                f"{image.name}: {estimate.width}×{estimate.height} px, about {estimate.image_tokens:,} image tokens"
+                f"{pieces}; reading with {options.model}.",
+                file=err,
+            )
+            if estimate.notice:
+                print(f"note: {estimate.notice}", file=err)
+
+        outcome = await service.recognize(image, options, name=image.name, on_estimate=estimated)
         usage = outcome.result.usage
         print(f"{outcome.result.model}: {usage.input_tokens} input tokens, {usage.output_tokens} output.", file=err)
         if outcome.no_text:

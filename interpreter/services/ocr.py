@@ -252,6 +252,10 @@ class OcrService:
     async def estimate(self, source: bytes | Path, options: OcrOptions, *, name: str | None = None) -> OcrEstimate:
         """Size, pieces and image tokens of ``source`` under ``options`` (no request is made)."""
         pieces = await asyncio.to_thread(prepare_ocr_image, source, name=name, pixel_range=options.pixel_range)
+        return self._estimate_of(pieces, options)
+
+    @staticmethod
+    def _estimate_of(pieces: Sequence[PreparedImage], options: OcrOptions) -> OcrEstimate:
         tokens = sum(
             estimate_image_tokens(p.width, p.height, model=options.model, pixel_range=options.pixel_range)
             for p in pieces
@@ -268,6 +272,7 @@ class OcrService:
         *,
         name: str | None = None,
         on_text: Callable[[str], None] | None = None,
+        on_estimate: Callable[[OcrEstimate], None] | None = None,
     ) -> OcrOutcome:
         """Run ``options.task`` on ``source``.
 
@@ -276,6 +281,7 @@ class OcrService:
             options: task, model, pixel range...
             name: how to call the image in messages and history (default: the file name).
             on_text: called with the text read so far as a streamed answer arrives (for a live preview).
+            on_estimate: called once the image is prepared, before anything is sent (size, pieces, tokens).
 
         Raises:
             MediaFileError (the image), ConfigError (options), the ServiceError / NetworkError families (after the
@@ -284,6 +290,8 @@ class OcrService:
         options = options.checked()
         label = name or (source.name if isinstance(source, Path) else "The image")
         pieces = await asyncio.to_thread(prepare_ocr_image, source, name=label, pixel_range=options.pixel_range)
+        if on_estimate is not None:
+            on_estimate(self._estimate_of(pieces, options))
         results: list[OcrResult] = []
         done_text = ""
         for piece in pieces:

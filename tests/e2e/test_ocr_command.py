@@ -32,6 +32,7 @@ def test_text_is_printed(emulator: Any, invoice: Path, capsys: pytest.CaptureFix
     captured = capsys.readouterr()
     assert captured.out.splitlines()[:2] == INVOICE[:2]
     assert "input tokens" in captured.err
+    assert "invoice.png: 900×" in captured.err and "image tokens; reading with qwen-vl-ocr-latest" in captured.err
 
 
 def test_table_written_as_csv_and_translated_keeping_the_grid(
