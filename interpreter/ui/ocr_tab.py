@@ -376,7 +376,7 @@ class OcrTab(QWidget):
         self.snipper.captured.connect(self._on_captured)
         self.snipper.failed.connect(lambda text: self._on_notice(text, "error"))
         self.task_combo.currentIndexChanged.connect(self._on_task_changed)
-        self.model_combo.currentTextChanged.connect(lambda model: vm.set_options(model=model))
+        self.model_combo.currentTextChanged.connect(self._on_model_changed)
         self.rotate_check.toggled.connect(lambda on: vm.set_options(enable_rotate=on))
         self.preset_combo.currentIndexChanged.connect(lambda index: vm.set_options(preset=index))
         self.read_button.clicked.connect(vm.recognize)
@@ -440,6 +440,15 @@ class OcrTab(QWidget):
         task = str(self.task_combo.currentData())
         self.vm.set_options(task=task)
         self.schema_editor.setVisible(task == "keyinfo")
+
+    def _on_model_changed(self, model: str) -> None:
+        self.vm.set_options(model=model)
+        # The first snapshot has no built-in tasks: the task becomes a prompt, and auto-rotate is not available.
+        has_tasks = self.vm.model_has_tasks()
+        self.rotate_check.setEnabled(has_tasks)
+        self.rotate_check.setToolTip(
+            "" if has_tasks else self.tr("This snapshot reads by prompt only; it cannot straighten rotated text.")
+        )
 
     def _fill_targets(self) -> None:
         current = self.target_combo.currentData()

@@ -235,3 +235,10 @@ def test_wayland_without_a_portal_says_so(qtbot: Any, tab: OcrTab) -> None:
         snipper.start()
     assert "Wayland" in failed.args[0] and tab.isVisible()
     snipper.deleteLater()
+
+
+def test_first_snapshot_has_no_auto_rotate(tab: OcrTab) -> None:
+    tab.model_combo.setCurrentText("qwen-vl-ocr-2024-10-28")
+    assert not tab.rotate_check.isEnabled() and "prompt only" in tab.rotate_check.toolTip()
+    tab.model_combo.setCurrentText("qwen-vl-ocr-latest")
+    assert tab.rotate_check.isEnabled() and tab.vm.model == "qwen-vl-ocr-latest"
