@@ -30,11 +30,16 @@ Metrics per concurrency (1, 4, 8), each repeated ``--repeats`` times; median and
   request phase (flat means the two are close), plus the peak during the output phase.
 
 Kill + resume (once per repeat, at concurrency 4): a client process starts the batch and is SIGKILLed once
-``--kill-at`` of its segments are stored; the segments marked done in its SQLite store are then encoded again here
-(the clip encoder is deterministic) and hashed; a second client process reruns the same command (``restore()`` +
-``add_files`` resumes the stored job) to the end. Counted from the request log: requests after the kill whose media
-hash is one of a stored segment's (target 0), and whether every other segment was requested exactly once. The hash
-mapping is checked: every stored segment's hash must be among the answers completed before the kill.
+``--kill-at`` of its segments are stored; the segments marked done in its SQLite store are read back; a second
+client process reruns the same command (``restore()`` + ``add_files`` resumes the stored job) to the end. Counted
+from the request log: requests after the kill whose media hash is one of a stored segment's (target 0), and
+whether every other segment was answered exactly once (a 429 is counted apart: the rerun's limiter starts empty
+while the service's minute still holds the killed run's requests).
+Segments are identified by the hashes the clients print for what they send (``encoded`` lines): the video clip
+encoder is not byte-for-byte repeatable, so re-encoding here would not find them. The mapping is checked: every
+stored segment's hash must be among the answers completed before the kill.
+
+Repeats can be collected in several sittings: ``--append`` adds an invocation's runs to ``bench-results/files.json``.
 """
 
 from __future__ import annotations
@@ -493,7 +498,7 @@ def kill_and_resume(media: Path, concurrency: int, speed: float, kill_at: float,
     completed_before = {r["content_sha256"] for r in before if r["status"] == 200 and r["finish_reason"] is not None}
     requested_after: dict[int, int] = {}
     by_hash = {digest: index for index, digest in sent_rerun.items()}
-    for record in after:
+    for record in (r for r in after if r["status"] == 200):  # answered = paid; a 429 is counted apart
         index = by_hash.get(record["content_sha256"], -1)  # -1: a request the rerun did not encode (never seen)
         requested_after[index] = requested_after.get(index, 0) + 1
     pending = {s.index for s in interrupted.segments} - done_before
@@ -518,8 +523,8 @@ def kill_and_resume(media: Path, concurrency: int, speed: float, kill_at: float,
         "pending_segments": len(pending),
         "stored_segments_encoded_again": len(done_before & set(sent_rerun)),
         "stored_segments_requested_again": sum(1 for r in after if r["content_sha256"] in stored_hashes),
-        "pending_segments_requested_exactly_once": all(requested_after.get(i, 0) == 1 for i in pending),
-        "unattributed_rerun_requests": requested_after.get(-1, 0),
+        "pending_segments_answered_exactly_once": all(requested_after.get(i, 0) == 1 for i in pending),
+        "unattributed_rerun_answers": requested_after.get(-1, 0),
         "rerun_answers_429": sum(1 for r in after if r["status"] == 429),
         "rerun_wall_s": round(summary.get("total_s", float("nan")), 1),
         "rerun_peak_rss_mb": round(summary.get("peak_rss_mb", float("nan")), 1),
@@ -597,6 +602,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-kill", action="store_true", help="skip the kill + resume check")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="where the generated video is kept")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before a client process is killed")
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="add this invocation's runs to those already in bench-results/files.json (same file length and "
+        "speed-up), e.g. to collect repeats in several sittings",
+    )
     args = parser.parse_args(argv)
     minutes = args.minutes if args.minutes is not None else (6.0 if args.quick else 60.0)
     repeats = args.repeats if args.repeats is not None else (1 if args.quick else 3)
@@ -616,7 +627,16 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     runs: list[dict[str, Any]] = []
     kills: list[dict[str, Any]] = []
-    for repeat in range(repeats):
+    earlier_load: list[float] = []
+    if args.append and RESULTS.exists():
+        earlier = json.loads(RESULTS.read_text(encoding="utf-8"))
+        if earlier["input"]["minutes"] != minutes or earlier["emulator_speed"] != args.speed:
+            print(f"{RESULTS.name} holds another file length or speed-up: --append ignored", flush=True)
+        else:
+            runs, kills = earlier["runs"], earlier["kill_resume"]
+            earlier_load = earlier["load_average_1min"]
+    first_repeat = 1 + max((r["repeat"] for r in runs), default=-1)
+    for repeat in range(first_repeat, first_repeat + repeats):
         for concurrency in args.concurrency:
             run = measure(media, concurrency, args.speed, args.timeout)
             run["repeat"] = repeat
@@ -640,7 +660,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {
         "input": {"minutes": minutes, "size_mb": round(media.stat().st_size / 1e6, 1), "video": list(VIDEO_SIZE)},
         "emulator_speed": args.speed,
-        "repeats": repeats,
+        "repeats": 1 + max(r["repeat"] for r in runs),
         "per_concurrency": per_concurrency,
         "kill_resume": kills,
         "runs": runs,
@@ -650,7 +670,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_ok": all(r["peak_rss_mb"] < TARGET_PEAK_RSS_MB for r in runs),
         "kill_resume_ok": bool(kills)
         and all(k["stored_segments_requested_again"] == 0 and k["hash_mapping_verified"] for k in kills),
-        "load_average_1min": [round(load_before[0], 2), round(load_after[0], 2)],
+        "load_average_1min": [*earlier_load, round(load_before[0], 2), round(load_after[0], 2)],
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "machine": platform.machine(),

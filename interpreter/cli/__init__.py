@@ -3,9 +3,10 @@
     live-interpreter [--demo] [--self-test]     open the desktop app (demo: against the embedded emulator)
     live-interpreter live --input FILE|mic ...   headless live interpretation to the terminal and files
     live-interpreter translate FILE|FOLDER... --to LANG ...   translate audio/video files (subtitles, dubbing)
+    live-interpreter ocr IMAGE [--task T] ...    read (and translate) the text in an image
     live-interpreter emulator [--port N] ...     run the local DashScope emulator
 
-One module per command in this package (``live.py``, ``emulator.py``; later ``translate.py``, ``ocr.py``), each a
+One module per command in this package (``live.py``, ``translate.py``, ``ocr.py``, ``emulator.py``), each a
 thin composition root over ``interpreter.bootstrap`` (key, region, endpoint, demo emulator, devices, logging).
 The desktop window's composition root is ``interpreter.app``. Each command's run code is imported only when it
 runs, so ``live-interpreter emulator`` never loads Qt and ``live-interpreter live`` never opens a window.
@@ -38,10 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    from interpreter.cli import emulator, live, translate
+    from interpreter.cli import emulator, live, ocr, translate
 
     live.add_arguments(sub.add_parser("live", help="interpret a file or the microphone without the window"))
     translate.add_arguments(sub.add_parser("translate", help="translate audio and video files (subtitles, dubbing)"))
+    ocr.add_arguments(sub.add_parser("ocr", help="read the text in an image (and translate it)"))
     emulator.add_arguments(sub.add_parser("emulator", help="run the local DashScope emulator (for tests and demos)"))
     return parser
 
@@ -56,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interpreter.cli import translate
 
         return translate.run(args)
+    if args.command == "ocr":
+        from interpreter.cli import ocr
+
+        return ocr.run(args)
     if args.command == "emulator":
         from interpreter.cli import emulator
 

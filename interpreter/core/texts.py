@@ -111,3 +111,17 @@ SIZE_ASPECT = msg(
 )
 SIZE_TOO_SMALL = msg("image.size.too_small", "is {width}x{height} px; each side must be at least {minimum} px")
 SIZE_TOO_LARGE = msg("image.size.too_large", "is {width}x{height} px; each side may be at most {maximum} px")
+
+OCR_UNKNOWN_TASK = msg("ocr.unknown_task", "Unknown OCR task '{task}'; choose one of: {tasks}.")
+OCR_SCHEMA_NOT_OBJECT = msg("ocr.schema.not_object", "{source} must be a JSON object with at least one named field.")
+OCR_SCHEMA_TOO_DEEP = msg("ocr.schema.too_deep", "{source} nests deeper than {depth} levels; flatten it.")
+OCR_PIXEL_RANGE = msg("ocr.pixel_range", "The pixel range needs 1 <= min_pixels <= max_pixels.")
+OCR_MAX_PIXELS = msg("ocr.max_pixels", "max_pixels may be at most {pixels:,} (15.68 megapixels).")
+OCR_SCHEMA_FIELD_NO_NAME = msg("ocr.schema.field_without_name", "{source} has a field without a name{where}.")
+OCR_SCHEMA_EMPTY_GROUP = msg("ocr.schema.empty_group", "{source}: the group '{key}' has no fields.")
+OCR_SCHEMA_FIELD_NO_DESCRIPTION = msg(
+    "ocr.schema.field_without_description", "{source}: the field '{key}' must have a text description or sub-fields."
+)
+#: ``{source}`` of the schema sentences when no file is named; ``{where}`` when the field sits in a group.
+OCR_THE_SCHEMA = msg("ocr.schema.the_schema", "The schema")
+OCR_SCHEMA_IN_GROUP = msg("ocr.schema.in_group", " (in '{key}')")

@@ -186,3 +186,55 @@ FIX_FIRST_FRAME = msg("image.fix.first_frame", "only the first frame of the anim
 FIX_CONVERT_COLOURS = msg("image.fix.convert_colours", "converted from CMYK print colours to RGB")
 FIX_DOWNSCALE = msg("image.fix.downscale", "scaled down to fit 8192 px per side")
 FIX_RECOMPRESS = msg("image.fix.recompress", "re-encoded as JPEG to fit the 10 MB limit")
+
+OCR_IMAGE_TOO_DETAILED = msg(
+    "ocr.image.too_detailed", "The image is too detailed to send under the 10 MB limit even as JPEG; crop it first."
+)
+OCR_IMAGE_EMPTY = msg("ocr.image.empty", "{file} is empty (0 bytes); choose another image or capture again.")
+OCR_IMAGE_TOO_SMALL = msg(
+    "ocr.image.too_small",
+    "{file} is only {width}×{height} px; OCR needs at least {minimum}×{minimum} px, so select a larger area.",
+)
+OCR_IMAGE_TOO_WIDE = msg(
+    "ocr.image.too_wide", "{file} is {width}×{height} px, wider than the 200:1 the service accepts; crop it into parts."
+)
+OCR_IMAGE_TOO_MANY_PIXELS = msg(
+    "ocr.image.too_many_pixels", "{file} is larger than 100 megapixels; crop or shrink it first."
+)
+OCR_IMAGE_DAMAGED = msg(
+    "ocr.image.damaged", "{file} is damaged or cut short and cannot be decoded; choose another image."
+)
+OCR_IMAGE_MISSING = msg("ocr.image.missing", "{file} does not exist; check the path.")
+OCR_IMAGE_IS_FOLDER = msg("ocr.image.is_folder", "{file} is a folder, not an image; choose an image file.")
+OCR_IMAGE_UNREADABLE = msg("ocr.image.unreadable", "{file} cannot be read ({reason}); check its permissions.")
+OCR_IMAGE_NOT_AN_IMAGE = msg(
+    "ocr.image.not_an_image",
+    "{file} is not an image Pillow can read (PNG, JPEG, BMP, TIFF, WebP, GIF); choose an image file.",
+)
+SNIP_CANCELLED = msg("screen.snip.cancelled", "The screen capture was cancelled.")
+SNIP_NOT_PERMITTED = msg(
+    "screen.snip.not_permitted",
+    "Screen capture was not permitted: allow this app to take screenshots in the desktop's privacy "
+    "settings, or paste a screenshot instead.",
+)
+SNIP_UNREADABLE_FORMAT = msg(
+    "screen.snip.cannot_open", "The desktop returned a screenshot this app cannot open; paste a screenshot instead."
+)
+SNIP_FILE_UNREADABLE = msg("screen.snip.file_unreadable", "The desktop's screenshot {path} cannot be read ({reason}).")
+SNIP_PORTAL_TOO_OLD = msg(
+    "screen.snip.portal_too_old",
+    "The desktop's screenshot portal is too old to be used here; paste a screenshot instead.",
+)
+SNIP_TIMEOUT = msg(
+    "screen.snip.timeout", "The desktop did not answer the screenshot request in time; try again or paste a screenshot."
+)
+#: ``{file}`` of the OCR image sentences for an image that has no file name (pasted, captured).
+THE_IMAGE = msg("ocr.image.the_image", "The image")
+# The notice of what was done to an OCR image before sending: "{file} was {changes}." (changes: the fragments below).
+OCR_PREPARED = msg("ocr.image.prepared", "{file} was {changes}.")
+OCR_PREP_ROTATED = msg("ocr.image.prep_rotated", "turned upright from its EXIF orientation")
+OCR_PREP_SCALED = msg(
+    "ocr.image.prep_scaled",
+    "scaled from {width}×{height} to {new_width}×{new_height} px to fit the model's pixel range",
+)
+OCR_PREP_SPLIT = msg("ocr.image.prep_split", "split into {count} pieces read in order (too tall to read in one piece)")

@@ -87,3 +87,16 @@ AUDIO_NOT_BASE64 = msg("service.audio_not_base64", "The service sent speech audi
 CHUNK_NOT_JSON = msg("service.chunk_not_json", "The service sent a streaming chunk that is not valid JSON.")
 
 MT_NO_OUTPUT = msg("service.mt.no_output", "The translation service sent an answer without output.")
+
+OCR_NOT_NUMBERS = msg("service.ocr.not_numbers", "The service sent a {field} that is not a list of numbers.")
+OCR_POSITIONS_UNKNOWN_SHAPE = msg(
+    "service.ocr.positions_unknown_shape", "The service sent text positions in an unknown shape."
+)
+OCR_NO_OUTPUT = msg("service.ocr.no_output", "The service's answer has no output.")
+OCR_MALFORMED_CHOICE = msg("service.ocr.malformed_choice", "The service's answer has a malformed choice.")
+OCR_EVENT_NOT_OBJECT = msg("service.ocr.event_not_object", "The service sent a stream event that is not a JSON object.")
+OCR_POSITION_NOT_OBJECT = msg(
+    "service.ocr.position_not_object", "The service sent a text position that is not an object."
+)
+OCR_EVENT_NOT_JSON = msg("service.ocr.event_not_json", "The service sent a stream event that is not JSON.")
+OCR_BAD_STATUS_LINE = msg("service.ocr.bad_status_line", "The service sent a malformed stream status line.")

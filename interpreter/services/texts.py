@@ -133,3 +133,20 @@ IMAGE_SUBMIT_UNKNOWN = msg(
     "The connection broke while {file} was being submitted, so whether the service received it is "
     "unknown; choose Retry to translate it (it may then be billed twice).",
 )
+
+OCR_ANSWER_STOPPED_EARLY = msg(
+    "network.ocr_answer_stopped_early", "The OCR answer stopped before it was complete; the request will be made again."
+)
+OCR_ANSWER_NOT_FINISHED = msg("service.ocr.answer_not_finished", "The OCR answer ended without saying it was complete.")
+OCR_CHOOSE_TARGET = msg("ocr.choose_target", "Choose a language to translate into.")
+OCR_KEYINFO_NEEDS_SCHEMA = msg(
+    "ocr.keyinfo_needs_schema",
+    "Key information needs a schema: name the fields to fill in (e.g. invoice number, date).",
+)
+CAPTURE_BLANK = msg(
+    "screen.snip.blank",
+    "The screen capture came back blank (one flat colour): this desktop may not allow screen capture. "
+    "Allow it in the system settings, or paste a screenshot instead.",
+)
+#: Not an error: what the OCR result says for an image without text.
+OCR_NO_TEXT_FOUND = msg("ocr.no_text_found", "No text found in {source}.")

@@ -124,3 +124,14 @@ IMAGE_TASKS_CANNOT_OPEN = msg(
 IMAGE_TASKS_WRITE_FAILED = msg(
     "image.store.write_failed", "The list of image translations could not be updated; check free disk space."
 )
+
+OCR_HISTORY_TOO_NEW = msg(
+    "ocr.history.too_new", "The OCR history {path} was written by a newer version of the app; update the app."
+)
+OCR_HISTORY_CANNOT_OPEN = msg(
+    "ocr.history.cannot_open", "The OCR history {path} cannot be opened ({reason}); check the disk and its permissions."
+)
+OCR_HISTORY_WRITE_FAILED = msg(
+    "ocr.history.write_failed", "The OCR history could not be updated ({reason}); check free disk space."
+)
+OCR_SCHEMAS_SAVE_FAILED = msg("ocr.schemas.save_failed", "Cannot save the schemas to {path} ({reason}).")

@@ -305,6 +305,30 @@ class HttpClient:
         except SSEError as exc:
             raise ProtocolError(texts.NOT_AN_EVENT_STREAM(), detail=str(exc)) from exc
 
+    async def stream_native_text(
+        self, path: str, body: Mapping[str, Any], *, headers: Mapping[str, str] | None = None
+    ) -> AsyncIterator[str]:
+        """POST to a native DashScope endpoint with SSE output and yield the body's text as it arrives, unparsed.
+
+        For callers whose pure parser needs the whole native framing, the ``:HTTP_STATUS/NNN`` comment line
+        included (httpx-sse drops comments; ``protocol.ocr_stream.NativeSseDecoder`` keeps them). A non-2xx answer
+        is raised (mapped) before anything is yielded; errors inside the stream are the parser's to report.
+
+        Raises:
+            ServiceError family (mapped), NetworkError family (a cut mid-way is StreamIncompleteError).
+        """
+        model = _model_of(body)
+        sent_headers = {"Accept": "text/event-stream", "X-DashScope-SSE": "enable", **(headers or {})}
+        try:
+            async with self._client.stream(
+                "POST", path, json=dict(body), headers=sent_headers, timeout=self.timeouts.for_stream()
+            ) as response:
+                await self._raise_for_status(response, model)
+                async for text in response.aiter_text():
+                    yield text
+        except httpx.HTTPError as exc:
+            raise self._map_transport_error(exc, streaming=True) from exc
+
     async def post_multipart(
         self,
         url: str,

@@ -57,6 +57,40 @@ class CompatError(Exception):
             self.body(request_id), status=self.status, headers={**self.headers, "x-request-id": request_id}
         )
 
+    @property
+    def native_code(self) -> str:
+        """The native PascalCase code paired with :attr:`code` (spec §8.1), or the code itself."""
+        return NATIVE_CODES.get(self.code, self.code)
+
+    def native_body(self, request_id: str) -> dict[str, Any]:
+        """The native ``/api/v1`` shape (spec §8.1): ``{"code", "message", "request_id"}``."""
+        message = self.message
+        if self.code == "invalid_api_key":  # the native wording differs (spec §8.1)
+            message = "No API-key provided." if "didn't provide" in message else "Invalid API-key provided."
+        return {"code": self.native_code, "message": message, "request_id": request_id}
+
+    def native_response(self, request_id: str) -> web.Response:
+        return web.json_response(
+            self.native_body(request_id), status=self.status, headers={**self.headers, "x-request-id": request_id}
+        )
+
+
+#: Native codes of the compat codes (spec §8.1 pairs them, e.g. "401-InvalidApiKey/invalid_api_key").
+NATIVE_CODES: dict[str, str] = {
+    "invalid_parameter_error": "InvalidParameter",
+    "invalid_value": "InvalidParameter",
+    "invalid_api_key": "InvalidApiKey",
+    "access_denied": "AccessDenied",
+    "model_not_found": "ModelNotFound",
+    "limit_requests": "Throttling.RateQuota",
+    "internal_error": "InternalError",
+    "data_inspection_failed": "DataInspectionFailed",
+    "service_unavailable": "ServiceUnavailable",
+}
+
+#: Paths of the native DashScope API: their errors take the native shape.
+NATIVE_PATH_PREFIX = "/api/v1/"
+
 
 def new_request_id() -> str:
     """A request id shaped like the service's (a UUID)."""

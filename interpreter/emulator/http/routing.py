@@ -19,7 +19,13 @@ from aiohttp import web
 
 from interpreter.emulator.auth import bearer_key
 from interpreter.emulator.context import CONTEXT_KEY, EmulatorContext
-from interpreter.emulator.http.errors import CompatError, injected_status, invalid_api_key, new_request_id
+from interpreter.emulator.http.errors import (
+    NATIVE_PATH_PREFIX,
+    CompatError,
+    injected_status,
+    invalid_api_key,
+    new_request_id,
+)
 from interpreter.emulator.http.faults import HttpFaultSettings
 from interpreter.emulator.http.native_errors import as_native
 from interpreter.emulator.http.records import HttpRequestRecord
@@ -78,9 +84,12 @@ def http_route(
                 raise invalid_api_key(key_given=key is not None)
             response = await handler(HttpCall(request, context, faults, record, request_id))
         except CompatError as error:
-            if native:
-                error = as_native(error)
-            response = error.response(request_id)
+            if native:  # routes registered native=True (image tasks, uploads) answer their NativeError twins
+                response = as_native(error).response(request_id)
+            elif request.path.startswith(NATIVE_PATH_PREFIX):  # other native APIs answer the native shape (§8.1)
+                response = error.native_response(request_id)
+            else:
+                response = error.response(request_id)
             if record is not None:
                 record.error_code = error.code
         except ConnectionError:

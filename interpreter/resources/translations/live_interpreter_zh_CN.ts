@@ -1698,6 +1698,246 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
     </message>
 </context>
 <context>
+    <name>OcrImageView</name>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="103"/>
+        <source>Drop an image here, paste (Ctrl+V) or snip a screen region</source>
+        <extracomment>Notice colours by level (readable on the light and dark themes&apos; window colours).</extracomment>
+        <translation>将图片拖到这里、粘贴 (Ctrl+V)，或截取屏幕区域</translation>
+    </message>
+</context>
+<context>
+    <name>OcrTab</name>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="219"/>
+        <source>Open image…</source>
+        <translation>打开图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="220"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="221"/>
+        <source>Snip screen region</source>
+        <translation>截取屏幕区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="222"/>
+        <source>Repeat last region</source>
+        <translation>重复上次区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="230"/>
+        <source>Model snapshot (the 2024-10-28 snapshot has no built-in tasks)</source>
+        <translation>模型快照（2024-10-28 快照没有内置任务）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="231"/>
+        <source>Auto-rotate</source>
+        <translation>自动旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="236"/>
+        <source>Pixel range: more pixels read smaller print and cost more tokens</source>
+        <translation>像素范围：像素越多，越能识别小字，但消耗的 token 也越多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="239"/>
+        <source>Read text</source>
+        <translation>识别文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="247"/>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="249"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="252"/>
+        <source>Detail:</source>
+        <translation>精细度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="271"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="272"/>
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="289"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="290"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="291"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="292"/>
+        <source>LaTeX</source>
+        <translation>LaTeX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="293"/>
+        <source>Key information</source>
+        <translation>关键信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="294"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="296"/>
+        <location filename="../../ui/ocr_tab.py" line="324"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="297"/>
+        <location filename="../../ui/ocr_tab.py" line="325"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="314"/>
+        <source>No glossary</source>
+        <translation>不使用术语表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="317"/>
+        <source>Translate</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="330"/>
+        <source>Into:</source>
+        <translation>翻译成：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="414"/>
+        <source>Open an image</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="450"/>
+        <source>This snapshot reads by prompt only; it cannot straighten rotated text.</source>
+        <translation>此快照只按提示词识别，无法摆正旋转的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="483"/>
+        <location filename="../../ui/ocr_tab.py" line="484"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="485"/>
+        <location filename="../../ui/ocr_tab.py" line="501"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="536"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="539"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>OcrViewModel</name>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="284"/>
+        <source>Give the schema a name first.</source>
+        <extracomment>Pixel ranges offered, with why: fewer pixels cost fewer tokens; small print needs more. The smallest side the service reads (spec §2.1: more than 10 px).</extracomment>
+        <translation>请先为该结构命名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="292"/>
+        <source>Schema “{name}” saved.</source>
+        <translation>结构“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="315"/>
+        <source>The clipboard has no image: copy a screenshot or picture first, then paste.</source>
+        <translation>剪贴板中没有图片：请先复制截图或图片，再粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="318"/>
+        <source>Clipboard image</source>
+        <translation>剪贴板图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="327"/>
+        <source>The selection is only {w}×{h} px; drag over a larger area (at least {m}×{m} px) to read it.</source>
+        <translation>所选区域只有 {w}×{h} 像素；请拖选更大的区域（至少 {m}×{m} 像素）再识别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="338"/>
+        <source>Screen region</source>
+        <translation>屏幕区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="372"/>
+        <source> in {n} pieces</source>
+        <translation>，分 {n} 块</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="374"/>
+        <source>{w}×{h} px · about {t} image tokens{pieces}</source>
+        <translation>{w}×{h} 像素 · 约 {t} 个图像 token{pieces}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="390"/>
+        <source>Choose an image first: open a file, paste, or snip a screen region.</source>
+        <translation>请先选择图片：打开文件、粘贴，或截取屏幕区域。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="423"/>
+        <source>There is no recognised text to translate yet.</source>
+        <translation>还没有可翻译的识别文字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="479"/>
+        <source>There is nothing to export yet.</source>
+        <translation>还没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="488"/>
+        <source>Cannot write {path} ({why}); choose another place.</source>
+        <translation>无法写入 {path}（{why}）；请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="494"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/ocr_vm.py" line="517"/>
+        <source>That history entry is gone.</source>
+        <translation>该历史记录已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>PresentationWindow</name>
     <message>
         <location filename="../../ui/presentation_window.py" line="82"/>
@@ -1729,6 +1969,42 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
         <location filename="../../ui/presentation_window.py" line="214"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="151"/>
+        <source>Key information fields</source>
+        <translation>关键信息字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="155"/>
+        <source>Saved schemas</source>
+        <translation>已保存的结构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="160"/>
+        <source>Schema name</source>
+        <translation>结构名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ocr_tab.py" line="162"/>
+        <source>Save schema</source>
+        <translation>保存结构</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenSnipper</name>
+    <message>
+        <location filename="../../ui/snip_overlay.py" line="311"/>
+        <source>The desktop&apos;s screenshot could not be read; paste a screenshot instead.</source>
+        <translation>无法读取桌面截图；请改为粘贴截图。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/snip_overlay.py" line="336"/>
+        <source>The screen could not be captured here; paste a screenshot instead.</source>
+        <translation>此处无法截取屏幕；请改为粘贴截图。</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +2054,15 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
         <location filename="../../app_context.py" line="427"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>SnipOverlay</name>
+    <message>
+        <location filename="../../ui/snip_overlay.py" line="178"/>
+        <source>Drag over the text to read · Esc cancels</source>
+        <extracomment>Hidden windows must leave the screen before the grab. X11 and compositors unmap them within a frame or two but send no event once the screen is repainted, so the grab waits this long (~10 frames at 60 Hz; short enough that the snip still feels immediate). The dimming over the frozen picture outside the selection (alpha out of 255): dark enough to show the selection clearly, light enough to still read the screen.</extracomment>
+        <translation>拖选要识别的文字 · 按 Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -3947,6 +4232,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>network.ocr_answer_stopped_early</name>
+    <message>
+        <location filename="../../services/texts.py" line="137"/>
+        <source>The OCR answer stopped before it was complete; the request will be made again.</source>
+        <translation>OCR 回答在完成前中断；将重新发送请求。</translation>
+    </message>
+</context>
+<context>
     <name>network.session_not_started</name>
     <message>
         <location filename="../../transport/texts.py" line="93"/>
@@ -4000,6 +4293,265 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../transport/texts.py" line="82"/>
         <source>The connection to {host} could not be upgraded to a live session; check the proxy or service address.</source>
         <translation>与 {host} 的连接无法升级为同传会话；请检查代理或服务地址。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.choose_target</name>
+    <message>
+        <location filename="../../services/texts.py" line="141"/>
+        <source>Choose a language to translate into.</source>
+        <translation>请选择要翻译成的语言。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.history.cannot_open</name>
+    <message>
+        <location filename="../../store/texts.py" line="131"/>
+        <source>The OCR history {path} cannot be opened ({reason}); check the disk and its permissions.</source>
+        <translation>无法打开 OCR 历史记录 {path}（{reason}）；请检查磁盘及其权限。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.history.too_new</name>
+    <message>
+        <location filename="../../store/texts.py" line="128"/>
+        <source>The OCR history {path} was written by a newer version of the app; update the app.</source>
+        <translation>OCR 历史记录 {path} 由更新版本的应用写入；请更新应用。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.history.write_failed</name>
+    <message>
+        <location filename="../../store/texts.py" line="134"/>
+        <source>The OCR history could not be updated ({reason}); check free disk space.</source>
+        <translation>无法更新 OCR 历史记录（{reason}）；请检查可用磁盘空间。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.damaged</name>
+    <message>
+        <location filename="../../media/texts.py" line="204"/>
+        <source>{file} is damaged or cut short and cannot be decoded; choose another image.</source>
+        <translation>{file} 已损坏或不完整，无法解码；请选择其他图片。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.empty</name>
+    <message>
+        <location filename="../../media/texts.py" line="193"/>
+        <source>{file} is empty (0 bytes); choose another image or capture again.</source>
+        <translation>{file} 是空的（0 字节）；请选择其他图片或重新截取。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.is_folder</name>
+    <message>
+        <location filename="../../media/texts.py" line="208"/>
+        <source>{file} is a folder, not an image; choose an image file.</source>
+        <translation>{file} 是文件夹而不是图片；请选择图片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.missing</name>
+    <message>
+        <location filename="../../media/texts.py" line="207"/>
+        <source>{file} does not exist; check the path.</source>
+        <translation>{file} 不存在；请检查路径。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.not_an_image</name>
+    <message>
+        <location filename="../../media/texts.py" line="210"/>
+        <source>{file} is not an image Pillow can read (PNG, JPEG, BMP, TIFF, WebP, GIF); choose an image file.</source>
+        <translation>{file} 不是 Pillow 能读取的图片（PNG、JPEG、BMP、TIFF、WebP、GIF）；请选择图片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.prep_rotated</name>
+    <message>
+        <location filename="../../media/texts.py" line="235"/>
+        <source>turned upright from its EXIF orientation</source>
+        <translation>已按 EXIF 方向信息摆正</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.prep_scaled</name>
+    <message>
+        <location filename="../../media/texts.py" line="236"/>
+        <source>scaled from {width}×{height} to {new_width}×{new_height} px to fit the model&apos;s pixel range</source>
+        <translation>已从 {width}×{height} 缩放到 {new_width}×{new_height} 像素，以符合模型的像素范围</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.prep_split</name>
+    <message>
+        <location filename="../../media/texts.py" line="240"/>
+        <source>split into {count} pieces read in order (too tall to read in one piece)</source>
+        <translation>已拆分为 {count} 块依次识别（太高，无法一次识别）</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.prepared</name>
+    <message>
+        <location filename="../../media/texts.py" line="234"/>
+        <source>{file} was {changes}.</source>
+        <translation>{file}：{changes}。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.the_image</name>
+    <message>
+        <location filename="../../media/texts.py" line="232"/>
+        <source>The image</source>
+        <extracomment>``{file}`` of the OCR image sentences for an image that has no file name (pasted, captured).</extracomment>
+        <translation>该图片</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.too_detailed</name>
+    <message>
+        <location filename="../../media/texts.py" line="190"/>
+        <source>The image is too detailed to send under the 10 MB limit even as JPEG; crop it first.</source>
+        <translation>该图片细节过多，即使转为 JPEG 也无法控制在 10 MB 以内；请先裁剪。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.too_many_pixels</name>
+    <message>
+        <location filename="../../media/texts.py" line="201"/>
+        <source>{file} is larger than 100 megapixels; crop or shrink it first.</source>
+        <translation>{file} 超过 1 亿像素；请先裁剪或缩小。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.too_small</name>
+    <message>
+        <location filename="../../media/texts.py" line="194"/>
+        <source>{file} is only {width}×{height} px; OCR needs at least {minimum}×{minimum} px, so select a larger area.</source>
+        <translation>{file} 只有 {width}×{height} 像素；OCR 至少需要 {minimum}×{minimum} 像素，请选择更大的区域。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.too_wide</name>
+    <message>
+        <location filename="../../media/texts.py" line="198"/>
+        <source>{file} is {width}×{height} px, wider than the 200:1 the service accepts; crop it into parts.</source>
+        <translation>{file} 为 {width}×{height} 像素，超过服务接受的 200:1 宽高比；请裁剪成几部分。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.image.unreadable</name>
+    <message>
+        <location filename="../../media/texts.py" line="209"/>
+        <source>{file} cannot be read ({reason}); check its permissions.</source>
+        <translation>无法读取 {file}（{reason}）；请检查其权限。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.keyinfo_needs_schema</name>
+    <message>
+        <location filename="../../services/texts.py" line="142"/>
+        <source>Key information needs a schema: name the fields to fill in (e.g. invoice number, date).</source>
+        <translation>关键信息任务需要结构：请列出要填写的字段（例如发票号码、日期）。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.max_pixels</name>
+    <message>
+        <location filename="../../core/texts.py" line="119"/>
+        <source>max_pixels may be at most {pixels:,} (15.68 megapixels).</source>
+        <translation>max_pixels 最大为 {pixels:,}（1568 万像素）。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.no_text_found</name>
+    <message>
+        <location filename="../../services/texts.py" line="152"/>
+        <source>No text found in {source}.</source>
+        <extracomment>Not an error: what the OCR result says for an image without text.</extracomment>
+        <translation>在 {source} 中未找到文字。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.pixel_range</name>
+    <message>
+        <location filename="../../core/texts.py" line="118"/>
+        <source>The pixel range needs 1 &lt;= min_pixels &lt;= max_pixels.</source>
+        <translation>像素范围必须满足 1 &lt;= min_pixels &lt;= max_pixels。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schema.empty_group</name>
+    <message>
+        <location filename="../../core/texts.py" line="121"/>
+        <source>{source}: the group &apos;{key}&apos; has no fields.</source>
+        <translation>{source}：分组“{key}”中没有字段。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schema.field_without_description</name>
+    <message>
+        <location filename="../../core/texts.py" line="122"/>
+        <source>{source}: the field &apos;{key}&apos; must have a text description or sub-fields.</source>
+        <translation>{source}：字段“{key}”必须有文字说明或子字段。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schema.field_without_name</name>
+    <message>
+        <location filename="../../core/texts.py" line="120"/>
+        <source>{source} has a field without a name{where}.</source>
+        <translation>{source} 中有一个没有名称的字段{where}。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schema.in_group</name>
+    <message>
+        <location filename="../../core/texts.py" line="127"/>
+        <source> (in &apos;{key}&apos;)</source>
+        <translation>（在“{key}”中）</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schema.not_object</name>
+    <message>
+        <location filename="../../core/texts.py" line="116"/>
+        <source>{source} must be a JSON object with at least one named field.</source>
+        <translation>{source} 必须是至少包含一个命名字段的 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schema.the_schema</name>
+    <message>
+        <location filename="../../core/texts.py" line="126"/>
+        <source>The schema</source>
+        <extracomment>``{source}`` of the schema sentences when no file is named; ``{where}`` when the field sits in a group.</extracomment>
+        <translation>该结构</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schema.too_deep</name>
+    <message>
+        <location filename="../../core/texts.py" line="117"/>
+        <source>{source} nests deeper than {depth} levels; flatten it.</source>
+        <translation>{source} 的嵌套超过 {depth} 层；请将其扁平化。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.schemas.save_failed</name>
+    <message>
+        <location filename="../../store/texts.py" line="137"/>
+        <source>Cannot save the schemas to {path} ({reason}).</source>
+        <translation>无法将结构保存到 {path}（{reason}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ocr.unknown_task</name>
+    <message>
+        <location filename="../../core/texts.py" line="115"/>
+        <source>Unknown OCR task &apos;{task}&apos;; choose one of: {tasks}.</source>
+        <translation>未知的 OCR 任务“{task}”；请从以下任务中选择：{tasks}。</translation>
     </message>
 </context>
 <context>
@@ -4125,6 +4677,62 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>screen.snip.blank</name>
+    <message>
+        <location filename="../../services/texts.py" line="146"/>
+        <source>The screen capture came back blank (one flat colour): this desktop may not allow screen capture. Allow it in the system settings, or paste a screenshot instead.</source>
+        <translation>屏幕截图是空白的（单一颜色）：此桌面可能不允许截屏。请在系统设置中允许，或改为粘贴截图。</translation>
+    </message>
+</context>
+<context>
+    <name>screen.snip.cancelled</name>
+    <message>
+        <location filename="../../media/texts.py" line="214"/>
+        <source>The screen capture was cancelled.</source>
+        <translation>屏幕截取已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>screen.snip.cannot_open</name>
+    <message>
+        <location filename="../../media/texts.py" line="220"/>
+        <source>The desktop returned a screenshot this app cannot open; paste a screenshot instead.</source>
+        <translation>桌面返回的截图无法被本应用打开；请改为粘贴截图。</translation>
+    </message>
+</context>
+<context>
+    <name>screen.snip.file_unreadable</name>
+    <message>
+        <location filename="../../media/texts.py" line="223"/>
+        <source>The desktop&apos;s screenshot {path} cannot be read ({reason}).</source>
+        <translation>无法读取桌面截图 {path}（{reason}）。</translation>
+    </message>
+</context>
+<context>
+    <name>screen.snip.not_permitted</name>
+    <message>
+        <location filename="../../media/texts.py" line="215"/>
+        <source>Screen capture was not permitted: allow this app to take screenshots in the desktop&apos;s privacy settings, or paste a screenshot instead.</source>
+        <translation>不允许截屏：请在桌面的隐私设置中允许本应用截屏，或改为粘贴截图。</translation>
+    </message>
+</context>
+<context>
+    <name>screen.snip.portal_too_old</name>
+    <message>
+        <location filename="../../media/texts.py" line="224"/>
+        <source>The desktop&apos;s screenshot portal is too old to be used here; paste a screenshot instead.</source>
+        <translation>桌面的截图门户版本过旧，无法在此使用；请改为粘贴截图。</translation>
+    </message>
+</context>
+<context>
+    <name>screen.snip.timeout</name>
+    <message>
+        <location filename="../../media/texts.py" line="228"/>
+        <source>The desktop did not answer the screenshot request in time; try again or paste a screenshot.</source>
+        <translation>桌面未及时响应截图请求；请重试或改为粘贴截图。</translation>
+    </message>
+</context>
+<context>
     <name>service.answer_not_json</name>
     <message>
         <location filename="../../transport/texts.py" line="130"/>
@@ -4244,6 +4852,78 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../transport/texts.py" line="131"/>
         <source>The service&apos;s streamed answer is not an event stream.</source>
         <translation>服务的流式回答不是事件流。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.answer_not_finished</name>
+    <message>
+        <location filename="../../services/texts.py" line="140"/>
+        <source>The OCR answer ended without saying it was complete.</source>
+        <translation>OCR 回答结束时没有表明已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.bad_status_line</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="102"/>
+        <source>The service sent a malformed stream status line.</source>
+        <translation>服务发送了格式错误的流状态行。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.event_not_json</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="101"/>
+        <source>The service sent a stream event that is not JSON.</source>
+        <translation>服务发送的流事件不是 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.event_not_object</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="97"/>
+        <source>The service sent a stream event that is not a JSON object.</source>
+        <translation>服务发送的流事件不是 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.malformed_choice</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="96"/>
+        <source>The service&apos;s answer has a malformed choice.</source>
+        <translation>服务的回答中包含格式错误的 choice。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.no_output</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="95"/>
+        <source>The service&apos;s answer has no output.</source>
+        <translation>服务的回答中没有输出。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.not_numbers</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="91"/>
+        <source>The service sent a {field} that is not a list of numbers.</source>
+        <translation>服务发送的 {field} 不是数字列表。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.position_not_object</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="98"/>
+        <source>The service sent a text position that is not an object.</source>
+        <translation>服务发送的文字位置不是对象。</translation>
+    </message>
+</context>
+<context>
+    <name>service.ocr.positions_unknown_shape</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="92"/>
+        <source>The service sent text positions in an unknown shape.</source>
+        <translation>服务发送的文字位置格式未知。</translation>
     </message>
 </context>
 <context>
