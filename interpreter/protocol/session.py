@@ -61,6 +61,7 @@ from interpreter.protocol.events import (
     parse_server_event,
 )
 from interpreter.protocol.replay import BYTES_PER_SAMPLE, ReplayAudio, ReplayBuffer
+from interpreter.protocol.retry import is_quota_exhausted
 from interpreter.protocol.segments import SegmentTracker
 from interpreter.protocol.session_events import (
     GapMarked,
@@ -183,6 +184,7 @@ class RealtimeSession:
         self._finish_requested = False
         self._finished = False
         self._failed = False
+        self._abandoned = False
         self.last_error: InterpreterError | None = None
         self.usage = Usage()  # total of every response.done
         self.reconnects = 0
@@ -353,6 +355,31 @@ class RealtimeSession:
         self._failed = False
         self.reconnects += 1
 
+    def abandon(self, *, speech_unanswered: bool = False) -> GapMarked | None:
+        """The session ends without ``session.finished`` (the finish timed out, or it failed for good): the audio the
+        server had not finished with will never be translated.
+
+        Unfinished segments are retracted and, when that audio held speech (a segment was open, or the caller saw
+        ``speech_unanswered``: it sent speech-level audio that no server event answered), a ``GapMarked`` covering
+        it is emitted, so the loss is a visible row instead of silently missing. Idempotent; no-op once finished.
+
+        Returns:
+            The gap marked, or None.
+        """
+        if self._finished or self._abandoned:
+            return None
+        self._abandoned = True
+        had_open_segment = self._tracker.has_pending
+        start = self._replay.keep_from  # includes audio already lost to the replay limit, not reported yet
+        end = self._replay.total_samples
+        self.connection_lost()
+        if end <= start or not (had_open_segment or speech_unanswered):
+            return None
+        ms = self._replay.samples_to_ms
+        gap = GapMarked(ms(start), ms(end))
+        self._events.append(gap)
+        return gap
+
     # ---- server frames ----------------------------------------------------------------------------------------------
 
     def receive(self, text: str) -> None:
@@ -421,7 +448,8 @@ class RealtimeSession:
         self.last_error = error
         # While configuring, any refusal means the session never starts. Later, only a refused key or model ends
         # it; other errors (an image sent too often, an empty commit) concern one request.
-        if configuring or isinstance(error, AuthenticationError | AccessDeniedError):
+        # An exhausted quota does not come back within the session either (spec §8.2 ``insufficient_quota``).
+        if configuring or isinstance(error, AuthenticationError | AccessDeniedError) or is_quota_exhausted(error):
             self._fail(error)
 
     def _fail(self, error: InterpreterError) -> None:
