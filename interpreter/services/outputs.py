@@ -6,28 +6,39 @@ Each writer is built so that a crash or Ctrl+C keeps what was already said:
   a reader never sees more than the last line torn.
 - ``SrtWriter`` rewrites the whole caption file atomically (temp file, then rename) after every segment, so the
   file on disk is always a complete, valid SRT of everything final so far; ``close()`` writes the final version.
-- ``TranslationWavWriter`` streams the 24 kHz voice through ``media.wav.WavWriter`` (temp file, header patched and
-  renamed on close).
+- ``TranslationWavWriter`` streams the 24 kHz voice into the WAV under its final name (``media.wav.GrowingWavWriter``)
+  and patches its header at every ``checkpoint()`` (once per finished sentence), so after a ``kill -9`` the file
+  plays every finished sentence; ``recover_earlier_sessions`` extends it to everything that reached the disk.
 
-Gaps (speech lost in a reconnect that outlasted the replay buffer) appear as their own transcript line and caption.
+Gaps (speech lost in a reconnect that outlasted the replay buffer, or never answered by a stalled service) appear
+as their own transcript line and caption.
+
+Reusing an output folder (one policy for the CLI and the GUI): a session never appends to or replaces another
+session's files. The first session in a folder writes ``transcript.jsonl``, ``captions.srt``, ``translation.wav``;
+each later one takes the next free number for all three at once: ``transcript-2.jsonl``, ``captions-2.srt``,
+``translation-2.wav``, and so on (``claim_session_files``). Before that, ``recover_earlier_sessions`` repairs what
+an interrupted earlier session left (a WAV header behind its data, an old hidden ``.part`` WAV) so the caller can
+report it.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict
+import re
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from interpreter.core.timecode import Cue, CueMode, cue_text, render_srt
 from interpreter.errors import StorageError
-from interpreter.media.wav import SERVICE_OUTPUT_RATE, WavWriter
+from interpreter.media.wav import SERVICE_OUTPUT_RATE, GrowingWavWriter, recover_wav
 from interpreter.protocol.session_events import Segment
 from interpreter.store.atomic import atomic_write_text
 
-GAP_TEXT = "[… audio lost while reconnecting …]"
-"""What a gap looks like in captions: plain words, since a viewer must understand it without a legend."""
+GAP_TEXT = "[… audio lost: not translated …]"
+"""What a gap looks like in captions and printed captions: plain words, since a viewer must understand it without a
+legend (the loss may come from a long outage or a stalled service, so it names the effect, not a cause)."""
 
 TRANSCRIPT_NAME = "transcript.jsonl"
 CAPTIONS_NAME = "captions.srt"
@@ -156,14 +167,14 @@ class SrtWriter:
 
 
 class TranslationWavWriter:
-    """The translated voice, 24 kHz mono 16-bit, in the order the service sent it.
+    """The translated voice, 24 kHz mono 16-bit, in the order the service sent it; valid on disk at each checkpoint.
 
     Raises:
-        MediaFileError: from the constructor, ``write`` or ``close`` (see ``media.wav.WavWriter``).
+        StorageError: from the constructor, ``write``, ``checkpoint`` or ``close`` (folder not writable, disk full).
     """
 
     def __init__(self, path: str | os.PathLike[str], rate: int = SERVICE_OUTPUT_RATE) -> None:
-        self._wav = WavWriter(path, rate)
+        self._wav = GrowingWavWriter(path, rate)
         self.path = self._wav.path
 
     @property
@@ -171,9 +182,134 @@ class TranslationWavWriter:
         return self._wav.duration_s
 
     def write(self, pcm: bytes) -> None:
-        """Append one audio delta."""
+        """Append one audio delta (durable at the next checkpoint)."""
         self._wav.write(pcm)
+
+    def checkpoint(self) -> None:
+        """Make everything written so far durable and playable (header patched, fsynced); call per sentence."""
+        self._wav.checkpoint()
 
     def close(self) -> Path:
         """Finalize the WAV (idempotent) and return its path."""
         return self._wav.close()
+
+
+# ---------------------------------------------------------------------------------------------- folder policy
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFiles:
+    """The three files of one session in an output folder; ``number`` 1 has the plain names."""
+
+    number: int
+    transcript: Path
+    captions: Path
+    translation_audio: Path
+
+    def all(self) -> tuple[Path, Path, Path]:
+        return self.transcript, self.captions, self.translation_audio
+
+
+def session_files(out_dir: Path, number: int) -> SessionFiles:
+    """The file names of session ``number`` (>= 1) in ``out_dir`` (see the module docstring)."""
+    suffix = "" if number == 1 else f"-{number}"
+
+    def named(name: str) -> Path:
+        stem, dot, ext = name.partition(".")
+        return out_dir / f"{stem}{suffix}{dot}{ext}"
+
+    return SessionFiles(number, named(TRANSCRIPT_NAME), named(CAPTIONS_NAME), named(TRANSLATION_AUDIO_NAME))
+
+
+def claim_session_files(out_dir: Path) -> SessionFiles:
+    """The first session number none of whose files (nor a leftover hidden ``.part`` WAV) exists in ``out_dir``."""
+    number = 1
+    while True:
+        files = session_files(out_dir, number)
+        if not any(path.exists() for path in files.all()) and not _part_files(files.translation_audio):
+            return files
+        number += 1
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveredSession:
+    """An earlier session found in an output folder.
+
+    Attributes:
+        files: its files (some may be missing).
+        sentences: finished sentences in its transcript.
+        gaps: gap rows in its transcript.
+        voice_s: seconds of translated voice in its WAV.
+        repaired: its WAV had to be repaired (the session was interrupted: crash, kill, power loss).
+    """
+
+    files: SessionFiles
+    sentences: int
+    gaps: int
+    voice_s: float
+    repaired: bool
+
+
+_PART_PATTERN = r"\.{name}\.[0-9a-f]+\.part"
+
+
+def _part_files(wav: Path) -> list[Path]:
+    """Hidden temporary WAVs an older version of the writer left beside ``wav`` when killed."""
+    if not wav.parent.is_dir():
+        return []
+    pattern = re.compile(_PART_PATTERN.format(name=re.escape(wav.name)))
+    return sorted(path for path in wav.parent.iterdir() if pattern.fullmatch(path.name))
+
+
+def recover_earlier_sessions(out_dir: Path) -> list[RecoveredSession]:
+    """Find the sessions already in ``out_dir`` and make their voice playable (see the module docstring).
+
+    A WAV whose header lags behind its data is patched; a hidden ``.part`` WAV with no final file is patched and
+    given the final name. Nothing is deleted.
+
+    Raises:
+        StorageError: a file could not be read or repaired.
+    """
+    found: list[RecoveredSession] = []
+    number = 1
+    while True:
+        files = session_files(out_dir, number)
+        parts = _part_files(files.translation_audio)
+        if not any(path.exists() for path in files.all()) and not parts:
+            return found
+        try:
+            voice_s, repaired = _recover_voice(files.translation_audio, parts)
+            sentences, gaps = _count_rows(files.transcript)
+        except OSError as exc:
+            raise StorageError(
+                f"Cannot read the earlier session in {out_dir}; choose another output folder.", detail=str(exc)
+            ) from exc
+        found.append(RecoveredSession(files, sentences, gaps, voice_s, repaired))
+        number += 1
+
+
+def _recover_voice(wav: Path, parts: list[Path]) -> tuple[float, bool]:
+    if not wav.exists() and parts:
+        recover_wav(parts[-1])
+        os.replace(parts[-1], wav)
+        return recover_wav(wav)[0], True
+    if wav.exists():
+        return recover_wav(wav)
+    return 0.0, False
+
+
+def _count_rows(transcript: Path) -> tuple[int, int]:
+    """(sentences, gaps) in a transcript; a torn last line (killed mid-write) is not counted."""
+    if not transcript.exists():
+        return 0, 0
+    sentences = gaps = 0
+    for line in transcript.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and record.get("gap"):
+            gaps += 1
+        elif isinstance(record, dict):
+            sentences += 1
+    return sentences, gaps
