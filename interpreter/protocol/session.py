@@ -355,13 +355,14 @@ class RealtimeSession:
         self._failed = False
         self.reconnects += 1
 
-    def abandon(self, *, speech_unanswered: bool = False) -> GapMarked | None:
+    def abandon(self, *, speech_after_ms: int = -1) -> GapMarked | None:
         """The session ends without ``session.finished`` (the finish timed out, or it failed for good): the audio the
         server had not finished with will never be translated.
 
-        Unfinished segments are retracted and, when that audio held speech (a segment was open, or the caller saw
-        ``speech_unanswered``: it sent speech-level audio that no server event answered), a ``GapMarked`` covering
-        it is emitted, so the loss is a visible row instead of silently missing. Idempotent; no-op once finished.
+        Unfinished segments are retracted and, when that audio held speech (a segment was open, or the caller's
+        ``speech_after_ms``, the session-clock end of the latest speech-level audio it sent, lies inside it), a
+        ``GapMarked`` covering it is emitted, so the loss is a visible row instead of silently missing. Idempotent;
+        no-op once finished.
 
         Returns:
             The gap marked, or None.
@@ -373,9 +374,9 @@ class RealtimeSession:
         start = self._replay.keep_from  # includes audio already lost to the replay limit, not reported yet
         end = self._replay.total_samples
         self.connection_lost()
-        if end <= start or not (had_open_segment or speech_unanswered):
-            return None
         ms = self._replay.samples_to_ms
+        if end <= start or not (had_open_segment or speech_after_ms > ms(start)):
+            return None
         gap = GapMarked(ms(start), ms(end))
         self._events.append(gap)
         return gap

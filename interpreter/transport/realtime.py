@@ -293,6 +293,7 @@ class RealtimeConnection:
         self._unanswered_since: float | None = None  # loop time the stall clock started (None: not running)
         self._stall_clock = asyncio.Event()  # set while the stall clock runs
         self._answered_on_connection = False
+        self._last_speech_ms = -1  # session-clock end of the latest speech-level block (-1: none yet)
         self.stalls = 0  # connections replaced because speech went unanswered
         self._max_initial_attempts = max(1, max_initial_attempts)
         self._keepalive_interval = keepalive_interval
@@ -402,16 +403,17 @@ class RealtimeConnection:
         if self._closing or self._failure is not None or self._finishing:
             return
         self._session.append_audio(pcm)
-        if self._stall_timeout is not None and self._unanswered_since is None:
-            self._track_speech(pcm)
+        self._track_speech(pcm)
         # Appending audio produces frames only (never events or a state the pump watches): skip the rest of _pump
         # on the hottest call of the live path.
         self._write_frames(entered_at)
 
     def _track_speech(self, pcm: bytes) -> None:
-        """Count speech-level audio the service has not answered; start the stall clock once there is enough."""
+        """Note speech-level audio: where the latest speech ends on the session clock, how much of it the service
+        has not answered yet; start the stall clock once there is enough."""
         if not pcm or rms_dbfs(pcm) < SPEECH_LEVEL_DBFS:
             return
+        self._last_speech_ms = self._session.audio_sent_ms
         self._unanswered_speech_ms += len(pcm) / self._bytes_per_ms
         if self._configured.is_set():
             self._start_stall_clock_if_due()
@@ -571,7 +573,7 @@ class RealtimeConnection:
 
     def _abandon_unfinished(self) -> None:
         """The session ends without ``session.finished``: mark what the service never finished as a gap."""
-        self._session.abandon(speech_unanswered=self._unanswered_speech_ms > 0)
+        self._session.abandon(speech_after_ms=self._last_speech_ms)
         for event in self._session.events_received():
             if not isinstance(event, SessionFailed):
                 self._events.put_nowait(event)

@@ -524,11 +524,11 @@ def test_abandoning_an_open_sentence_marks_its_audio_as_a_gap() -> None:
 def test_abandoning_with_nothing_unanswered_marks_no_gap() -> None:
     session = _configured()
     _append(session, 1000)  # trailing audio nobody reported speech in, and the transport heard none either
-    assert session.abandon(speech_unanswered=False) is None
+    assert session.abandon(speech_after_ms=-1) is None
     assert not [e for e in session.events_received() if isinstance(e, GapMarked)]
 
 
-def test_abandoning_unanswered_speech_marks_it_even_without_an_open_sentence() -> None:
+def test_abandoning_speech_the_transport_sent_marks_it_even_without_an_open_sentence() -> None:
     session = _configured()
     _append(session, 1200)
-    assert session.abandon(speech_unanswered=True) == GapMarked(0, 1200)
+    assert session.abandon(speech_after_ms=900) == GapMarked(0, 1200)
