@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -31,7 +31,7 @@ from PySide6.QtGui import QImage
 
 from interpreter.core.catalog import Catalog
 from interpreter.core.pcm import rms_dbfs
-from interpreter.errors import InterpreterError
+from interpreter.errors import InterpreterError, StorageError
 from interpreter.protocol.config import SessionConfig, VoiceClone, validate_config
 from interpreter.services.live_session import (
     CaptionsChanged,
@@ -299,9 +299,35 @@ class LiveSessionViewModel(QObject):
         await self.stop_session()
 
     async def start_session(self) -> bool:
-        """Coroutine form of ``start``: returns True once the session is connected and configured."""
+        """Coroutine form of ``start``: returns True once the session is connected and configured.
+
+        Boundary: any failure (a refused key, but also a raw ``OSError`` or a bug) is logged, shown as a notice and
+        leaves the view-model usable (FAILED, Start enabled); nothing escapes into the event loop.
+        """
         if self.is_active:
             return False
+        try:
+            return await self._start_session()
+        except Exception as exc:  # boundary: see the docstring
+            _log.exception("starting the live session failed")
+            await self._release_after_failed_start()
+            self._fail(_internal_error(exc))
+            self.session_finished.emit()
+            return False
+
+    async def _release_after_failed_start(self) -> None:
+        """Undo what a start that crashed may have opened (each step on its own: one failing must not skip others)."""
+        task = self._task
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+        self._session = None
+        await _logged(self._close_player())
+        await _logged(self._stop_visual())
+
+    async def _start_session(self) -> bool:
+        """``start_session`` without the boundary."""
         self.notice_cleared.emit()
         self._set_phase(SessionPhase.STARTING)
         self.connection_changed.emit("connecting", self.tr("Connecting…"))
@@ -448,16 +474,22 @@ class LiveSessionViewModel(QObject):
 
     # --- internals ------------------------------------------------------------------------------------------------
     async def _run(self, session: LiveSession) -> None:
+        """Run the session; however it ends (including a bug), release everything and settle the phase."""
         error: InterpreterError | None = None
         try:
             await session.run()
         except InterpreterError as exc:
             error = exc
+        except Exception as exc:  # boundary: a bug must not leave the phase active forever (the window would not close)
+            _log.exception("live session crashed")
+            error = _internal_error(exc)
         finally:
             self._duration_timer.stop()
-            await self._close_player()
-            await self._stop_visual()
-            self._journal_call("end_session", self._journal_id)
+            # Each release on its own: one failing must not skip the others.
+            await _logged(self._close_player())
+            await _logged(self._stop_visual())
+            with contextlib.suppress(Exception):
+                self._journal_call("end_session", self._journal_id)
             self._session = None
         if error is not None:
             self._fail(error)
@@ -565,3 +597,30 @@ class LiveSessionViewModel(QObject):
             _log.warning("journal %s failed: %s", method, exc)
             self.notice_posted.emit("warning", exc.user_message)
             return None
+        except OSError as exc:  # the journal's folder (session_dir, PCM file) outside its own error mapping
+            _log.warning("journal %s failed: %s", method, exc)
+            self.notice_posted.emit("warning", self.tr("The session history could not be written: {e}").format(e=exc))
+            return None
+
+
+def _internal_error(exc: BaseException) -> InterpreterError:
+    """The user-facing error for a failure that is not an ``InterpreterError`` (a raw OS error or a bug)."""
+    if isinstance(exc, InterpreterError):
+        return exc
+    if isinstance(exc, OSError):
+        return StorageError(
+            f"The session could not use its files: {exc.strerror or exc}. Check the disk and try again.",
+            detail=f"{type(exc).__name__}: {exc}",
+        )
+    return InterpreterError(
+        "The live session stopped because of an internal error (details are in the log); you can start again.",
+        detail=f"{type(exc).__name__}: {exc}",
+    )
+
+
+async def _logged(step: Awaitable[None]) -> None:
+    """Await one clean-up step; log (never raise) whatever it fails with."""
+    try:
+        await step
+    except Exception:
+        _log.exception("releasing the live session failed")
