@@ -35,10 +35,12 @@ from interpreter.errors import StorageError
 from interpreter.media.wav import SERVICE_OUTPUT_RATE, GrowingWavWriter, recover_wav
 from interpreter.protocol.session_events import Segment
 from interpreter.store.atomic import atomic_write_text
+from interpreter.store.journal import GAP_TEXT as JOURNAL_GAP_TEXT
 
-GAP_TEXT = "[… audio lost: not translated …]"
-"""What a gap looks like in captions and printed captions: plain words, since a viewer must understand it without a
-legend (the loss may come from a long outage or a stalled service, so it names the effect, not a cause)."""
+GAP_TEXT = JOURNAL_GAP_TEXT
+"""What a gap looks like in captions, printed captions and the GUI's history exports (one text, defined with the
+journal): plain words, since a viewer must understand it without a legend; it names the effect, not a cause (a
+long outage or a stalled service)."""
 
 TRANSCRIPT_NAME = "transcript.jsonl"
 CAPTIONS_NAME = "captions.srt"

@@ -57,7 +57,7 @@ SCHEMA_VERSION = 1
 DEFAULT_CUE_MS = 3_000
 
 #: Text of a gap marker (audio that never reached the service) in every export mode, so a reader sees the hole.
-GAP_TEXT = "[…]"
+GAP_TEXT = "[… audio lost: not translated …]"
 
 #: WAV export copies audio in 1 MiB chunks so a two-hour recording (~350 MB) never sits in memory at once.
 _COPY_CHUNK = 1 << 20
@@ -330,7 +330,9 @@ class SessionJournal:
                 ``start_ms``, ``end_ms``, ``source_text``/``source``, ``translation_text``/``translation``,
                 ``source_language``/``language``, ``usage`` (mapping or dataclass), ``gap`` (True for a marker of lost
                 audio between ``start_ms`` and ``end_ms``). Without an index the next free one is used. Storing an
-                index again replaces it (a segment re-finalized after a reconnect).
+                index again replaces it (a segment re-finalized after a reconnect). Gap markers live in their own,
+                negative index range (-1, -2, ...): the protocol numbers sentences 0, 1, 2... without counting gaps,
+                so a gap must never take the index the next sentence will arrive with.
 
         Returns:
             The segment index stored.
@@ -338,9 +340,15 @@ class SessionJournal:
         data = _as_mapping(segment)
         self._require_session(session_id)
         offset, nbytes = self._sync_audio(session_id)
-        index = _first(data, "index", "idx")
+        gap = bool(data.get("gap"))
+        index = None if gap else _first(data, "index", "idx")
         with self._writing("save a segment") as db:
-            if index is None:
+            if gap:
+                row = db.execute(
+                    "SELECT COALESCE(MIN(idx) - 1, -1) FROM segments WHERE session_id = ? AND idx < 0", (session_id,)
+                ).fetchone()
+                index = int(row[0])
+            elif index is None:
                 row = db.execute(
                     "SELECT COALESCE(MAX(idx) + 1, 0) FROM segments WHERE session_id = ?", (session_id,)
                 ).fetchone()
@@ -359,7 +367,7 @@ class SessionJournal:
                     _usage_json(data.get("usage")),
                     offset,
                     nbytes,
-                    1 if data.get("gap") else 0,
+                    1 if gap else 0,
                     _iso(self._clock()),
                 ),
             )
@@ -416,11 +424,11 @@ class SessionJournal:
         return rows[0] if rows else None
 
     def segments(self, session_id: int) -> list[SegmentRecord]:
-        """The stored segments of a session in index order."""
+        """The stored segments of a session: sentences in index order, each gap marker placed by its start time."""
         rows = self._db.execute(
             "SELECT * FROM segments WHERE session_id = ? ORDER BY idx ASC", (session_id,)
         ).fetchall()
-        return [
+        records = [
             SegmentRecord(
                 index=int(r["idx"]),
                 start_ms=r["start_ms"],
@@ -436,6 +444,7 @@ class SessionJournal:
             )
             for r in rows
         ]
+        return _in_time_order(records)
 
     def delete_session(self, session_id: int) -> None:
         """Delete a session, its segments and its audio folder (no error when it does not exist)."""
@@ -601,3 +610,20 @@ class SessionJournal:
                 )
             )
         return result
+
+
+def _in_time_order(records: list[SegmentRecord]) -> list[SegmentRecord]:
+    """Sentences keep their index order; each gap goes before the first sentence that starts after it.
+
+    A sentence without a start time (no VAD events) sorts with the sentence before it; gaps always have times.
+    """
+    keyed: list[tuple[int, int, SegmentRecord]] = []
+    previous = 0
+    for record in records:
+        if record.gap:
+            continue
+        previous = record.start_ms if record.start_ms is not None else previous
+        keyed.append((previous, 1, record))
+    keyed += [(record.start_ms or 0, 0, record) for record in records if record.gap]
+    keyed.sort(key=lambda item: (item[0], item[1]))  # stable: sentences with equal keys keep index order
+    return [record for _, _, record in keyed]

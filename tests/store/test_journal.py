@@ -286,12 +286,14 @@ def test_newer_schema_is_refused_with_a_sentence() -> None:
 def test_gap_markers_are_kept_and_exported(journal: SessionJournal, tmp_path: Path) -> None:
     sid = journal.start_session(META)
     journal.append_segment(sid, _segment(0))
+    # The protocol numbers sentences 0, 1, 2... and a gap takes no number: the sentence after it is index 1.
     journal.append_segment(sid, {"gap": True, "start_ms": 1500, "end_ms": 4000})
-    journal.append_segment(sid, _segment(2))
+    journal.append_segment(sid, _segment(1, start_ms=4000, end_ms=5500))
     records = journal.segments(sid)
-    assert [r.gap for r in records] == [False, True, False] and records[1].index == 1
+    assert [r.gap for r in records] == [False, True, False], "the gap survives the next sentence"
+    assert [r.index for r in records] == [0, -1, 1]
     assert journal.session(sid).segment_count == 2  # type: ignore[union-attr]
     subs = pysubs2.load(str(journal.export_srt(sid, tmp_path / "g.srt", "translation")))
     assert [(e.start, e.end, e.plaintext) for e in subs][1] == (1500, 4000, GAP_TEXT)
     text = journal.export_txt(sid, tmp_path / "g.txt", "translation").read_text(encoding="utf-8")
-    assert text == f"Sentence 0.\n\n{GAP_TEXT}\n\nSentence 2.\n"
+    assert text == f"Sentence 0.\n\n{GAP_TEXT}\n\nSentence 1.\n"
