@@ -24,6 +24,7 @@ exits 0 (non-zero with a reason otherwise).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import json
 import logging
@@ -477,8 +478,8 @@ class _MicrophoneBlocks:
         return self._run()
 
     async def _run(self) -> Any:
-        async with self._microphone as mic:
-            async for block in mic:
+        async with self._microphone as mic, contextlib.aclosing(aiter(mic)) as blocks:
+            async for block in blocks:
                 yield block
 
 

@@ -532,13 +532,21 @@ class LiveSessionViewModel(QObject):
         self._audio_started = asyncio.Event()
 
         async def blocks() -> AsyncIterator[bytes]:
-            async for block in source:
-                self._audio_started.set()
-                now = time.monotonic()
-                if block and (now - self._last_level_at) * 1000 >= LEVEL_INTERVAL_MS:
-                    self._last_level_at = now
-                    self.input_level_changed.emit(rms_dbfs(block))
-                yield block
+            iterator = aiter(source)
+            try:
+                async for block in iterator:
+                    self._audio_started.set()
+                    now = time.monotonic()
+                    if block and (now - self._last_level_at) * 1000 >= LEVEL_INTERVAL_MS:
+                        self._last_level_at = now
+                        self.input_level_changed.emit(rms_dbfs(block))
+                    yield block
+            finally:
+                # Closing this generator must close the source's too, now: a nested async generator left to the
+                # garbage collector would keep the microphone open until it gets round to it.
+                aclose = getattr(iterator, "aclose", None)
+                if aclose is not None:
+                    await aclose()
 
         return blocks()
 
