@@ -4,8 +4,8 @@ Each writer is built so that a crash or Ctrl+C keeps what was already said:
 
 - ``TranscriptJsonlWriter`` appends one JSON object per finalized segment and flushes (and fsyncs) it at once;
   a reader never sees more than the last line torn.
-- ``SrtWriter`` rewrites the whole caption file atomically (temp file, then rename) after every segment, so the
-  file on disk is always a complete, valid SRT of everything final so far; ``close()`` writes the final version.
+- ``SrtWriter`` appends each cue as it becomes final (flushed, so a killed process keeps it): the file on disk is
+  always a valid SRT of everything final so far; ``close()`` rewrites it once in time order if needed.
 - ``TranslationWavWriter`` streams the 24 kHz voice into the WAV under its final name (``media.wav.GrowingWavWriter``)
   and patches its header at every ``checkpoint()`` (once per finished sentence), so after a ``kill -9`` the file
   plays every finished sentence; ``recover_earlier_sessions`` extends it to everything that reached the disk.
@@ -23,6 +23,7 @@ report it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -113,25 +114,31 @@ class TranscriptJsonlWriter:
 
 
 class SrtWriter:
-    """Bilingual SRT captions, always complete on disk.
+    """Bilingual SRT captions, a valid file on disk after every cue.
+
+    Each cue is appended (and flushed: it survives a killed process) as it comes, instead of rewriting the whole
+    file per sentence; a cue that arrives out of time order (a gap reported after the replayed sentence that
+    follows it) is still a valid cue, and ``close()`` rewrites the file once, atomically, in time order.
 
     Args:
-        path: the ``.srt`` file.
+        path: the ``.srt`` file (created or replaced; the caller picks a fresh name).
         mode: what each cue shows (source line then translation line by default).
 
     Raises:
-        StorageError: from ``add_*``/``close`` when the file cannot be written (the previous version stays intact).
+        StorageError: from ``add_*``/``close`` when the file cannot be written.
     """
 
     def __init__(self, path: str | os.PathLike[str], mode: CueMode = CueMode.BILINGUAL) -> None:
         self.path = Path(path)
         self.mode = mode
         self._cues: list[Cue] = []
-        self._dirty = False
+        self._file: TextIO | None = None
+        self._in_order = True
         self._last_end_ms = 0
+        self._closed = False
 
     def add_segment(self, segment: Segment) -> None:
-        """Add one finalized segment as a cue and rewrite the file."""
+        """Add one finalized segment as a cue."""
         text = cue_text(segment.source_text, segment.translation_text, self.mode)
         # The service may not report times for a segment (no VAD events); place it right after the previous cue.
         start = segment.start_ms if segment.start_ms is not None else self._last_end_ms
@@ -139,32 +146,49 @@ class SrtWriter:
         self._add(Cue(max(0, start), max(0, start, end), text))
 
     def add_gap(self, start_ms: int, end_ms: int) -> None:
-        """Add a visible gap cue and rewrite the file."""
+        """Add a visible gap cue."""
         self._add(Cue(max(0, start_ms), max(0, end_ms), GAP_TEXT))
 
     def _add(self, cue: Cue) -> None:
         if not cue.text.strip():
             return
+        if self._cues and cue.start_ms < max(c.start_ms for c in self._cues):
+            self._in_order = False
         self._last_end_ms = max(self._last_end_ms, cue.end_ms)
         self._cues.append(cue)
-        self._dirty = True
-        self.flush()
+        # render_srt numbers from 1: renumber the single block to its place in the file.
+        block = str(len(self._cues)) + render_srt([cue])[1:]
+        try:
+            if self._file is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = self.path.open("w", encoding="utf-8", newline="\n")
+            else:
+                block = "\n" + block  # render_srt's separator between blocks
+            self._file.write(block)
+            self._file.flush()
+        except OSError as exc:
+            raise StorageError(
+                f"Writing the captions {self.path} failed; the disk may be full.", detail=str(exc)
+            ) from exc
 
     def flush(self) -> None:
-        """Rewrite the file atomically if anything changed since the last write."""
-        if not self._dirty:
-            return
-        # Cues are ordered by start time: after a reconnect a replayed segment can finish before a gap cue
-        # that precedes it in time. sorted() is stable, so equal starts keep arrival order.
-        cues = sorted(self._cues, key=lambda cue: cue.start_ms)
-        atomic_write_text(self.path, render_srt(cues))
-        self._dirty = False
+        """Push appended cues to the operating system (done after every cue already)."""
+        if self._file is not None:
+            self._file.flush()
 
     def close(self) -> Path:
-        """Write the final version (an empty file when nothing was said) and return its path."""
-        if not self.path.exists():
-            self._dirty = True
-        self.flush()
+        """Close, rewriting the file in time order if cues came out of order (an empty file when nothing was said).
+        Idempotent; returns the path."""
+        if self._closed:
+            return self.path
+        self._closed = True
+        file, self._file = self._file, None
+        if file is not None:
+            with contextlib.suppress(OSError):
+                file.close()
+        if file is None or not self._in_order:
+            # sorted() is stable: equal starts keep arrival order.
+            atomic_write_text(self.path, render_srt(sorted(self._cues, key=lambda cue: cue.start_ms)))
         return self.path
 
 

@@ -333,7 +333,9 @@ class LiveSessionViewModel(QObject):
         self.connection_changed.emit("connecting", self.tr("Connecting…"))
         try:
             validated = validate_config(self.session_config(), self.catalog)
-            endpoint = self.env.endpoint()
+            # Off the Qt thread: resolving the endpoint reads the OS keyring, which may block (a locked keychain,
+            # a D-Bus round trip) on every Start.
+            endpoint = await asyncio.to_thread(self.env.endpoint)
             audio = self._observed(self._options)
             picture = self.env.open_image_source(self._options)
             self._player = self.env.open_playback(self._options) if validated.config.audio_output else None
