@@ -119,3 +119,16 @@ def test_reused_folder_gets_numbered_files_and_interrupted_voice_is_recovered(tm
     with wave.open(str(first.translation_audio)) as recovered:
         assert recovered.getnframes() == 4800
     wav.close()
+
+
+def test_a_full_disk_is_a_storage_error_with_the_local_exit_code() -> None:
+    import pytest
+
+    from interpreter.errors import StorageError
+    from interpreter.live_command import EXIT_LOCAL, exit_code_for
+
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with pytest.raises(StorageError) as err:
+        TranslationWavWriter("/dev/full")  # every write fails with ENOSPC
+    assert exit_code_for(err.value) == EXIT_LOCAL  # not 2, "invalid input"

@@ -145,3 +145,28 @@ async def test_exhausted_quota_mid_session_is_not_retried(make_emulator: Callabl
 def test_close_codes_are_not_all_network_drops(code: int, expected: type[Exception]) -> None:
     error = _closed_error(ConnectionClosedError(Close(code, "bye"), None))
     assert type(error) is expected
+
+
+async def test_a_bug_in_the_pump_is_an_internal_error_not_a_network_retry(
+    make_emulator: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpreter.errors import InterpreterError
+    from interpreter.live_command import EXIT_INTERNAL, exit_code_for
+    from interpreter.protocol.session import RealtimeSession
+
+    emu = make_emulator(speed=10.0)
+    conn = connection(emu)
+    events = Collector(conn)
+    await asyncio.wait_for(conn.start(), WAIT_S)
+
+    def broken_receive(self: RealtimeSession, text: str) -> None:
+        raise RuntimeError("a bug while reading a frame")
+
+    monkeypatch.setattr(RealtimeSession, "receive", broken_receive)
+    await stream(conn, utterances(1))
+    await events.done()
+    await conn.abort()
+    assert isinstance(events.error, InterpreterError) and not isinstance(events.error, NetworkError)
+    assert exit_code_for(events.error) == EXIT_INTERNAL
+    assert events.statuses("reconnecting") == [], "a bug is not retried as if the network had dropped"
+    assert conn.stats.handshakes == 1

@@ -86,7 +86,7 @@ def test_reconnect_is_shown_in_place_not_as_a_dialog(
         vm.start()
     qtbot.waitUntil(lambda: SessionPhase.RECONNECTING in phases, timeout=20_000)
     emulator.faults.clear()
-    qtbot.waitUntil(lambda: window.live_tab.banner.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: window.live_tab.banner.isVisible(), timeout=20_000)
     assert "reconnect" in window.live_tab.banner.label.text().lower()
     qtbot.waitUntil(lambda: vm.phase == SessionPhase.LIVE, timeout=30_000)
     with qtbot.waitSignal(vm.session_finished, timeout=30_000):
