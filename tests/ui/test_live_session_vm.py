@@ -322,14 +322,31 @@ def test_a_bug_in_the_session_is_logged_shown_and_leaves_start_usable(
 def test_an_os_error_while_starting_becomes_a_notice(
     qtbot: Any, qloop: Any, emulator: Any, speech_wav: Path, tmp_path: Path
 ) -> None:
-    class UnwritableJournal(SessionJournal):
-        def session_dir(self, session_id: Any) -> Path:
-            raise PermissionError(13, "Permission denied", str(tmp_path / "history"))
+    def unreadable_source(_options: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "talk.wav"))  # raw, not an InterpreterError
 
-    journal = UnwritableJournal(tmp_path / "journal.sqlite3")
-    vm = LiveSessionViewModel(load_catalog(), _environment(emulator, speech_wav, journal), LiveOptions())
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=unreadable_source,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
     with qtbot.waitSignal(vm.error_occurred, timeout=20_000) as error:
         vm.start()
     assert vm.phase == SessionPhase.FAILED and not vm.is_active
     assert "Permission denied" in error.args[0]
+
+
+def test_the_journal_is_the_one_owner_of_a_gui_session(
+    qtbot: Any, qloop: Any, make_emulator: Any, speech_wav: Path, tmp_path: Path
+) -> None:
+    journal = SessionJournal(tmp_path / "journal.sqlite3")
+    vm = LiveSessionViewModel(
+        load_catalog(), _environment(make_emulator(speed=8.0), speech_wav, journal, speed=8.0), LiveOptions()
+    )
+    with qtbot.waitSignal(vm.session_started, timeout=20_000):
+        vm.start()
+    qtbot.waitUntil(lambda: vm.phase == SessionPhase.IDLE, timeout=30_000)  # the sample ends by itself
+    stored = {p.name for p in journal.session_dir(vm.journal_session_id).iterdir()}
+    assert not stored & {"transcript.jsonl", "captions.srt", "translation.wav"}, "stored once, by the journal"
+    assert journal.segments(vm.journal_session_id)
     journal.close()

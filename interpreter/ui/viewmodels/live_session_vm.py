@@ -22,7 +22,6 @@ import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 import qasync
@@ -364,7 +363,10 @@ class LiveSessionViewModel(QObject):
             region=endpoint.region,
             audio_source=audio,
             image_source=image,
-            out_dir=self._session_dir(),
+            # One owner for the GUI's session data: the journal (rows committed per sentence, voice as PCM, both
+            # crash-safe; history, exports and recovery read it). The CLI's transcript/SRT/WAV files would store
+            # the same session a second time, with their own fsyncs on the Qt thread.
+            out_dir=None,
             on_update=self._on_update,
         )
         self._session = session
@@ -551,13 +553,6 @@ class LiveSessionViewModel(QObject):
                     await aclose()
 
         return blocks()
-
-    def _session_dir(self) -> Path | None:
-        journal = self.env.journal
-        if journal is None or self._journal_id is None:
-            return None
-        directory = getattr(journal, "session_dir", None)
-        return directory(self._journal_id) if callable(directory) else None
 
     def _fail(self, error: InterpreterError) -> None:
         _log.warning("live session failed: %s", error)
