@@ -16,8 +16,9 @@ Everything stored passes through :func:`interpreter.core.redaction.redact` first
 transcript, a meta field or an error text never reaches the disk.
 
 Thread rule: a journal owns one SQLite connection, created with ``check_same_thread=True``; create it, use it and
-close it on the event-loop thread only (SQLite raises ``ProgrammingError`` otherwise). Each call does a little
-blocking disk I/O (one commit, at most one fsync), well below a UI frame.
+close it on one thread only (SQLite raises ``ProgrammingError`` otherwise). Each call does a little blocking disk
+I/O (one commit, at most one fsync); a live session's writes go through :class:`JournalWriter`, which keeps them
+off the UI thread on a journal of its own.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import shutil
 import sqlite3
 import wave
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -627,3 +629,39 @@ def _in_time_order(records: list[SegmentRecord]) -> list[SegmentRecord]:
     keyed += [(record.start_ms or 0, 0, record) for record in records if record.gap]
     keyed.sort(key=lambda item: (item[0], item[1]))  # stable: sentences with equal keys keep index order
     return [record for _, _, record in keyed]
+
+
+class JournalWriter:
+    """A live session's journal writes, run in order on one dedicated thread with its own connection.
+
+    Each finished sentence costs a ``synchronous=FULL`` commit and an fsync of the voice; on the Qt thread those
+    stall the captions (a slow disk takes tens of ms). The writer owns a second :class:`SessionJournal` on the same
+    files, created, used and closed on its thread only (the journal's thread rule); WAL mode lets the app's own
+    journal read what it commits at any time. Calls run first-in, first-out, so a segment row always follows the
+    voice appended before it and ``end_session`` follows everything.
+
+    Args:
+        path: the journal database (the app's ``SessionJournal.path``).
+        sessions_dir: its sessions folder (the app's ``SessionJournal.sessions_dir``).
+
+    Raises:
+        StorageError: the journal cannot be opened (from the constructor, which waits for the thread to open it).
+    """
+
+    def __init__(self, path: Path, *, sessions_dir: Path | None = None) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-writer")
+        try:
+            self._journal = self._executor.submit(SessionJournal, path, sessions_dir=sessions_dir).result()
+        except BaseException:
+            self._executor.shutdown(wait=False)
+            raise
+
+    def submit(self, method: str, *args: Any) -> Future[Any]:
+        """Queue ``SessionJournal.<method>(*args)``; the future holds its result or its ``StorageError``."""
+        return self._executor.submit(getattr(self._journal, method), *args)
+
+    def close(self) -> None:
+        """Run what is queued, close the connection and stop the thread (blocking; idempotent)."""
+        with contextlib.suppress(RuntimeError):  # already shut down
+            self._executor.submit(self._journal.close).result()
+        self._executor.shutdown(wait=True)

@@ -16,6 +16,7 @@ source wrapper, never in a device callback, so no signal is ever emitted from a 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import time
@@ -45,6 +46,7 @@ from interpreter.services.live_session import (
     UsageUpdated,
 )
 from interpreter.services.outputs import segment_record
+from interpreter.store.journal import JournalWriter, SessionJournal
 from interpreter.store.pricing import load_effective_pricing
 from interpreter.ui.caption_model import CaptionListModel
 from interpreter.ui.viewmodels.environment import (
@@ -126,6 +128,9 @@ class LiveSessionViewModel(QObject):
         self._connected: asyncio.Future[None] | None = None
         self._player: AudioPlayback | None = None
         self._journal_id: Any = None
+        self._journal_writer: JournalWriter | None = None  # made at the first Start with a real journal
+        self._journal_last: concurrent.futures.Future[Any] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._visual: VisualFeed | None = None
         self._echo_task: asyncio.Task[None] | None = None
         self._echo_warning = ""
@@ -354,7 +359,8 @@ class LiveSessionViewModel(QObject):
         self._audio_bytes = 0
         self._row_offset = 0
         self.captions.clear()
-        self._journal_start(endpoint.demo)
+        self._loop = asyncio.get_running_loop()
+        await self._journal_start(endpoint.demo)
         image = self._start_visual(picture) if picture is not None else None
         session = LiveSession(
             validated.config,
@@ -400,6 +406,7 @@ class LiveSessionViewModel(QObject):
             self._echo_task.cancel()
         await self.stop_session()
         await self._close_player()
+        await _logged(self.close_journal())
 
     # --- session updates (LiveSession calls this on the loop thread) --------------------------------------------------
     def _on_update(self, update: LiveUpdate) -> None:
@@ -494,6 +501,8 @@ class LiveSessionViewModel(QObject):
             await _logged(self._stop_visual())
             with contextlib.suppress(Exception):
                 self._journal_call("end_session", self._journal_id)
+            # The session counts as finished once the history has it all (exports and recovery read it).
+            await _logged(self._journal_settled())
             self._session = None
         if error is not None:
             self._fail(error)
@@ -578,9 +587,11 @@ class LiveSessionViewModel(QObject):
             except InterpreterError as exc:
                 _log.warning("closing the voice player failed: %s", exc)
 
-    def _journal_start(self, demo: bool) -> None:
+    async def _journal_start(self, demo: bool) -> None:
+        """Record the session's start (off the Qt thread when the journal is a real one: see ``JournalWriter``)."""
         self._journal_id = None
-        if self.env.journal is None:
+        journal = self.env.journal
+        if journal is None:
             return
         meta = {
             "model": self._options.model,
@@ -589,23 +600,73 @@ class LiveSessionViewModel(QObject):
             "audio_output": self._options.audio_output,
             "demo": demo,
         }
-        self._journal_id = self._journal_call("start_session", meta)
+        if isinstance(journal, SessionJournal) and self._journal_writer is None:
+            try:
+                self._journal_writer = await asyncio.to_thread(
+                    JournalWriter, journal.path, sessions_dir=journal.sessions_dir
+                )
+            except InterpreterError as exc:  # history is a convenience: the interpretation goes on without it
+                self._journal_failed("open", exc)
+                return
+        writer = self._journal_writer
+        if writer is None:
+            self._journal_id = self._journal_call("start_session", meta)
+            return
+        try:
+            self._journal_id = await asyncio.wrap_future(writer.submit("start_session", meta))
+        except (InterpreterError, OSError) as exc:
+            self._journal_failed("start_session", exc)
 
     def _journal_call(self, method: str, *args: Any) -> Any:
-        """Call the journal; a storage failure is shown but never stops the interpretation."""
+        """Call the journal; a storage failure is shown but never stops the interpretation.
+
+        With a ``JournalWriter`` the call is queued on its thread and returns its future (failures arrive as a
+        notice); otherwise it runs here and returns its result.
+        """
         journal = self.env.journal
         if journal is None or (method != "start_session" and self._journal_id is None):
             return None
+        writer = self._journal_writer
+        if writer is not None:
+            future = writer.submit(method, *args)
+            future.add_done_callback(lambda done: self._journal_done(method, done))
+            self._journal_last = future
+            return future
         try:
             return getattr(journal, method)(*args)
-        except InterpreterError as exc:
-            _log.warning("journal %s failed: %s", method, exc)
+        except (InterpreterError, OSError) as exc:
+            self._journal_failed(method, exc)
+            return None
+
+    def _journal_done(self, method: str, future: concurrent.futures.Future[Any]) -> None:
+        """Writer thread: report a failed journal call on the loop thread."""
+        if future.cancelled() or future.exception() is None:
+            return
+        error = future.exception()
+        assert error is not None
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._journal_failed, method, error)
+
+    def _journal_failed(self, method: str, exc: BaseException) -> None:
+        _log.warning("journal %s failed: %s", method, exc)
+        if isinstance(exc, InterpreterError):
             self.notice_posted.emit("warning", exc.user_message)
-            return None
-        except OSError as exc:  # the journal's folder (session_dir, PCM file) outside its own error mapping
-            _log.warning("journal %s failed: %s", method, exc)
+        else:  # the journal's folder (session_dir, PCM file) outside its own error mapping
             self.notice_posted.emit("warning", self.tr("The session history could not be written: {e}").format(e=exc))
-            return None
+
+    async def _journal_settled(self) -> None:
+        """Wait until every queued journal write has run (the writer runs them in order: the last one is enough)."""
+        last, self._journal_last = self._journal_last, None
+        if last is not None:
+            with contextlib.suppress(Exception):  # reported by _journal_done
+                await asyncio.wrap_future(last)
+
+    async def close_journal(self) -> None:
+        """Finish queued journal writes and close the writer's connection (application exit)."""
+        writer, self._journal_writer = self._journal_writer, None
+        if writer is not None:
+            await asyncio.to_thread(writer.close)
 
 
 def _internal_error(exc: BaseException) -> InterpreterError:
