@@ -43,6 +43,10 @@ def qloop(qapp: Any, qtbot: Any) -> Iterator[asyncio.AbstractEventLoop]:
             qtbot.waitUntil(lambda: all(task.done() for task in pending), timeout=10_000)
         errors = lost()
         loop._QEventLoop__is_running = False
+        # Undo what already_running=True did at construction (asyncgen hooks, "the running loop"): left in place, the
+        # next test's asyncio.run() in this process fails with "cannot be called from a running event loop".
+        loop._after_run_forever()
+        asyncio.events._set_running_loop(None)
         loop.close()
         asyncio.set_event_loop(None)
         _CLOSED_LOOPS.append(loop)
