@@ -129,3 +129,27 @@ def test_a_reused_folder_is_reported_on_stderr(
     assert "transcript-2.jsonl" in err
     assert len(_rows(tmp_path / "transcript.jsonl")) == 1
     assert len(_rows(tmp_path / "transcript-2.jsonl")) == 1
+
+
+def test_repeated_429_gives_up_saying_so_without_a_contradicting_last_word(
+    make_emulator: Callable[..., Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from interpreter.protocol.retry import HandshakePacer
+
+    # Before issue 10: 5 handshakes in 8 s, then "…Trying again in 1 s." as the last word, exit 4.
+    emu = make_emulator(faults=Faults(reject_handshake=429, retry_after_s=1))
+    defaults = RealtimeConnection.__init__.__kwdefaults__
+    # Scaled down from 10 s after a 429 and 6 handshakes a minute, so the test is quick; the shape is the same.
+    monkeypatch.setitem(defaults, "rate_limited_wait", 0.2)
+    monkeypatch.setitem(defaults, "handshake_pacer", HandshakePacer(limit=6, window_s=6.0))
+    code = main(_live(emu, tmp_path))
+    err = capsys.readouterr().err
+    assert code == EXIT_NETWORK
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("error: Gave up after 5 tries over "), last
+    assert "Trying again" not in last
+    assert "reconnecting, attempt 2 in 1.0 s" in err  # Retry-After (1 s) honoured over the shorter wait
+    assert emu.stats.handshake_attempts == 5
