@@ -425,7 +425,9 @@ class RealtimeConnection:
 
     def _answered(self) -> None:
         """The service answered: it is alive, and the speech sent so far reached it."""
-        self._answered_on_connection = True
+        # Only a configured session's answers prove it works: an error answering session.update is a refusal.
+        if self._configured.is_set():
+            self._answered_on_connection = True
         self._unanswered_speech_ms = 0.0
         if self._unanswered_since is not None:
             self._unanswered_since = None
@@ -590,7 +592,7 @@ class RealtimeConnection:
                 continue
             remaining = since + self._stall_timeout - loop.time()
             if remaining > 0:
-                # Woken early by nothing: an answer only resets the clock, checked again after the sleep.
+                # Sleep to the deadline; an answer meanwhile resets the clock, which the next round sees.
                 await asyncio.sleep(remaining)
                 continue
             self.stalls += 1
