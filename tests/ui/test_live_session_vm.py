@@ -86,7 +86,7 @@ def test_reconnect_is_shown_in_place_not_as_a_dialog(
         vm.start()
     qtbot.waitUntil(lambda: SessionPhase.RECONNECTING in phases, timeout=20_000)
     emulator.faults.clear()
-    qtbot.waitUntil(lambda: window.live_tab.banner.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: window.live_tab.banner.isVisible(), timeout=20_000)
     assert "reconnect" in window.live_tab.banner.label.text().lower()
     qtbot.waitUntil(lambda: vm.phase == SessionPhase.LIVE, timeout=30_000)
     with qtbot.waitSignal(vm.session_finished, timeout=30_000):
@@ -323,3 +323,67 @@ def test_echo_guard_sees_a_microphone_that_records_the_speaker(
     with qtbot.waitSignal(vm.echo_checked, timeout=15_000) as checked:
         vm.check_echo()
     assert checked.args[0] == "" and not window.live_tab.echo_notice.isVisible()
+
+
+def test_a_bug_in_the_session_is_logged_shown_and_leaves_start_usable(
+    qtbot: Any, qloop: Any, emulator: Any, speech_wav: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    runs = 0
+
+    async def buggy_source(_options: Any) -> Any:
+        nonlocal runs
+        runs += 1
+        async for block in PacedPcmSource(decode_audio(speech_wav), speed=8.0):
+            yield block
+            if runs == 1:
+                raise RuntimeError("a bug in the audio path")  # not an InterpreterError
+
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=buggy_source,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
+    with qtbot.waitSignal(vm.error_occurred, timeout=30_000) as error:
+        vm.start()
+    qtbot.waitUntil(lambda: vm.phase == SessionPhase.FAILED, timeout=10_000)
+    assert not vm.is_active, "the window must be able to close"
+    assert "internal error" in error.args[0]
+    assert "a bug in the audio path" in caplog.text
+    # Usable again: the next Start runs a session.
+    with qtbot.waitSignal(vm.session_started, timeout=20_000):
+        vm.start()
+    with qtbot.waitSignal(vm.session_finished, timeout=30_000):
+        vm.stop()
+
+
+def test_an_os_error_while_starting_becomes_a_notice(
+    qtbot: Any, qloop: Any, emulator: Any, speech_wav: Path, tmp_path: Path
+) -> None:
+    def unreadable_source(_options: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "talk.wav"))  # raw, not an InterpreterError
+
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=unreadable_source,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
+    with qtbot.waitSignal(vm.error_occurred, timeout=20_000) as error:
+        vm.start()
+    assert vm.phase == SessionPhase.FAILED and not vm.is_active
+    assert "Permission denied" in error.args[0]
+
+
+def test_the_journal_is_the_one_owner_of_a_gui_session(
+    qtbot: Any, qloop: Any, make_emulator: Any, speech_wav: Path, tmp_path: Path
+) -> None:
+    journal = SessionJournal(tmp_path / "journal.sqlite3")
+    vm = LiveSessionViewModel(
+        load_catalog(), _environment(make_emulator(speed=8.0), speech_wav, journal, speed=8.0), LiveOptions()
+    )
+    with qtbot.waitSignal(vm.session_started, timeout=20_000):
+        vm.start()
+    qtbot.waitUntil(lambda: vm.phase == SessionPhase.IDLE, timeout=30_000)  # the sample ends by itself
+    stored = {p.name for p in journal.session_dir(vm.journal_session_id).iterdir()}
+    assert not stored & {"transcript.jsonl", "captions.srt", "translation.wav"}, "stored once, by the journal"
+    assert journal.segments(vm.journal_session_id)
+    journal.close()
