@@ -223,37 +223,37 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history.py" line="75"/>
+        <location filename="../../ui/history.py" line="58"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="77"/>
+        <location filename="../../ui/history.py" line="60"/>
         <source> (interrupted)</source>
         <translation>（已中断）</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="78"/>
+        <location filename="../../ui/history.py" line="61"/>
         <source>{when}  {languages}  {duration}  {count} segments{state}</source>
         <translation>{when}  {languages}  {duration}  {count} 段{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="85"/>
+        <location filename="../../ui/history.py" line="68"/>
         <source>The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?</source>
         <translation>上次会话（{when}，{count} 段）意外中断。中断前的内容均已保存；现在导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="110"/>
+        <location filename="../../ui/history.py" line="76"/>
         <source>Export session to folder</source>
         <translation>将会话导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="120"/>
+        <location filename="../../ui/history.py" line="86"/>
         <source>Exported {names} to {folder}</source>
         <translation>已将 {names} 导出到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="133"/>
+        <location filename="../../ui/history.py" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -261,17 +261,17 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="141"/>
+        <location filename="../../ui/history.py" line="107"/>
         <source>Session history</source>
         <translation>会话历史</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="149"/>
+        <location filename="../../ui/history.py" line="115"/>
         <source>No sessions yet. Every live session is saved here automatically.</source>
         <translation>还没有会话。每次同传会话都会自动保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="152"/>
+        <location filename="../../ui/history.py" line="118"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -577,68 +577,73 @@
 <context>
     <name>LiveSessionViewModel</name>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="312"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="453"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="342"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="490"/>
         <source>Connecting…</source>
         <extracomment>Input level is published at most every this many ms: a meter needs ~10 updates/s to look alive; 40 ms audio blocks would otherwise make 25 repaints per second for no visible gain. Session clock tick (ms) for the status bar duration.</extracomment>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="330"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="362"/>
         <source>The translated voice is saved with the session but not played: {reason}</source>
         <translation>翻译后的语音会随会话保存，但不会播放：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="374"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="410"/>
         <source>Finishing…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="432"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="469"/>
         <source>price unknown</source>
         <translation>价格未知</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="433"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="470"/>
         <source>Cost ≈ {amount}</source>
         <translation>费用 ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="437"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="474"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="442"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="479"/>
         <source>Reconnected. Speech from the break was sent again.</source>
         <translation>已重新连接。中断期间的语音已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="445"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="482"/>
         <source>Reconnecting… (attempt {n})</source>
         <translation>正在重新连接…（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="448"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="485"/>
         <source> Next try in {s:.0f} s.</source>
         <translation>{s:.0f} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="450"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="487"/>
         <source>Connection lost — reconnecting. Keep speaking: your speech is kept.</source>
         <translation>连接中断，正在重新连接。请继续讲话：您的语音会被保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="455"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="534"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="492"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="581"/>
         <source>Disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="457"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="477"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="494"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="522"/>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="680"/>
+        <source>The session history could not be written: {e}</source>
+        <translation>无法写入会话历史：{e}</translation>
     </message>
 </context>
 <context>
@@ -1225,38 +1230,38 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app_context.py" line="222"/>
+        <location filename="../../app_context.py" line="223"/>
         <source>Your key is saved: new sessions use the real service and are billed.</source>
         <translation>密钥已保存：新的会话将使用真实服务并产生费用。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="257"/>
+        <location filename="../../app_context.py" line="258"/>
         <source>Bundled speech sample</source>
         <translation>内置语音样本</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="264"/>
-        <location filename="../../app_context.py" line="267"/>
+        <location filename="../../app_context.py" line="265"/>
+        <location filename="../../app_context.py" line="268"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="318"/>
+        <location filename="../../app_context.py" line="319"/>
         <source>The new language applies the next time you start Live Interpreter.</source>
         <translation>新的界面语言将在下次启动同声传译时生效。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="334"/>
+        <location filename="../../app_context.py" line="335"/>
         <source>There is no session to export yet.</source>
         <translation>还没有可以导出的会话。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="351"/>
+        <location filename="../../app_context.py" line="353"/>
         <source>Recover…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="362"/>
+        <location filename="../../app_context.py" line="364"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
     </message>
@@ -1560,7 +1565,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>auth.no_key_in_app</name>
     <message>
-        <location filename="../../services/texts.py" line="58"/>
+        <location filename="../../services/texts.py" line="66"/>
         <source>No API key is set: add your DashScope key in Settings → API key, or start with --demo to try the app offline.</source>
         <translation>尚未设置 API 密钥：请在“设置 → API 密钥”中添加您的 DashScope 密钥，或使用 --demo 启动以离线试用本应用。</translation>
     </message>
@@ -1568,7 +1573,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.blank_key</name>
     <message>
-        <location filename="../../services/texts.py" line="38"/>
+        <location filename="../../services/texts.py" line="46"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
@@ -1576,7 +1581,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.config</name>
     <message>
-        <location filename="../../services/texts.py" line="34"/>
+        <location filename="../../services/texts.py" line="42"/>
         <source>Settings problem</source>
         <translation>设置有误</translation>
     </message>
@@ -1584,7 +1589,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.invalid_key</name>
     <message>
-        <location filename="../../services/texts.py" line="27"/>
+        <location filename="../../services/texts.py" line="35"/>
         <source>Invalid key</source>
         <translation>密钥无效</translation>
     </message>
@@ -1592,7 +1597,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.network</name>
     <message>
-        <location filename="../../services/texts.py" line="31"/>
+        <location filename="../../services/texts.py" line="39"/>
         <source>Network problem</source>
         <translation>网络问题</translation>
     </message>
@@ -1600,7 +1605,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.no_access</name>
     <message>
-        <location filename="../../services/texts.py" line="29"/>
+        <location filename="../../services/texts.py" line="37"/>
         <source>No access to the model</source>
         <translation>无权使用该模型</translation>
     </message>
@@ -1608,7 +1613,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.ok</name>
     <message>
-        <location filename="../../services/texts.py" line="26"/>
+        <location filename="../../services/texts.py" line="34"/>
         <source>Connected</source>
         <extracomment>Headlines: a few words for the API key dialog&apos;s status line, one per CheckReason.</extracomment>
         <translation>已连接</translation>
@@ -1617,7 +1622,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.quota</name>
     <message>
-        <location filename="../../services/texts.py" line="30"/>
+        <location filename="../../services/texts.py" line="38"/>
         <source>Quota or rate limit reached</source>
         <translation>已达到配额或速率限制</translation>
     </message>
@@ -1625,7 +1630,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.rejected</name>
     <message>
-        <location filename="../../services/texts.py" line="33"/>
+        <location filename="../../services/texts.py" line="41"/>
         <source>Request rejected</source>
         <translation>请求被拒绝</translation>
     </message>
@@ -1633,7 +1638,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.server</name>
     <message>
-        <location filename="../../services/texts.py" line="32"/>
+        <location filename="../../services/texts.py" line="40"/>
         <source>Service problem</source>
         <translation>服务异常</translation>
     </message>
@@ -1641,7 +1646,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.wrong_region</name>
     <message>
-        <location filename="../../services/texts.py" line="28"/>
+        <location filename="../../services/texts.py" line="36"/>
         <source>Wrong region</source>
         <translation>地域不匹配</translation>
     </message>
@@ -1649,7 +1654,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.key_refused</name>
     <message>
-        <location filename="../../services/texts.py" line="48"/>
+        <location filename="../../services/texts.py" line="56"/>
         <source>The {region} service refused this key: check that it is copied completely, has not been deleted, and was created for this region.</source>
         <translation>{region}服务拒绝了此密钥：请检查密钥是否完整复制、是否已被删除，以及是否是在该地域创建的。</translation>
     </message>
@@ -1657,7 +1662,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.quota</name>
     <message>
-        <location filename="../../services/texts.py" line="43"/>
+        <location filename="../../services/texts.py" line="51"/>
         <source>The service is limiting requests for this account (too many sessions or tokens per minute, or the quota is used up); wait a minute and test again, or check the quota in the Model Studio console.</source>
         <extracomment>The transport&apos;s rate-limit sentence promises a retry; a check does not retry, so this says what the user can do.</extracomment>
         <translation>服务正在限制此账号的请求（每分钟的会话数或 token 数过多，或配额已用完）；请等待一分钟后再测试，或在百炼控制台中查看配额。</translation>
@@ -1666,7 +1671,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.region_service</name>
     <message>
-        <location filename="../../services/texts.py" line="55"/>
+        <location filename="../../services/texts.py" line="63"/>
         <source>the {region} service</source>
         <extracomment>``{where}`` of CHECK_WORKS when the public endpoint of a region was used.</extracomment>
         <translation>{region}服务</translation>
@@ -1675,7 +1680,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.works</name>
     <message>
-        <location filename="../../services/texts.py" line="53"/>
+        <location filename="../../services/texts.py" line="61"/>
         <source>The key works: a live session opened on {where}.</source>
         <translation>密钥可用：已通过{where}成功开启同传会话。</translation>
     </message>
@@ -1683,7 +1688,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.wrong_region</name>
     <message>
-        <location filename="../../services/texts.py" line="39"/>
+        <location filename="../../services/texts.py" line="47"/>
         <source>This key belongs to the {region} region; select that region and save again.</source>
         <translation>此密钥属于{region}地域；请选择该地域后重新保存。</translation>
     </message>
@@ -1707,7 +1712,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.invalid_service_address</name>
     <message>
-        <location filename="../../transport/texts.py" line="79"/>
+        <location filename="../../transport/texts.py" line="101"/>
         <source>The service address {address} is not a valid http(s):// or ws(s):// URL.</source>
         <translation>服务地址 {address} 不是有效的 http(s):// 或 ws(s):// 网址。</translation>
     </message>
@@ -1715,7 +1720,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.invalid_websocket_url</name>
     <message>
-        <location filename="../../transport/texts.py" line="54"/>
+        <location filename="../../transport/texts.py" line="59"/>
         <source>The service address for {host} is not a valid WebSocket URL.</source>
         <translation>{host} 的服务地址不是有效的 WebSocket 网址。</translation>
     </message>
@@ -1779,7 +1784,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.unknown_region</name>
     <message>
-        <location filename="../../transport/texts.py" line="78"/>
+        <location filename="../../transport/texts.py" line="100"/>
         <source>Unknown region {value}; choose one of: {choices}.</source>
         <translation>未知地域 {value}；请从以下地域中选择：{choices}。</translation>
     </message>
@@ -2042,6 +2047,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.captions_write_failed</name>
+    <message>
+        <location filename="../../services/texts.py" line="15"/>
+        <source>Writing the captions {file} failed; the disk may be full.</source>
+        <translation>写入字幕 {file} 失败；磁盘可能已满。</translation>
+    </message>
+</context>
+<context>
+    <name>file.earlier_session_unreadable</name>
+    <message>
+        <location filename="../../services/texts.py" line="19"/>
+        <source>Cannot read the earlier session in {folder}; choose another output folder.</source>
+        <translation>无法读取 {folder} 中之前的会话；请选择其他输出文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>file.frame_not_encoded</name>
     <message>
         <location filename="../../media/texts.py" line="66"/>
@@ -2098,6 +2119,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.output_folder_cannot_create</name>
+    <message>
+        <location filename="../../services/texts.py" line="16"/>
+        <source>Cannot create the output folder {folder}; choose a writable folder.</source>
+        <translation>无法创建输出文件夹 {folder}；请选择一个可写入的文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>file.recording_cannot_create</name>
     <message>
         <location filename="../../media/texts.py" line="70"/>
@@ -2127,6 +2156,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../media/texts.py" line="76"/>
         <source>Writing the recording {file} failed: the disk may be full.</source>
         <translation>写入录音 {file} 失败：磁盘可能已满。</translation>
+    </message>
+</context>
+<context>
+    <name>file.session_files_failed</name>
+    <message>
+        <location filename="../../services/texts.py" line="72"/>
+        <source>The session could not use its files: {reason}. Check the disk and try again.</source>
+        <translation>会话无法使用其文件：{reason}。请检查磁盘后重试。</translation>
     </message>
 </context>
 <context>
@@ -2477,7 +2514,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.connect_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="68"/>
+        <location filename="../../transport/texts.py" line="83"/>
         <source>Connecting to {host} failed unexpectedly; trying again may help.</source>
         <translation>连接 {host} 时意外失败；重试也许可以解决。</translation>
     </message>
@@ -2485,15 +2522,24 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.connection_dropped</name>
     <message>
-        <location filename="../../transport/texts.py" line="69"/>
+        <location filename="../../transport/texts.py" line="84"/>
         <source>The connection to the translation service dropped.</source>
         <translation>与翻译服务的连接已中断。</translation>
     </message>
 </context>
 <context>
+    <name>network.gave_up</name>
+    <message>
+        <location filename="../../transport/texts.py" line="93"/>
+        <source>Gave up after {tries} tries over {seconds:.0f} s: {reason}</source>
+        <extracomment>The final word when reconnecting stops: ``{reason}`` is the last failure&apos;s sentence (without its retry advice).</extracomment>
+        <translation>在 {seconds:.0f} 秒内尝试 {tries} 次后放弃：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>network.internal_error</name>
     <message>
-        <location filename="../../transport/texts.py" line="71"/>
+        <location filename="../../transport/texts.py" line="86"/>
         <source>The live session stopped because of an internal error; start it again.</source>
         <translation>同传会话因内部错误而停止；请重新开始。</translation>
     </message>
@@ -2501,7 +2547,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.not_the_service</name>
     <message>
-        <location filename="../../transport/texts.py" line="47"/>
+        <location filename="../../transport/texts.py" line="52"/>
         <source>Something other than the translation service answered (HTTP {status}); check the network, proxy or service address.</source>
         <translation>响应的不是翻译服务（HTTP {status}）；请检查网络、代理或服务地址。</translation>
     </message>
@@ -2509,15 +2555,23 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.session_not_started</name>
     <message>
-        <location filename="../../transport/texts.py" line="72"/>
+        <location filename="../../transport/texts.py" line="94"/>
         <source>The service accepted the connection but did not start the session within {seconds:.0f} s; trying again may help.</source>
         <translation>服务已接受连接，但未在 {seconds:.0f} 秒内开始会话；重试也许可以解决。</translation>
     </message>
 </context>
 <context>
+    <name>network.stalled</name>
+    <message>
+        <location filename="../../transport/texts.py" line="87"/>
+        <source>The translation service stopped answering (no reply to speech for {seconds:.0f} s); reconnecting and sending the unanswered speech again.</source>
+        <translation>翻译服务已停止响应（语音 {seconds:.0f} 秒未得到回复）；正在重新连接并重新发送未得到回复的语音。</translation>
+    </message>
+</context>
+<context>
     <name>network.stopped_before_start</name>
     <message>
-        <location filename="../../transport/texts.py" line="70"/>
+        <location filename="../../transport/texts.py" line="85"/>
         <source>The live session was stopped before it started.</source>
         <translation>同传会话在开始前就已停止。</translation>
     </message>
@@ -2525,7 +2579,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.timeout</name>
     <message>
-        <location filename="../../transport/texts.py" line="57"/>
+        <location filename="../../transport/texts.py" line="62"/>
         <source>The translation service at {host} did not answer in time; check the internet connection.</source>
         <translation>位于 {host} 的翻译服务未能及时响应；请检查网络连接。</translation>
     </message>
@@ -2533,7 +2587,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.unreachable</name>
     <message>
-        <location filename="../../transport/texts.py" line="65"/>
+        <location filename="../../transport/texts.py" line="80"/>
         <source>Cannot reach the translation service at {host}; check the internet connection.</source>
         <translation>无法连接位于 {host} 的翻译服务；请检查网络连接。</translation>
     </message>
@@ -2541,7 +2595,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.upgrade_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="61"/>
+        <location filename="../../transport/texts.py" line="76"/>
         <source>The connection to {host} could not be upgraded to a live session; check the proxy or service address.</source>
         <translation>与 {host} 的连接无法升级为同传会话；请检查代理或服务地址。</translation>
     </message>
@@ -2549,7 +2603,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.sample_missing</name>
     <message>
-        <location filename="../../services/texts.py" line="20"/>
+        <location filename="../../services/texts.py" line="28"/>
         <source>The built-in preview sentence is missing; reinstall the app.</source>
         <translation>内置的试听语句缺失；请重新安装应用。</translation>
     </message>
@@ -2557,7 +2611,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.sample_wrong_format</name>
     <message>
-        <location filename="../../services/texts.py" line="17"/>
+        <location filename="../../services/texts.py" line="25"/>
         <source>The built-in preview sentence has the wrong format; reinstall the app.</source>
         <translation>内置的试听语句格式有误；请重新安装应用。</translation>
     </message>
@@ -2565,7 +2619,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.timeout</name>
     <message>
-        <location filename="../../services/texts.py" line="21"/>
+        <location filename="../../services/texts.py" line="29"/>
         <source>The voice preview took too long; check the connection and try again.</source>
         <translation>音色试听耗时过长；请检查网络连接后重试。</translation>
     </message>
@@ -2573,7 +2627,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.wrong_rate</name>
     <message>
-        <location filename="../../services/texts.py" line="22"/>
+        <location filename="../../services/texts.py" line="30"/>
         <source>The preview audio is {rate} Hz; the player expects {expected} Hz.</source>
         <translation>试听音频为 {rate} Hz，而播放器需要 {expected} Hz。</translation>
     </message>
@@ -2603,6 +2657,15 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>rate_limit.limited</name>
+    <message>
+        <location filename="../../transport/texts.py" line="40"/>
+        <source>The service is limiting requests for this account (too many sessions or tokens per minute).</source>
+        <extracomment>The rate-limit sentence without a promise to retry (the connection&apos;s status says when, and whether, it retries).</extracomment>
+        <translation>服务正在限制此账号的请求（每分钟的会话数或 token 数过多）。</translation>
+    </message>
+</context>
+<context>
     <name>rate_limit.retry_in</name>
     <message>
         <location filename="../../transport/texts.py" line="30"/>
@@ -2629,7 +2692,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>region.beijing_mainland</name>
     <message>
-        <location filename="../../services/texts.py" line="37"/>
+        <location filename="../../services/texts.py" line="45"/>
         <source>Beijing (China mainland)</source>
         <translation>北京（中国内地）</translation>
     </message>
@@ -2654,16 +2717,32 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>region.singapore_international</name>
     <message>
-        <location filename="../../services/texts.py" line="36"/>
+        <location filename="../../services/texts.py" line="44"/>
         <source>Singapore (international)</source>
         <extracomment>How the API key dialog names a region (longer than transport&apos;s &quot;Singapore&quot;: the user is choosing one).</extracomment>
         <translation>新加坡（国际）</translation>
     </message>
 </context>
 <context>
+    <name>service.closed_internal_problem</name>
+    <message>
+        <location filename="../../transport/texts.py" line="72"/>
+        <source>The translation service had an internal problem and closed the connection; reconnecting.</source>
+        <translation>翻译服务出现内部问题并关闭了连接；正在重新连接。</translation>
+    </message>
+</context>
+<context>
+    <name>service.closed_refused</name>
+    <message>
+        <location filename="../../transport/texts.py" line="67"/>
+        <source>The translation service closed the session because it refused what was sent; start it again, and report this if it repeats.</source>
+        <translation>翻译服务拒绝了发送的内容并关闭了会话；请重新开始，如果反复出现请报告此问题。</translation>
+    </message>
+</context>
+<context>
     <name>service.connection_refused_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="43"/>
+        <location filename="../../transport/texts.py" line="48"/>
         <source>The service refused the connection (HTTP {status}); check the model and the service address.</source>
         <translation>服务拒绝了连接（HTTP {status}）；请检查模型和服务地址。</translation>
     </message>
@@ -2679,7 +2758,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.internal_problem_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="39"/>
+        <location filename="../../transport/texts.py" line="44"/>
         <source>The translation service had an internal problem (HTTP {status}); trying again usually helps.</source>
         <translation>翻译服务出现内部问题（HTTP {status}）；通常重试即可。</translation>
     </message>
@@ -2707,6 +2786,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../protocol/texts.py" line="69"/>
         <source>The translation service rejected the session settings: {reason}</source>
         <translation>翻译服务拒绝了会话设置：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>session.internal_error</name>
+    <message>
+        <location filename="../../services/texts.py" line="75"/>
+        <source>The live session stopped because of an internal error (details are in the log); you can start again.</source>
+        <translation>同传会话因内部错误而停止（详情见日志）；可以重新开始。</translation>
     </message>
 </context>
 <context>
