@@ -96,7 +96,7 @@ class LiveSessionViewModel(QObject):
 
     phase_changed = Signal(object)  # SessionPhase
     options_changed = Signal(object)  # LiveOptions
-    devices_changed = Signal()
+    devices_changed = Signal()  # refresh_devices() listed them: re-read input_devices() / output_devices()
     volume_changed = Signal(int, float)  # output (0 = "Voice to", 1 = "Also to"), linear gain 0.0–1.0
     input_level_changed = Signal(float)  # dBFS of the microphone
     preview_changed = Signal(QImage)  # a small picture of what the visual source sends
@@ -138,6 +138,9 @@ class LiveSessionViewModel(QObject):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._visual: VisualFeed | None = None
         self._echo_task: asyncio.Task[None] | None = None
+        # Filled off the Qt thread by refresh_devices(); the pickers show "System default" until then.
+        self._input_devices: list[Choice] = []
+        self._output_devices: list[Choice] = []
         self._echo_warning = ""
         self._audio_started = asyncio.Event()  # set by the first audio block; pictures wait for it (spec §1.4)
         # Rows of the session's CaptionTrack that were cleared from the view: the track keeps its indexes, the view
@@ -263,10 +266,32 @@ class LiveSessionViewModel(QObject):
         return options.input_device, tuple(voice_outputs(options)) if speaks else ()
 
     def input_devices(self) -> list[Choice]:
-        return self.env.input_devices()
+        """The microphones as last listed by :meth:`refresh_devices` (empty before the first listing)."""
+        return list(self._input_devices)
 
     def output_devices(self) -> list[Choice]:
-        return self.env.output_devices()
+        """The voice outputs as last listed by :meth:`refresh_devices` (empty before the first listing)."""
+        return list(self._output_devices)
+
+    async def refresh_devices(self) -> None:
+        """List the audio devices off the Qt thread, then emit ``devices_changed``.
+
+        Listing asks PortAudio, which blocks while the audio system answers (tens of ms, seconds with a busy sound
+        server or a Bluetooth device waking up): on the Qt thread the window would freeze. Both lists come from one
+        worker call, one after the other: PortAudio's enumeration is not meant to run twice at once.
+        """
+        env = self.env
+
+        def listing() -> tuple[list[Choice], list[Choice]]:
+            return env.input_devices(), env.output_devices()
+
+        self._input_devices, self._output_devices = await asyncio.to_thread(listing)
+        self.devices_changed.emit()
+
+    @async_slot()
+    async def request_device_refresh(self) -> None:
+        """``refresh_devices`` as a slot (the window's start-up, a device menu): returns at once."""
+        await self.refresh_devices()
 
     def visual_sources(self) -> list[Choice]:
         return self.env.visual_sources()
