@@ -223,37 +223,37 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history.py" line="58"/>
+        <location filename="../../ui/history.py" line="59"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="60"/>
+        <location filename="../../ui/history.py" line="61"/>
         <source> (interrupted)</source>
         <translation>（已中断）</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="61"/>
+        <location filename="../../ui/history.py" line="62"/>
         <source>{when}  {languages}  {duration}  {count} segments{state}</source>
         <translation>{when}  {languages}  {duration}  {count} 段{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="68"/>
+        <location filename="../../ui/history.py" line="69"/>
         <source>The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?</source>
         <translation>上次会话（{when}，{count} 段）意外中断。中断前的内容均已保存；现在导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="76"/>
+        <location filename="../../ui/history.py" line="80"/>
         <source>Export session to folder</source>
         <translation>将会话导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="86"/>
+        <location filename="../../ui/history.py" line="90"/>
         <source>Exported {names} to {folder}</source>
         <translation>已将 {names} 导出到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="99"/>
+        <location filename="../../ui/history.py" line="103"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -261,17 +261,17 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="107"/>
+        <location filename="../../ui/history.py" line="111"/>
         <source>Session history</source>
         <translation>会话历史</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="115"/>
+        <location filename="../../ui/history.py" line="119"/>
         <source>No sessions yet. Every live session is saved here automatically.</source>
         <translation>还没有会话。每次同传会话都会自动保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="118"/>
+        <location filename="../../ui/history.py" line="122"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -577,71 +577,71 @@
 <context>
     <name>LiveSessionViewModel</name>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="342"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="490"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="367"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="515"/>
         <source>Connecting…</source>
         <extracomment>Input level is published at most every this many ms: a meter needs ~10 updates/s to look alive; 40 ms audio blocks would otherwise make 25 repaints per second for no visible gain. Session clock tick (ms) for the status bar duration.</extracomment>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="362"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="387"/>
         <source>The translated voice is saved with the session but not played: {reason}</source>
         <translation>翻译后的语音会随会话保存，但不会播放：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="410"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="435"/>
         <source>Finishing…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="469"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="494"/>
         <source>price unknown</source>
         <translation>价格未知</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="470"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="495"/>
         <source>Cost ≈ {amount}</source>
         <translation>费用 ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="474"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="499"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="479"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="504"/>
         <source>Reconnected. Speech from the break was sent again.</source>
         <translation>已重新连接。中断期间的语音已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="482"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="507"/>
         <source>Reconnecting… (attempt {n})</source>
         <translation>正在重新连接…（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="485"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="510"/>
         <source> Next try in {s:.0f} s.</source>
         <translation>{s:.0f} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="487"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="512"/>
         <source>Connection lost — reconnecting. Keep speaking: your speech is kept.</source>
         <translation>连接中断，正在重新连接。请继续讲话：您的语音会被保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="492"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="581"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="517"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="606"/>
         <source>Disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="494"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="522"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="519"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="547"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="680"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="705"/>
         <source>The session history could not be written: {e}</source>
         <translation>无法写入会话历史：{e}</translation>
     </message>
@@ -1230,38 +1230,38 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app_context.py" line="223"/>
+        <location filename="../../app_context.py" line="225"/>
         <source>Your key is saved: new sessions use the real service and are billed.</source>
         <translation>密钥已保存：新的会话将使用真实服务并产生费用。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="258"/>
+        <location filename="../../app_context.py" line="260"/>
         <source>Bundled speech sample</source>
         <translation>内置语音样本</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="265"/>
-        <location filename="../../app_context.py" line="268"/>
+        <location filename="../../app_context.py" line="267"/>
+        <location filename="../../app_context.py" line="270"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="319"/>
+        <location filename="../../app_context.py" line="321"/>
         <source>The new language applies the next time you start Live Interpreter.</source>
         <translation>新的界面语言将在下次启动同声传译时生效。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="335"/>
+        <location filename="../../app_context.py" line="338"/>
         <source>There is no session to export yet.</source>
         <translation>还没有可以导出的会话。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="353"/>
+        <location filename="../../app_context.py" line="354"/>
         <source>Recover…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="364"/>
+        <location filename="../../app_context.py" line="374"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
     </message>
