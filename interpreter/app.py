@@ -91,6 +91,9 @@ def run_gui(demo: bool = False, self_test: bool = False) -> int:
     app.setApplicationName("Live Interpreter")
     app.setOrganizationName("LiveInterpreter")
     app.setDesktopFileName("live-interpreter")
+    # The shell decides when the app ends: after the main window closed it still awaits steps (finish the session,
+    # save settings, stop the emulator). Qt's default would stop the loop, and those steps, at the last window.
+    app.setQuitOnLastWindowClosed(False)
     follow_system_theme(app)
 
     from interpreter.app_context import AppContext

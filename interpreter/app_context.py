@@ -43,6 +43,7 @@ from interpreter.store.secrets import SecretStore
 from interpreter.store.settings import Settings, load_settings
 from interpreter.store.settings_owner import SettingsOwner
 from interpreter.transport.endpoints import Endpoint
+from interpreter.ui.viewmodels.async_slot import async_slot
 from interpreter.ui.viewmodels.environment import (
     NO_OUTPUT,
     SAMPLE_INPUT,
@@ -181,6 +182,7 @@ class AppContext:
         window.geometry_changed.connect(closing)
         window.show()
         window_shown_ms = (time.monotonic() - self.t0) * 1000
+        vm.request_device_refresh()  # the pickers fill in when PortAudio has answered, off the Qt thread
         for notice in (*self.load_notices, *journal.notices, *vm.pricing_notices):
             window.show_notice(notice, "warning")
         if self.auto_demo and not self.self_test:
@@ -386,7 +388,8 @@ class AppContext:
         if self.window is not None:
             self.window.show_notice(error.message, "error")
 
-    def _export_last(self) -> None:
+    @async_slot()
+    async def _export_last(self) -> None:
         from interpreter.ui.history import export_session_interactively
 
         session_id = self.vm.journal_session_id
@@ -397,10 +400,10 @@ class AppContext:
             if self.window is not None:
                 self.window.show_notice(translate("Shell", "There is no session to export yet."), "info")
             return
-        export_session_interactively(self.window, HistoryViewModel(self.journal), session_id)
+        await export_session_interactively(self.window, HistoryViewModel(self.journal), session_id)
 
     def _offer_recovery(self) -> None:
-        from interpreter.ui.history import export_session_interactively, recovery_text
+        from interpreter.ui.history import recovery_text
 
         unfinished = self.journal.unfinished_sessions()
         if not unfinished or self.window is None:
@@ -408,13 +411,20 @@ class AppContext:
         last = unfinished[0]
 
         def recover() -> None:
-            history = HistoryViewModel(self.journal)
-            history.mark_recovered(last.id)
-            export_session_interactively(self.window, history, last.id)
+            self._recover(last.id)  # a task: the export runs off the Qt thread
 
         self.window.show_notice(
             recovery_text(last), "warning", action_text=translate("Shell", "Recover…"), action=recover
         )
+
+    @async_slot(int)
+    async def _recover(self, session_id: int) -> None:
+        """The recovery offer taken: remember it, then export the interrupted session."""
+        from interpreter.ui.history import export_session_interactively
+
+        history = HistoryViewModel(self.journal)
+        history.mark_recovered(session_id)
+        await export_session_interactively(self.window, history, session_id)
 
     # --- excepthook -----------------------------------------------------------------------------------------------
     def _install_excepthook(self) -> None:

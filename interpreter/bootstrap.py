@@ -15,6 +15,7 @@ function that needs it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 from collections.abc import AsyncIterator
@@ -169,8 +170,10 @@ class MicrophoneBlocks:
         from interpreter.media.microphone import Microphone
 
         microphone: Microphone = Microphone(self._device)
-        async with microphone as mic:
-            async for block in mic:
+        # aclosing: the microphone's own generator is closed the moment this one is (a stop, a failure), releasing
+        # the device at once instead of whenever the GC finalizes it.
+        async with microphone as mic, contextlib.aclosing(aiter(mic)) as blocks:
+            async for block in blocks:
                 yield block
 
 

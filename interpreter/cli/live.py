@@ -17,12 +17,17 @@ API key, in this order: ``--api-key``, the ``DASHSCOPE_API_KEY`` environment var
 saved in the app for the chosen region). With ``--demo``, or with no key at all, the command runs against the
 built-in emulator and labels everything "DEMO — not real translation".
 
+A reused ``--out-dir`` keeps earlier sessions intact: their files are checked (a translated-voice WAV interrupted by
+a crash is repaired), reported, and the new session is written under the next number (``transcript-2.jsonl``,
+``captions-2.srt``, ``translation-2.wav``; see ``services.outputs``).
+
 Exit codes:
-    0  finished (end of input, --duration, Ctrl+C or SIGTERM)
+    0  finished (end of input, --duration, Ctrl+C or SIGTERM) with every sentence translated
     1  unexpected internal error (a bug: the traceback is printed)
     2  invalid configuration or input (unknown language or voice, unreadable file, bad option, request rejected)
     3  the service refused the API key or the model (wrong key, key from the other region, model not enabled)
-    4  network or service trouble that did not go away (unreachable, dropped for good, throttled, server errors)
+    4  network or service trouble that did not go away (unreachable, dropped for good, throttled, server errors),
+       or a session that finished with speech left untranslated (a gap: the summary names it)
     5  local storage or device trouble (output folder not writable, disk full, microphone failure)
 
 Importing this module is cheap (only argparse): the heavy imports happen in :func:`run`.
@@ -351,6 +356,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         TranslatedAudio,
         TranslatedAudioEnded,
     )
+    from interpreter.transport.realtime import failure_reason
 
     region = resolve_region(args.region)
     demo_requested = bool(getattr(args, "live_demo", False) or getattr(args, "demo", False))
@@ -368,6 +374,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
     if demo and not demo_requested:
         console.notice("No API key found (--api-key, DASHSCOPE_API_KEY or the keychain); running the demo.")
     out_dir = Path(args.out_dir) if args.out_dir else _default_out_dir()
+    exit_code = EXIT_OK
 
     # Devices and sources are released in reverse order of opening, whatever happens (the player drains first).
     async with contextlib.AsyncExitStack() as stack:
@@ -398,12 +405,13 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
                 status = update.status
                 if status.state == "reconnecting" and status.error is not None:
                     console.notice(
-                        f"Connection trouble ({status.error.user_message}); reconnecting in "
-                        f"{status.retry_in_s or 0:.1f} s."
+                        f"Connection trouble ({failure_reason(status.error)}); reconnecting, attempt "
+                        f"{status.attempt + 1} in {status.retry_in_s or 0:.1f} s."
                     )
                 elif status.state == "connected" and status.attempt > 1:
                     console.notice("Reconnected; unfinished speech is being sent again.")
 
+        _report_earlier_sessions(out_dir, console)
         session = LiveSession(
             config,
             api_key=endpoint.api_key,
@@ -417,11 +425,13 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
         )
         summary = await _run_until_done(session, console)
         _print_summary(summary, gate, console)
+        if not summary.complete:
+            exit_code = EXIT_NETWORK
         # Kept past the stack's exit, which drains and closes the player (and empties ``player.outputs``).
         outputs = list(player.outputs) if player is not None else []
     for output in outputs:
         _print_voice_stats(output, console)
-    return EXIT_OK
+    return exit_code
 
 
 async def _run_until_done(session: LiveSession, console: _Console) -> LiveSummary:
@@ -470,15 +480,35 @@ def _print_voice_stats(output: AudioOutput, console: _Console) -> None:
     )
 
 
+def _report_earlier_sessions(out_dir: Path, console: _Console) -> None:
+    """Say which sessions the output folder already holds (repairing interrupted ones) before adding one."""
+    from interpreter.services.outputs import recover_earlier_sessions
+
+    for earlier in recover_earlier_sessions(out_dir):
+        state = "interrupted, its translated voice recovered" if earlier.repaired else "kept as it is"
+        gaps = f", {earlier.gaps} gaps" if earlier.gaps else ""
+        console.notice(
+            f"{out_dir} already holds an earlier session ({earlier.files.transcript.name}: {earlier.sentences} "
+            f"sentences{gaps}, {earlier.voice_s:.1f} s of translated voice; {state}). This session gets new files."
+        )
+
+
 def _print_summary(summary: LiveSummary, gate: FrameGate | None, console: _Console) -> None:
     files = ", ".join(str(path) for path in summary.files.values())
     stats = summary.connection
     dropped = f", {stats.audio_frames_dropped} audio blocks dropped" if stats and stats.audio_frames_dropped else ""
     reconnects = f", {stats.reconnects} reconnects" if stats and stats.reconnects else ""
+    head = "Done" if summary.complete else "Incomplete"
     console.notice(
-        f"Done: {len(summary.segments)} segments from {summary.audio_sent_s:.1f} s of audio"
+        f"{head}: {len(summary.segments)} segments from {summary.audio_sent_s:.1f} s of audio"
         f"{reconnects}{dropped}. Files: {files}"
     )
+    if not summary.complete:
+        spans = ", ".join(f"{tenths_clock(start)}–{tenths_clock(end)}" for start, end in summary.gaps)
+        console.notice(
+            f"warning: {summary.untranslated_s:.1f} s of audio went untranslated ({spans}); the transcript and "
+            "captions mark each gap."
+        )
     if gate is not None:
         # The service's own count when it reported one; else the gate's estimate from the catalog.
         tokens = summary.tokens.input_image or gate.stats.tokens

@@ -17,8 +17,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -239,14 +240,17 @@ class Microphone:
 
     # --- consumer API -----------------------------------------------------------------------------------------
 
-    def __aiter__(self) -> AsyncIterator[bytes]:
+    def __aiter__(self) -> AsyncGenerator[bytes, None]:
+        """The PCM blocks; an async generator, so a consumer can close it at once (``contextlib.aclosing``)."""
         return self._pcm_iter()
 
-    async def _pcm_iter(self) -> AsyncIterator[bytes]:
-        async for block in self.blocks():
-            yield block.pcm
+    async def _pcm_iter(self) -> AsyncGenerator[bytes, None]:
+        # aclosing: closing this generator closes the inner one at once, not when the garbage collector runs.
+        async with contextlib.aclosing(self.blocks()) as blocks:
+            async for block in blocks:
+                yield block.pcm
 
-    async def blocks(self) -> AsyncIterator[MicBlock]:
+    async def blocks(self) -> AsyncGenerator[MicBlock, None]:
         """Blocks with timing metadata until :meth:`stop`."""
         while True:
             block = await self._queue.get()
@@ -322,8 +326,14 @@ class Microphone:
             stream.start()
             return stream
 
+        opening = asyncio.ensure_future(asyncio.to_thread(open_stream))
         try:
-            stream = await asyncio.to_thread(open_stream)
+            # Shielded: cancelling the await cannot stop the thread, which may still open and start the stream.
+            stream = await asyncio.shield(opening)
+        except asyncio.CancelledError:
+            # Cancelled mid-open (stop() during a reconnect): whatever the thread opens must not stay running.
+            opening.add_done_callback(_close_abandoned_stream)
+            raise
         except Exception as exc:  # PortAudioError, ValueError for bad params, OSError: all mean "cannot open"
             raise DeviceError(
                 texts.MICROPHONE_UNAVAILABLE(name=repr(device.name)),
@@ -496,3 +506,19 @@ async def open_microphone(
     mic = Microphone(device, block_ms=block_ms, on_status=on_status, **kwargs)
     await mic.start()
     return mic
+
+
+def _close_abandoned_stream(opening: asyncio.Future[Any]) -> None:
+    """Done callback of a stream opening nobody waits for any more: stop and close the stream it opened."""
+    if opening.cancelled() or opening.exception() is not None:
+        return
+    stream = opening.result()
+
+    def close() -> None:
+        with contextlib.suppress(Exception):  # the device may be gone; closing must not raise
+            stream.abort()
+        with contextlib.suppress(Exception):
+            stream.close()
+
+    # Off the loop thread: PortAudio's close can block; a daemon thread never holds the process open.
+    threading.Thread(target=close, name="mic-close-abandoned", daemon=True).start()

@@ -7,6 +7,7 @@ it testable without an event loop and the same for every connection.
 from __future__ import annotations
 
 import random
+from collections import deque
 from collections.abc import Callable, Iterator
 from enum import Enum
 
@@ -15,12 +16,25 @@ from interpreter.errors import (
     AuthenticationError,
     ConfigError,
     NetworkError,
+    QuotaExhaustedError,
     RateLimitError,
     RequestRejectedError,
     ServerError,
+    ServiceError,
 )
 
-__all__ = ["Decision", "HttpRetryPolicy", "RejectTracker", "backoff", "classify", "http_retry_delay"]
+__all__ = [
+    "Decision",
+    "HandshakePacer",
+    "HttpRetryPolicy",
+    "RejectTracker",
+    "backoff",
+    "classify",
+    "http_retry_delay",
+    "QUOTA_EXHAUSTED_CODES",
+    "is_quota_exhausted",
+    "normalize_code",
+]
 
 
 def backoff(
@@ -75,11 +89,69 @@ _RETRY: tuple[type[BaseException], ...] = (NetworkError, RateLimitError, ServerE
 def classify(error: BaseException) -> Decision:
     """RETRY for network trouble, throttling and server errors; FATAL for everything else, including errors this
     policy does not know (retrying an unknown failure forever hides it from the user)."""
-    if isinstance(error, _FATAL):
+    if isinstance(error, _FATAL) or is_quota_exhausted(error):
         return Decision.FATAL
     if isinstance(error, _RETRY):
         return Decision.RETRY
     return Decision.FATAL
+
+
+def normalize_code(code: str | None) -> str:
+    """``code`` lower-cased without separators, so ``Throttling.AllocationQuota``, ``throttling_allocation_quota``
+    and ``THROTTLING-ALLOCATION-QUOTA`` compare equal (spec §8.2: compare codes, never messages)."""
+    return "".join(ch for ch in (code or "").lower() if ch.isalnum())
+
+
+# Codes meaning the account's quota or balance is gone (spec §8.1-§8.3: ``insufficient_quota`` "check your plan and
+# billing details", the allocated or free-tier quota, arrears). Unlike a per-minute throttle, waiting does not bring
+# it back, so they are fatal even when the status is 429. One list for realtime events, handshakes and HTTP.
+QUOTA_EXHAUSTED_CODES = frozenset(
+    {"insufficientquota", "throttlingallocationquota", "allocationquota", "allocationquotafreetieronly", "arrearage"}
+)
+
+
+def is_quota_exhausted(error: BaseException) -> bool:
+    """True for a refusal because the account's quota is used up (not a per-minute throttle): retrying is useless."""
+    if isinstance(error, QuotaExhaustedError):
+        return True
+    if not isinstance(error, ServiceError) or error.code is None:
+        return False
+    return normalize_code(error.code) in QUOTA_EXHAUSTED_CODES
+
+
+MAX_HANDSHAKES_PER_MINUTE = 6
+"""The realtime service admits about 10 new connections per minute per account (spec §1.12); 6 leaves room for a
+second window or a preview, so a client that keeps being refused (429) or dropped never burns the whole quota."""
+
+
+class HandshakePacer:
+    """Sliding-window limit on connection attempts: at most ``limit`` handshakes in any ``window_s`` seconds.
+
+    Pure bookkeeping: the caller passes its clock readings (monotonic seconds).
+
+    Args:
+        limit: handshakes allowed per window (>= 1).
+        window_s: window length in seconds (> 0).
+    """
+
+    def __init__(self, limit: int = MAX_HANDSHAKES_PER_MINUTE, window_s: float = 60.0) -> None:
+        if limit < 1 or window_s <= 0:
+            raise ValueError(f"invalid HandshakePacer({limit=}, {window_s=})")
+        self.limit = limit
+        self.window_s = window_s
+        self._times: deque[float] = deque()
+
+    def record(self, now: float) -> None:
+        """A handshake starts at ``now``."""
+        self._times.append(now)
+        while len(self._times) > self.limit:
+            self._times.popleft()
+
+    def wait_before_next(self, now: float) -> float:
+        """Seconds to wait from ``now`` so that the next handshake stays within the limit (0: go ahead)."""
+        if len(self._times) < self.limit:
+            return 0.0
+        return max(0.0, self._times[0] + self.window_s - now)
 
 
 class RejectTracker:

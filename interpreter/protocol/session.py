@@ -63,6 +63,7 @@ from interpreter.protocol.events import (
     parse_server_event,
 )
 from interpreter.protocol.replay import ReplayAudio, ReplayBuffer
+from interpreter.protocol.retry import is_quota_exhausted
 from interpreter.protocol.segments import SegmentTracker
 from interpreter.protocol.session_events import (
     GapMarked,
@@ -185,6 +186,7 @@ class RealtimeSession:
         self._finish_requested = False
         self._finished = False
         self._failed = False
+        self._abandoned = False
         self.last_error: InterpreterError | None = None
         self.usage = Usage()  # total of every response.done
         self.reconnects = 0
@@ -355,6 +357,32 @@ class RealtimeSession:
         self._failed = False
         self.reconnects += 1
 
+    def abandon(self, *, speech_after_ms: int = -1) -> GapMarked | None:
+        """The session ends without ``session.finished`` (the finish timed out, or it failed for good): the audio the
+        server had not finished with will never be translated.
+
+        Unfinished segments are retracted and, when that audio held speech (a segment was open, or the caller's
+        ``speech_after_ms``, the session-clock end of the latest speech-level audio it sent, lies inside it), a
+        ``GapMarked`` covering it is emitted, so the loss is a visible row instead of silently missing. Idempotent;
+        no-op once finished.
+
+        Returns:
+            The gap marked, or None.
+        """
+        if self._finished or self._abandoned:
+            return None
+        self._abandoned = True
+        had_open_segment = self._tracker.has_pending
+        start = self._replay.keep_from  # includes audio already lost to the replay limit, not reported yet
+        end = self._replay.total_samples
+        self.connection_lost()
+        ms = self._replay.samples_to_ms
+        if end <= start or not (had_open_segment or speech_after_ms > ms(start)):
+            return None
+        gap = GapMarked(ms(start), ms(end))
+        self._events.append(gap)
+        return gap
+
     # ---- server frames ----------------------------------------------------------------------------------------------
 
     def receive(self, text: str) -> None:
@@ -423,7 +451,8 @@ class RealtimeSession:
         self.last_error = error
         # While configuring, any refusal means the session never starts. Later, only a refused key or model ends
         # it; other errors (an image sent too often, an empty commit) concern one request.
-        if configuring or isinstance(error, AuthenticationError | AccessDeniedError):
+        # An exhausted quota does not come back within the session either (spec §8.2 ``insufficient_quota``).
+        if configuring or isinstance(error, AuthenticationError | AccessDeniedError) or is_quota_exhausted(error):
             self._fail(error)
 
     def _fail(self, error: InterpreterError) -> None:

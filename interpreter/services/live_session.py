@@ -27,7 +27,7 @@ from typing import Literal, TypeAlias
 from interpreter.core.captions import Caption, CaptionChange, CaptionTrack
 from interpreter.core.cost import TokenCounts
 from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
-from interpreter.errors import InterpreterError, MediaError
+from interpreter.errors import InterpreterError, MediaError, StorageError
 from interpreter.protocol.config import SessionConfig
 from interpreter.protocol.events import AudioDelta, AudioDone, ResponseDone
 from interpreter.protocol.session_events import (
@@ -38,13 +38,13 @@ from interpreter.protocol.session_events import (
     SourceProgress,
     TranslationProgress,
 )
+from interpreter.services import texts
 from interpreter.services.outputs import (
-    CAPTIONS_NAME,
-    TRANSCRIPT_NAME,
-    TRANSLATION_AUDIO_NAME,
+    SessionFiles,
     SrtWriter,
     TranscriptJsonlWriter,
     TranslationWavWriter,
+    claim_session_files,
 )
 from interpreter.transport.endpoints import Region
 from interpreter.transport.realtime import ConnectionEvent, ConnectionStats, ConnectionStatus, RealtimeConnection
@@ -151,6 +151,17 @@ class LiveSummary:
     connection: ConnectionStats | None = None
     images_sent: int = 0
     visual_error: MediaError | None = None
+    session_files: SessionFiles | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when no speech went untranslated (no gap: nothing lost to an outage or a stalled service)."""
+        return not self.gaps
+
+    @property
+    def untranslated_s(self) -> float:
+        """Seconds of audio in the gaps (speech that was never translated)."""
+        return sum(end - start for start, end in self.gaps) / 1000
 
 
 # ---------------------------------------------------------------------------------------------- session
@@ -170,7 +181,8 @@ class LiveSession:
             ``media.frames.upload_frames``. Pictures that come before the first audio are held back (the service
             wants audio first) and only the newest is sent once audio flows. If the source fails (camera
             unplugged), the session carries on with audio only and ``summary.visual_error`` says why.
-        out_dir: folder for ``transcript.jsonl``, ``captions.srt`` and ``translation.wav`` (None: no files).
+        out_dir: folder for ``transcript.jsonl``, ``captions.srt`` and ``translation.wav`` (None: no files); a folder
+            that already holds a session gets numbered names (``services.outputs.claim_session_files``).
         on_update: called on the loop thread for every ``LiveUpdate`` (must be quick and must not raise).
         max_audio_s: stop after this many seconds of input audio (None: until the source ends or a stop).
         connection_factory: builds the connection (tests and benchmarks inject options); default uses
@@ -280,11 +292,15 @@ class LiveSession:
             finally:
                 stop_wait.cancel()
             await self._cancel(feeders)
-            for feeder in feeders:
-                if not feeder.cancelled() and feeder.exception() is not None:
-                    raise feeder.exception()  # type: ignore[misc]
+            source_error = next(
+                (error for task in feeders if not task.cancelled() and (error := task.exception()) is not None), None
+            )
+            # Finish even when the source failed (a microphone unplugged for good): the sentences already sent are
+            # translated and written first, then the failure is reported.
             await connection.finish()
             await consumer
+            if source_error is not None:
+                raise source_error
         except BaseException:
             await self._cancel(feeders)
             await connection.abort()
@@ -293,9 +309,11 @@ class LiveSession:
             raise
         finally:
             self.summary.connection = connection.stats
-            self._close_sinks()
+            close_error = self._close_sinks()
             for notify_end in self._end_listeners:
                 notify_end()
+        if close_error is not None:
+            raise close_error
         return self.summary
 
     # ------------------------------------------------------------------ internals
@@ -359,20 +377,36 @@ class LiveSession:
     def _open_sinks(self) -> None:
         if self.out_dir is None:
             return
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self._transcript = TranscriptJsonlWriter(self.out_dir / TRANSCRIPT_NAME)
-        self._srt = SrtWriter(self.out_dir / CAPTIONS_NAME)
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(texts.OUTPUT_FOLDER_CANNOT_CREATE(folder=str(self.out_dir)), detail=str(exc)) from exc
+        files = claim_session_files(self.out_dir)
+        self.summary.session_files = files
+        self._transcript = TranscriptJsonlWriter(files.transcript)
+        self._srt = SrtWriter(files.captions)
         if self.config.audio_output:
-            self._wav = TranslationWavWriter(self.out_dir / TRANSLATION_AUDIO_NAME)
+            self._wav = TranslationWavWriter(files.translation_audio)
 
-    def _close_sinks(self) -> None:
-        if self._transcript is not None:
-            self.summary.files["transcript"] = self._transcript.close()
-        if self._srt is not None:
-            self.summary.files["captions"] = self._srt.close()
+    def _close_sinks(self) -> InterpreterError | None:
+        """Close every sink, each even when another fails; return the first failure (logged) or None."""
+        first_error: InterpreterError | None = None
         if self._wav is not None:
             self.summary.translated_audio_s = self._wav.duration_s
-            self.summary.files["translation_audio"] = self._wav.close()
+        sinks: tuple[tuple[str, TranscriptJsonlWriter | SrtWriter | TranslationWavWriter | None], ...] = (
+            ("transcript", self._transcript),
+            ("captions", self._srt),
+            ("translation_audio", self._wav),
+        )
+        for key, sink in sinks:
+            if sink is None:
+                continue
+            try:
+                self.summary.files[key] = sink.close()
+            except InterpreterError as exc:
+                logger.warning("closing the %s failed: %s", key, exc)
+                first_error = first_error or exc
+        return first_error
 
     def _emit(self, update: LiveUpdate) -> None:
         for callback in self._callbacks:
@@ -413,6 +447,8 @@ class LiveSession:
         elif isinstance(event, ResponseDone):
             # response.done closes the response whatever came before: end its voice if audio.done was skipped.
             self._end_voice(event.response_id)
+            if self._wav is not None:
+                self._wav.checkpoint()  # the sentence's voice is complete: make it survive a crash
             self.summary.tokens = self.summary.tokens + TokenCounts.from_usage(event.usage)
             self._emit(UsageUpdated(self.summary.tokens))
         elif isinstance(event, SegmentFinalized):
@@ -452,6 +488,8 @@ class LiveSession:
             self._transcript.write_segment(segment)
         if self._srt is not None:
             self._srt.add_segment(segment)
+        if self._wav is not None:
+            self._wav.checkpoint()  # no-op when response.done already did it
         self._emit(SegmentCompleted(segment))
 
     def _on_gap(self, start_ms: int, end_ms: int) -> None:

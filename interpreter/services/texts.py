@@ -12,6 +12,14 @@ TRANSCRIPT_CANNOT_CREATE = msg(
 TRANSCRIPT_WRITE_FAILED = msg(
     "file.transcript_write_failed", "Writing the transcript {file} failed; the disk may be full."
 )
+CAPTIONS_WRITE_FAILED = msg("file.captions_write_failed", "Writing the captions {file} failed; the disk may be full.")
+OUTPUT_FOLDER_CANNOT_CREATE = msg(
+    "file.output_folder_cannot_create", "Cannot create the output folder {folder}; choose a writable folder."
+)
+EARLIER_SESSION_UNREADABLE = msg(
+    "file.earlier_session_unreadable",
+    "Cannot read the earlier session in {folder}; choose another output folder.",
+)
 
 # ---- voice preview (services.voice_preview) ------------------------------------------------------------------
 PREVIEW_SAMPLE_WRONG_FORMAT = msg(
@@ -150,3 +158,11 @@ CAPTURE_BLANK = msg(
 )
 #: Not an error: what the OCR result says for an image without text.
 OCR_NO_TEXT_FOUND = msg("ocr.no_text_found", "No text found in {source}.")
+# ---- a live session that failed outside the error tree (ui.viewmodels.live_session_vm's boundary) --------------------
+SESSION_FILES_FAILED = msg(
+    "file.session_files_failed", "The session could not use its files: {reason}. Check the disk and try again."
+)
+SESSION_CRASHED = msg(
+    "session.internal_error",
+    "The live session stopped because of an internal error (details are in the log); you can start again.",
+)

@@ -16,8 +16,9 @@ Everything stored passes through :func:`interpreter.core.redaction.redact` first
 transcript, a meta field or an error text never reaches the disk.
 
 Thread rule: a journal owns one SQLite connection, created with ``check_same_thread=True``; create it, use it and
-close it on the event-loop thread only (SQLite raises ``ProgrammingError`` otherwise). Each call does a little
-blocking disk I/O (one commit, at most one fsync), well below a UI frame.
+close it on one thread only (SQLite raises ``ProgrammingError`` otherwise). Each call does a little blocking disk
+I/O (one commit, at most one fsync); a live session's writes go through :class:`JournalWriter`, which keeps them
+off the UI thread on a journal of its own.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ import shutil
 import sqlite3
 import wave
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from interpreter.core.captions import GAP_TEXT, MAX_SIDE_CHARS
 from interpreter.core.messages import MessageTemplate
@@ -322,7 +324,9 @@ class SessionJournal:
                 ``start_ms``, ``end_ms``, ``source_text``/``source``, ``translation_text``/``translation``,
                 ``source_language``/``language``, ``usage`` (mapping or dataclass), ``gap`` (True for a marker of lost
                 audio between ``start_ms`` and ``end_ms``). Without an index the next free one is used. Storing an
-                index again replaces it (a segment re-finalized after a reconnect).
+                index again replaces it (a segment re-finalized after a reconnect). Gap markers live in their own,
+                negative index range (-1, -2, ...): the protocol numbers sentences 0, 1, 2... without counting gaps,
+                so a gap must never take the index the next sentence will arrive with.
 
         Returns:
             The segment index stored.
@@ -330,9 +334,15 @@ class SessionJournal:
         data = _as_mapping(segment)
         self._require_session(session_id)
         offset, nbytes = self._sync_audio(session_id)
-        index = _first(data, "index", "idx")
+        gap = bool(data.get("gap"))
+        index = None if gap else _first(data, "index", "idx")
         with self._writing(texts.ACTION_SAVE_SEGMENT) as db:
-            if index is None:
+            if gap:
+                row = db.execute(
+                    "SELECT COALESCE(MIN(idx) - 1, -1) FROM segments WHERE session_id = ? AND idx < 0", (session_id,)
+                ).fetchone()
+                index = int(row[0])
+            elif index is None:
                 row = db.execute(
                     "SELECT COALESCE(MAX(idx) + 1, 0) FROM segments WHERE session_id = ?", (session_id,)
                 ).fetchone()
@@ -351,7 +361,7 @@ class SessionJournal:
                     _usage_json(data.get("usage")),
                     offset,
                     nbytes,
-                    1 if data.get("gap") else 0,
+                    1 if gap else 0,
                     _iso(self._clock()),
                 ),
             )
@@ -408,11 +418,11 @@ class SessionJournal:
         return rows[0] if rows else None
 
     def segments(self, session_id: int) -> list[SegmentRecord]:
-        """The stored segments of a session in index order."""
+        """The stored segments of a session: sentences in index order, each gap marker placed by its start time."""
         rows = self._db.execute(
             "SELECT * FROM segments WHERE session_id = ? ORDER BY idx ASC", (session_id,)
         ).fetchall()
-        return [
+        records = [
             SegmentRecord(
                 index=int(r["idx"]),
                 start_ms=r["start_ms"],
@@ -428,6 +438,7 @@ class SessionJournal:
             )
             for r in rows
         ]
+        return _in_time_order(records)
 
     def delete_session(self, session_id: int) -> None:
         """Delete a session, its segments and its audio folder (no error when it does not exist)."""
@@ -593,3 +604,64 @@ class SessionJournal:
                 )
             )
         return result
+
+
+_T = TypeVar("_T")
+
+
+def _in_time_order(records: list[SegmentRecord]) -> list[SegmentRecord]:
+    """Sentences keep their index order; each gap goes before the first sentence that starts after it.
+
+    A sentence without a start time (no VAD events) sorts with the sentence before it; gaps always have times.
+    """
+    keyed: list[tuple[int, int, SegmentRecord]] = []
+    previous = 0
+    for record in records:
+        if record.gap:
+            continue
+        previous = record.start_ms if record.start_ms is not None else previous
+        keyed.append((previous, 1, record))
+    keyed += [(record.start_ms or 0, 0, record) for record in records if record.gap]
+    keyed.sort(key=lambda item: (item[0], item[1]))  # stable: sentences with equal keys keep index order
+    return [record for _, _, record in keyed]
+
+
+class JournalWriter:
+    """A live session's journal writes, run in order on one dedicated thread with its own connection.
+
+    Each finished sentence costs a ``synchronous=FULL`` commit and an fsync of the voice; on the Qt thread those
+    stall the captions (a slow disk takes tens of ms). The writer owns a second :class:`SessionJournal` on the same
+    files, created, used and closed on its thread only (the journal's thread rule); WAL mode lets the app's own
+    journal read what it commits at any time. Calls run first-in, first-out, so a segment row always follows the
+    voice appended before it and ``end_session`` follows everything.
+
+    Args:
+        path: the journal database (the app's ``SessionJournal.path``).
+        sessions_dir: its sessions folder (the app's ``SessionJournal.sessions_dir``).
+
+    Raises:
+        StorageError: the journal cannot be opened (from the constructor, which waits for the thread to open it).
+    """
+
+    def __init__(self, path: Path, *, sessions_dir: Path | None = None) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal-writer")
+        try:
+            self._journal = self._executor.submit(SessionJournal, path, sessions_dir=sessions_dir).result()
+        except BaseException:
+            self._executor.shutdown(wait=False)
+            raise
+
+    def submit(self, method: str, *args: Any) -> Future[Any]:
+        """Queue ``SessionJournal.<method>(*args)``; the future holds its result or its ``StorageError``."""
+        return self._executor.submit(getattr(self._journal, method), *args)
+
+    def run(self, call: Callable[[SessionJournal], _T]) -> Future[_T]:
+        """Queue ``call(journal)`` with the writer's own journal (same order as :meth:`submit`); the future holds
+        its result or its ``StorageError``."""
+        return self._executor.submit(call, self._journal)
+
+    def close(self) -> None:
+        """Run what is queued, close the connection and stop the thread (blocking; idempotent)."""
+        with contextlib.suppress(RuntimeError):  # already shut down
+            self._executor.submit(self._journal.close).result()
+        self._executor.shutdown(wait=True)

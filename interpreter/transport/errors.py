@@ -35,6 +35,7 @@ from interpreter.errors import (
     ServerError,
 )
 from interpreter.protocol.chat_stream import ServiceErrorBody, error_body_from_payload
+from interpreter.protocol.retry import QUOTA_EXHAUSTED_CODES, normalize_code
 from interpreter.transport import texts
 
 MAX_RETRY_AFTER_S = 300.0
@@ -89,17 +90,6 @@ def parse_error_body(body: bytes | str) -> ServiceErrorBody:
     return error_body_from_payload(data) or ServiceErrorBody()
 
 
-def normalize_code(code: str | None) -> str:
-    """``code`` lower-cased without separators, so ``Throttling.AllocationQuota``, ``throttling_allocation_quota``
-    and ``THROTTLING-ALLOCATION-QUOTA`` compare equal (spec §8.2: compare codes, never messages)."""
-    return "".join(ch for ch in (code or "").lower() if ch.isalnum())
-
-
-# Codes meaning the account's quota is gone: waiting a minute does not bring it back (spec §8.1, §8.3), so they are
-# fatal even when the status is 429. Normalized with normalize_code.
-_QUOTA_CODES = frozenset(
-    {"insufficientquota", "throttlingallocationquota", "allocationquota", "allocationquotafreetieronly", "arrearage"}
-)
 _AUTH_CODES = frozenset({"invalidapikey"})
 _RATE_CODES = frozenset(
     {"throttling", "throttlingratequota", "throttlingburstrate", "limitrequests", "limitburstrate", "ratelimitexceeded"}
@@ -116,7 +106,7 @@ def _kind_of_code(code: str | None) -> str | None:
     norm = normalize_code(code)
     if not norm:
         return None
-    if norm in _QUOTA_CODES:
+    if norm in QUOTA_EXHAUSTED_CODES:
         return "quota"
     if norm in _AUTH_CODES:
         return "auth"

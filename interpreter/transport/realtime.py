@@ -3,8 +3,20 @@
     send_audio(pcm) ─> RealtimeSession.append_audio ─> data_to_send() ─┬─ socket idle: written at once ──> websocket
                                                                         └─ else: SendQueue ─> writer task ─┘
     websocket ─> reader task ─> RealtimeSession.receive ─> events_received() ─> asyncio.Queue ─> events()
-    supervisor task: connect → (reader + writer) → on a retryable failure: status "reconnecting", backoff,
-                     RealtimeSession.begin_reconnect() (re-sends the config, replays unfinished audio), connect again.
+    supervisor task: connect → (reader + writer + stall watchdog) → on a retryable failure: status "reconnecting",
+                     backoff, RealtimeSession.begin_reconnect() (re-sends the config, replays unfinished audio), connect
+                     again.
+
+Failure policy (why a live session "loses nothing"):
+- A stall is decided from the audio sent: speech-level audio (``SPEECH_LEVEL_DBFS``, at least
+  ``MIN_UNANSWERED_SPEECH_MS`` of it) that no server event answers within ``stall_timeout`` means the connection is
+  dead even if the socket looks open; it is torn down and the unanswered audio replayed on a new one.
+- Network-type failures are retried, with backoff capped at ``RECONNECT_BACKOFF_MAX_S``, for as long as the session
+  runs; only refusals (key, model, config, exhausted quota; ``protocol.retry.classify``) and sessions that never
+  started (``max_initial_attempts``) give up. Every handshake goes through a ``HandshakePacer`` (at most 6 a
+  minute) and a 429 waits at least ``RATE_LIMITED_WAIT_S`` or its Retry-After, whichever is longer.
+- A session that ends without ``session.finished`` (finish timed out, failed for good) marks the audio the server
+  never finished as a gap (``RealtimeSession.abandon``), so the loss is a visible row, never silently missing.
 
 All protocol decisions (what to send, what a frame means, which audio to replay) live in ``interpreter.protocol``;
 all retry decisions are the pure functions in ``interpreter.protocol.retry``. This module only moves bytes, keeps
@@ -37,13 +49,30 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.protocol import State
 
 from interpreter import __version__
+from interpreter.core.messages import UserMessage
 from interpreter.core.net import is_loopback
-from interpreter.errors import ConfigError, InterpreterError, NetworkError, NetworkTimeoutError, ProtocolError
+from interpreter.core.pcm import SAMPLE_WIDTH, rms_dbfs
+from interpreter.errors import (
+    ConfigError,
+    InterpreterError,
+    NetworkError,
+    NetworkTimeoutError,
+    ProtocolError,
+    RateLimitError,
+    RequestRejectedError,
+    ServerError,
+)
 from interpreter.protocol.config import SessionConfig
-from interpreter.protocol.events import SessionUpdated
-from interpreter.protocol.retry import Decision, RejectTracker, backoff, classify
+from interpreter.protocol.events import SessionCreated, SessionFinished, SessionUpdated
+from interpreter.protocol.retry import Decision, HandshakePacer, RejectTracker, backoff, classify
 from interpreter.protocol.session import OutgoingFrame, RealtimeSession, SessionState
-from interpreter.protocol.session_events import SegmentFinalized, SessionEvent, SessionFailed
+from interpreter.protocol.session_events import (
+    GapMarked,
+    SegmentFinalized,
+    SegmentsRetracted,
+    SessionEvent,
+    SessionFailed,
+)
 from interpreter.transport import texts
 from interpreter.transport.eager import start_eagerly
 from interpreter.transport.endpoints import Region, parse_region, realtime_url, region_name
@@ -94,6 +123,29 @@ MAX_INITIAL_ATTEMPTS = 5
 backoff). A first connection that keeps failing is most likely a wrong address or no network: say so instead of
 spinning. Once a session has worked, reconnects continue until ``finish()``/``abort()``: a presenter cannot
 babysit the app, and the network usually comes back."""
+
+STALL_TIMEOUT_S = 8.0
+"""Wall-clock seconds speech may go unanswered before the connection counts as dead. The service answers speech
+with ``speech_started`` within about a second (its VAD needs ~300 ms of speech) and with text soon after; 8 s
+covers a slow moment of the service with a wide margin, while a real stall costs at most 8 s of replayed audio
+(the replay buffer holds 60 s). None disables the watchdog."""
+
+SPEECH_LEVEL_DBFS = -30.0
+"""A block at least this loud (RMS) counts as speech the service must answer. Above the emulator's -34 dBFS VAD
+threshold and well above room noise (-50 dBFS and lower), so quiet noise the service may rightly ignore never
+makes a healthy connection look stalled."""
+
+MIN_UNANSWERED_SPEECH_MS = 600
+"""Speech-level audio that must accumulate without an answer before the stall clock starts: a door slam or a
+cough (a block or two) is not speech the service's VAD must report, a 0.6 s utterance is."""
+
+RECONNECT_BACKOFF_MAX_S = 10.0
+"""Cap on the wait between reconnect attempts during a session: longer waits buy nothing on a flaky network and
+every second waited is speech that arrives late (the 60 s replay buffer keeps it)."""
+
+RATE_LIMITED_WAIT_S = 10.0
+"""Least wait after a 429 at the handshake (or its Retry-After when longer): 60 s / 6 keeps repeated refusals at
+the pacer's 6 handshakes a minute instead of burning the account's ~10 connections a minute in a burst."""
 
 DEFAULT_SEND_BUFFER_BYTES = 256 * 1024
 """Cap on the kernel's socket send buffer. Linux otherwise grows it to ~4 MB, i.e. about 90 s of base64 audio held
@@ -157,6 +209,8 @@ class _Outcome:
     handshake_ok: bool
     configured_for: float
     produced_segments: bool
+    configured: bool = False
+    answered: bool = False  # the service answered audio on this connection (it demonstrably works)
 
 
 _END = _End()
@@ -187,6 +241,10 @@ class RealtimeConnection:
             ``DEFAULT_SEND_BUFFER_BYTES``; None: the OS default, which Linux grows to megabytes). Data the kernel
             holds is beyond the send queue's drop-oldest policy, so a small cap makes a stalled uplink drop stale
             audio sooner.
+        stall_timeout: seconds speech may go unanswered before the connection is treated as dead and replaced
+            (see ``STALL_TIMEOUT_S``; None disables the watchdog).
+        handshake_pacer: limits how often handshakes happen (default ``HandshakePacer()``: 6 a minute).
+        rate_limited_wait: least wait after a 429 (see ``RATE_LIMITED_WAIT_S``).
     """
 
     def __init__(
@@ -209,6 +267,9 @@ class RealtimeConnection:
         session: RealtimeSession | None = None,
         append_ms: int = DEFAULT_APPEND_MS,
         send_buffer_bytes: int | None = DEFAULT_SEND_BUFFER_BYTES,
+        stall_timeout: float | None = STALL_TIMEOUT_S,
+        handshake_pacer: HandshakePacer | None = None,
+        rate_limited_wait: float = RATE_LIMITED_WAIT_S,
     ) -> None:
         if not api_key or not api_key.strip():
             raise ConfigError(texts.NO_API_KEY(), field="api_key")
@@ -226,7 +287,17 @@ class RealtimeConnection:
         self._configure_timeout = configure_timeout
         self._finish_timeout = finish_timeout
         self._retry = retry
-        self._backoff_factory = backoff_factory or backoff
+        self._backoff_factory = backoff_factory or _reconnect_backoff
+        self._stall_timeout = stall_timeout
+        self._pacer = handshake_pacer if handshake_pacer is not None else HandshakePacer()
+        self._rate_limited_wait = rate_limited_wait
+        self._bytes_per_ms = config.input_sample_rate * SAMPLE_WIDTH / 1000
+        self._unanswered_speech_ms = 0.0  # speech-level audio sent since the service last answered
+        self._unanswered_since: float | None = None  # loop time the stall clock started (None: not running)
+        self._stall_clock = asyncio.Event()  # set while the stall clock runs
+        self._answered_on_connection = False
+        self._last_speech_ms = -1  # session-clock end of the latest speech-level block (-1: none yet)
+        self.stalls = 0  # connections replaced because speech went unanswered
         self._max_initial_attempts = max(1, max_initial_attempts)
         self._keepalive_interval = keepalive_interval
         self._keepalive_timeout = keepalive_timeout
@@ -335,9 +406,35 @@ class RealtimeConnection:
         if self._closing or self._failure is not None or self._finishing:
             return
         self._session.append_audio(pcm)
+        self._track_speech(pcm)
         # Appending audio produces frames only (never events or a state the pump watches): skip the rest of _pump
         # on the hottest call of the live path.
         self._write_frames(entered_at)
+
+    def _track_speech(self, pcm: bytes) -> None:
+        """Note speech-level audio: where the latest speech ends on the session clock, how much of it the service
+        has not answered yet; start the stall clock once there is enough."""
+        if not pcm or rms_dbfs(pcm) < SPEECH_LEVEL_DBFS:
+            return
+        self._last_speech_ms = self._session.audio_sent_ms
+        self._unanswered_speech_ms += len(pcm) / self._bytes_per_ms
+        if self._configured.is_set():
+            self._start_stall_clock_if_due()
+
+    def _start_stall_clock_if_due(self) -> None:
+        if self._unanswered_since is None and self._unanswered_speech_ms >= MIN_UNANSWERED_SPEECH_MS:
+            self._unanswered_since = asyncio.get_running_loop().time()
+            self._stall_clock.set()
+
+    def _answered(self) -> None:
+        """The service answered: it is alive, and the speech sent so far reached it."""
+        # Only a configured session's answers prove it works: an error answering session.update is a refusal.
+        if self._configured.is_set():
+            self._answered_on_connection = True
+        self._unanswered_speech_ms = 0.0
+        if self._unanswered_since is not None:
+            self._unanswered_since = None
+            self._stall_clock.clear()
 
     def send_image(self, jpeg: bytes) -> None:
         """Queue one JPEG frame (already gated to ≤2 fps, ≤1080p, ≤500 KB). Never blocks; same rules as audio."""
@@ -384,6 +481,7 @@ class RealtimeConnection:
             if not done:
                 self._finish_timed_out = True
                 logger.warning("No session.finished within %.0f s; closing anyway", self._finish_timeout)
+                self._abandon_unfinished()
         finally:
             finished.cancel()
         await self._shutdown()
@@ -398,21 +496,32 @@ class RealtimeConnection:
         """Connect, serve, and reconnect until closed on purpose or failed."""
         tracker = RejectTracker()
         delays = self._backoff_factory()
+        loop = asyncio.get_running_loop()
         attempt = 0
+        tries = 0  # handshakes since the last connection that worked (for the final message)
+        trouble_since: float | None = None  # when that run of failures started
         try:
             while True:
                 attempt += 1
+                tries += 1
+                if trouble_since is None:
+                    trouble_since = loop.time()
                 self._publish_status(ConnectionStatus("connecting", attempt))
+                self._pacer.record(loop.time())
                 outcome = await self._run_connection(tracker, attempt)
                 failure = outcome.error
                 if failure is None or self._closing:
                     self._publish_status(ConnectionStatus("closed", attempt))
                     return
-                if outcome.configured_for >= STABLE_CONNECTION_S or outcome.produced_segments:
+                if outcome.configured_for >= STABLE_CONNECTION_S or outcome.produced_segments or outcome.answered:
                     tracker.record_success()
                     delays = self._backoff_factory()
                     attempt = 1
-                elif outcome.handshake_ok:
+                    tries = 1
+                    trouble_since = loop.time()
+                elif outcome.handshake_ok and not (outcome.configured and isinstance(failure, NetworkError)):
+                    # Accepted, then refused or dropped before the session started: the pattern of a key or model
+                    # the service will not serve. A configured session dropped by the network is no such sign.
                     tracker.record_rejected_after_connect()
                 decision = classify(failure) if self._retry else Decision.FATAL
                 never_worked = not self._ever_configured.is_set()
@@ -421,11 +530,13 @@ class RealtimeConnection:
                     or tracker.should_give_up()
                     or (never_worked and attempt >= self._max_initial_attempts)
                 ):
-                    self._fail(failure)
+                    self._fail(_gave_up(failure, tries, loop.time() - trouble_since))
                     return
                 delay = next(delays)
-                if isinstance(failure, HandshakeRateLimitError) and failure.retry_after_s is not None:
-                    delay = max(delay, failure.retry_after_s)
+                if isinstance(failure, RateLimitError):
+                    retry_after = getattr(failure, "retry_after_s", None)
+                    delay = max(delay, self._rate_limited_wait, retry_after or 0.0)
+                delay = max(delay, self._pacer.wait_before_next(loop.time()))
                 logger.info("Connection attempt %d failed (%s); retrying in %.2f s", attempt, failure, delay)
                 self._publish_status(ConnectionStatus("reconnecting", attempt, delay, failure))
                 if not await self._sleep_unless_closing(delay):
@@ -440,8 +551,9 @@ class RealtimeConnection:
             raise
         except Exception as exc:  # boundary: a bug in the pump must end the session visibly, not as a dead task
             logger.exception("Realtime connection crashed")
+            # Not a NetworkError: retrying or blaming the network would hide a bug (exit code "internal error").
             self._fail(
-                NetworkError(
+                InterpreterError(
                     texts.INTERNAL_STOP(),
                     detail=f"{type(exc).__name__}: {exc}",
                 )
@@ -460,8 +572,34 @@ class RealtimeConnection:
     def _fail(self, error: InterpreterError) -> None:
         if self._failure is None:
             self._failure = error
+            self._abandon_unfinished()
         logger.warning("Live session failed: %s", error)
         self._publish_status(ConnectionStatus("failed", 0, None, error))
+
+    def _abandon_unfinished(self) -> None:
+        """The session ends without ``session.finished``: mark what the service never finished as a gap."""
+        self._session.abandon(speech_after_ms=self._last_speech_ms)
+        for event in self._session.events_received():
+            if not isinstance(event, SessionFailed):
+                self._events.put_nowait(event)
+
+    async def _watch_for_stall(self) -> None:
+        """Raise ``NetworkTimeoutError`` when speech sent stays unanswered for ``stall_timeout`` seconds."""
+        assert self._stall_timeout is not None
+        loop = asyncio.get_running_loop()
+        while True:
+            await self._stall_clock.wait()
+            since = self._unanswered_since
+            if since is None:
+                self._stall_clock.clear()
+                continue
+            remaining = since + self._stall_timeout - loop.time()
+            if remaining > 0:
+                # Sleep to the deadline; an answer meanwhile resets the clock, which the next round sees.
+                await asyncio.sleep(remaining)
+                continue
+            self.stalls += 1
+            raise NetworkTimeoutError(texts.STALLED(seconds=self._stall_timeout))
 
     # ------------------------------------------------------------------ internals: one connection
 
@@ -472,6 +610,9 @@ class RealtimeConnection:
         self._session_failed.clear()
         self._session_failure = None
         self._segments_on_connection = 0
+        self._answered_on_connection = False
+        self._unanswered_since = None  # the clock restarts once this connection is configured
+        self._stall_clock.clear()
         # Frames queued for a previous connection are stale: the session replays what is still unfinished.
         self._discarded_on_reconnect += self._queue.clear()
         try:
@@ -508,6 +649,10 @@ class RealtimeConnection:
         configured = asyncio.create_task(self._configured.wait(), name="realtime-configured")
         session_failed = asyncio.create_task(self._session_failed.wait(), name="realtime-session-failed")
         pending: set[asyncio.Task[Any]] = {reader, writer, configured, session_failed}
+        watchdog: asyncio.Task[None] | None = None
+        if self._stall_timeout is not None:
+            watchdog = asyncio.create_task(self._watch_for_stall(), name="realtime-stall-watchdog")
+            pending.add(watchdog)
         try:
             while True:
                 done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
@@ -515,6 +660,8 @@ class RealtimeConnection:
                     configured_at = loop.time()
                     self._ever_configured.set()
                     self._publish_status(ConnectionStatus("connected", attempt))
+                    # Speech still unanswered from a dead connection (replayed now) starts the clock at once.
+                    self._start_stall_clock_if_due()
                     done = done - {configured}
                 if session_failed in done:
                     error = self._session_failure
@@ -531,7 +678,8 @@ class RealtimeConnection:
             self._ws = None  # first: nothing may be written directly to this connection any more
             direct = self._direct_send
             self._direct_send = None
-            tasks = [reader, writer, configured, session_failed, *([direct] if direct is not None else [])]
+            tasks = [reader, writer, configured, session_failed]
+            tasks += [task for task in (direct, watchdog) if task is not None]
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -543,6 +691,8 @@ class RealtimeConnection:
             handshake_ok=True,
             configured_for=0.0 if configured_at is None else loop.time() - configured_at,
             produced_segments=self._segments_on_connection > 0,
+            configured=configured_at is not None,
+            answered=self._answered_on_connection,
         )
 
     async def _read_loop(self, ws: ClientConnection) -> None:
@@ -560,7 +710,7 @@ class RealtimeConnection:
             except ConnectionClosed as exc:
                 if self._closing or self._finished.is_set():
                     return
-                raise map_connection_closed(exc) from exc
+                raise _closed_error(exc) from exc
             if isinstance(message, bytes):
                 # The protocol is JSON text only (spec §1.2); a binary frame is a server bug, not fatal.
                 logger.warning("Ignoring a %d-byte binary frame from the service", len(message))
@@ -593,7 +743,7 @@ class RealtimeConnection:
                 # The frame is lost with this connection; the session replays unfinished audio after reconnecting.
                 if self._closing or self._finished.is_set():
                     return
-                raise map_connection_closed(exc) from exc
+                raise _closed_error(exc) from exc
             finally:
                 self._writer_busy = False
             self._count_written(item.frame, time.perf_counter(), item)
@@ -677,6 +827,8 @@ class RealtimeConnection:
             if isinstance(event, SessionFailed):
                 failure = event.error
                 continue
+            if not isinstance(event, _NOT_ANSWERS):
+                self._answered()
             if isinstance(event, SegmentFinalized):
                 self._segments_on_connection += 1
             elif isinstance(event, SessionUpdated):
@@ -735,3 +887,69 @@ class RealtimeConnection:
                 with contextlib.suppress(asyncio.CancelledError):
                     await supervisor
         self._end_events()
+
+
+# Events that say nothing about whether the service heard the audio: connection lifecycle, and what the session
+# synthesizes itself on a reconnect.
+_NOT_ANSWERS = (SessionCreated, SessionUpdated, SessionFinished, SegmentsRetracted, GapMarked)
+
+
+def _reconnect_backoff() -> Iterator[float]:
+    """The default delays between attempts: exponential from 0.5 s, capped at ``RECONNECT_BACKOFF_MAX_S``."""
+    return backoff(maximum=RECONNECT_BACKOFF_MAX_S)
+
+
+# Close codes (RFC 6455 §7.4.1) after which sending the same thing again cannot work: the peer refused our data
+# (1002 protocol error, 1003 unsupported data, 1007 invalid payload, 1008 policy, 1009 too big, 1010 extension).
+_REFUSING_CLOSE_CODES = frozenset({1002, 1003, 1007, 1008, 1009, 1010})
+# Close codes of a service in trouble (1011 internal error, 1012 restart, 1013 try again later, 1014 bad gateway).
+_SERVER_CLOSE_CODES = frozenset({1011, 1012, 1013, 1014})
+
+
+def _closed_error(exc: ConnectionClosed) -> InterpreterError:
+    """The error for a connection that closed while still needed, by the close code the service sent.
+
+    No close frame, 1000/1001 (the service ended or is going away) and unknown codes are network drops (retried);
+    server-trouble codes are ``ServerError`` (retried); codes that refuse what we sent are ``RequestRejectedError``
+    (not retried: the replay would send the same data again).
+    """
+    received = exc.rcvd
+    code = received.code if received is not None else None
+    if code in _REFUSING_CLOSE_CODES:
+        return RequestRejectedError(
+            texts.CLOSED_REFUSED(),
+            code=str(code),
+            detail=f"close code {code} {received.reason if received else ''!r}",
+        )
+    if code in _SERVER_CLOSE_CODES:
+        return ServerError(
+            texts.CLOSED_SERVER_PROBLEM(),
+            code=str(code),
+            detail=f"close code {code} {received.reason if received else ''!r}",
+        )
+    return map_connection_closed(exc)
+
+
+def failure_reason(error: InterpreterError) -> UserMessage:
+    """The error's sentence without advice about retrying (the connection's status says when it retries)."""
+    if isinstance(error, HandshakeRateLimitError):
+        return texts.RATE_LIMITED()
+    return error.message
+
+
+def _gave_up(error: InterpreterError, tries: int, elapsed_s: float) -> InterpreterError:
+    """``error`` with a message saying the retries are over: "Gave up after N tries over M s: …" (same type, so the
+    exit code stays that of the failure). A failure at the first try keeps its own message."""
+    if tries <= 1:
+        return error
+    # The reason keeps its own capital: it is a whole sentence after the colon, and as a nested message it is
+    # translated on its own (lower-casing it would make it plain text no translation knows).
+    message = texts.GAVE_UP(tries=tries, seconds=elapsed_s, reason=failure_reason(error))
+    # Rebuilt without calling the constructor: the error classes take different keyword arguments.
+    final = type(error).__new__(type(error))
+    final.__dict__.update(error.__dict__)
+    final.args = (message if error.detail is None else f"{message} ({error.detail})",)
+    final.message = message
+    final.user_message = message
+    final.__cause__ = error
+    return final

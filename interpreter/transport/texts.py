@@ -47,6 +47,11 @@ RATE_LIMITED_RETRY_SOON = msg(
     "rate_limit.retry_soon",
     "The service is limiting requests for this account (too many requests or tokens per minute). Trying again shortly.",
 )
+#: The rate-limit sentence without a promise to retry (the connection's status says when, and whether, it retries).
+RATE_LIMITED = msg(
+    "rate_limit.limited",
+    "The service is limiting requests for this account (too many sessions or tokens per minute).",
+)
 SERVER_PROBLEM_HTTP = msg(
     "service.internal_problem_http",
     "The translation service had an internal problem (HTTP {status}); trying again usually helps.",
@@ -79,6 +84,16 @@ CONNECT_TIMEOUT = msg(
     "network.timeout",
     "The translation service at {host} did not answer in time; check the internet connection.",
 )
+# ---- the service closed a running session (close codes) ----------------------------------------------------------
+CLOSED_REFUSED = msg(
+    "service.closed_refused",
+    "The translation service closed the session because it refused what was sent; start it again, and report this "
+    "if it repeats.",
+)
+CLOSED_SERVER_PROBLEM = msg(
+    "service.closed_internal_problem",
+    "The translation service had an internal problem and closed the connection; reconnecting.",
+)
 UPGRADE_FAILED = msg(
     "network.upgrade_failed",
     "The connection to {host} could not be upgraded to a live session; check the proxy or service address.",
@@ -90,6 +105,13 @@ CONNECT_FAILED = msg("network.connect_failed", "Connecting to {host} failed unex
 CONNECTION_DROPPED = msg("network.connection_dropped", "The connection to the translation service dropped.")
 STOPPED_BEFORE_START = msg("network.stopped_before_start", "The live session was stopped before it started.")
 INTERNAL_STOP = msg("network.internal_error", "The live session stopped because of an internal error; start it again.")
+STALLED = msg(
+    "network.stalled",
+    "The translation service stopped answering (no reply to speech for {seconds:.0f} s); reconnecting and sending "
+    "the unanswered speech again.",
+)
+#: The final word when reconnecting stops: ``{reason}`` is the last failure's sentence (without its retry advice).
+GAVE_UP = msg("network.gave_up", "Gave up after {tries} tries over {seconds:.0f} s: {reason}")
 SESSION_NOT_STARTED = msg(
     "network.session_not_started",
     "The service accepted the connection but did not start the session within {seconds:.0f} s; trying again may help.",

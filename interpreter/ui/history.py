@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from interpreter.errors import InterpreterError
 from interpreter.ui.caption_rows import format_clock
 from interpreter.ui.messages import render
+from interpreter.ui.viewmodels.async_slot import async_slot
 from interpreter.ui.viewmodels.history import HistoryViewModel
 
 _log = logging.getLogger(__name__)
@@ -71,13 +72,16 @@ def recovery_text(info: SessionSummary) -> str:
     ).format(when=info.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), count=info.segment_count)
 
 
-def export_session_interactively(parent: QWidget | None, history: HistoryViewModel, session_id: int) -> list[Path]:
-    """Ask for a folder, export there, and report the result in place (notice on the window when it has one)."""
+async def export_session_interactively(
+    parent: QWidget | None, history: HistoryViewModel, session_id: int
+) -> list[Path]:
+    """Ask for a folder, export there (off the Qt thread), and report the result in place (notice on the window
+    when it has one)."""
     folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("History", "Export session to folder"))
     if not folder:
         return []
     try:
-        written = history.export(session_id, Path(folder))
+        written = await history.export(session_id, Path(folder))
     except InterpreterError as exc:
         _notify(parent, render(exc.message), "error")
         return []
@@ -129,11 +133,12 @@ class HistoryDialog(QDialog):
         item = self.list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
-    def _export(self) -> None:
+    @async_slot()
+    async def _export(self) -> None:
         session_id = self.selected_session()
         if session_id is not None:
             # The notice goes to the main window when the dialog has one as parent (it has show_notice).
-            export_session_interactively(self.parentWidget() or self, self.vm, session_id)
+            await export_session_interactively(self.parentWidget() or self, self.vm, session_id)
 
 
 def open_history_dialog(parent: QWidget | None, view_model: HistoryViewModel) -> HistoryDialog:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import numpy as np
 import pytest
@@ -184,3 +185,47 @@ def test_block_size_is_bounded() -> None:
         Microphone(block_ms=10)
     with pytest.raises(ValueError):
         Microphone(block_ms=100)
+
+
+async def test_stop_during_a_reopen_leaves_no_stream_running() -> None:
+    import threading
+
+    class SlowReopen(FakeSoundDevice):
+        """Opening blocks (a slow driver) once ``slow`` is set; the stream that open makes reports its closing."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.slow = False
+            self.entered = threading.Event()
+            self.gate = threading.Event()
+            self.late_closed = threading.Event()
+            self.late: list[Any] = []
+
+        def InputStream(self, **kw: Any) -> Any:
+            if not self.slow:
+                return super().InputStream(**kw)
+            self.entered.set()
+            self.gate.wait(10)
+            stream = super().InputStream(**kw)
+            stop = stream.stop
+
+            def stop_and_report() -> None:
+                stop()
+                self.late_closed.set()
+
+            stream.stop = stream.abort = stream.close = stop_and_report
+            self.late.append(stream)
+            return stream
+
+    sd = SlowReopen([FakeDevice("USB Mic", rate=16000.0)])
+    mic = Microphone("USB Mic", sd=sd, recover_interval_s=0.05)
+    await mic.start()
+    sd.slow = True
+    sd.devices[0].plugged = False  # lost: the mic starts reopening, and the open hangs in the driver
+    assert await asyncio.to_thread(sd.entered.wait, 10)
+    await mic.stop()  # cancels the reopen while the driver is still opening the stream
+    sd.devices[0].plugged = True
+    sd.gate.set()
+    # The stream the abandoned open made is started, then stopped and closed, not left running.
+    assert await asyncio.to_thread(sd.late_closed.wait, 10), "a started PortAudio stream was left behind"
+    assert not sd.late[0].active

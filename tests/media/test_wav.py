@@ -112,3 +112,35 @@ def test_new_recording_gets_the_normal_file_mode(tmp_path: Path) -> None:
     with WavWriter(target) as w:
         w.write(b"\x00\x00" * 10)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_growing_wav_is_playable_after_a_kill_and_recovery_claims_the_rest(tmp_path: Path) -> None:
+    from interpreter.media.wav import recover_wav
+
+    target = tmp_path / "voice.wav"
+    # One second checkpointed (a finished sentence), half a second more written but not checkpointed, then a
+    # real crash (os._exit skips every finalizer).
+    code = (
+        "import os; from interpreter.media.wav import GrowingWavWriter\n"
+        f"w = GrowingWavWriter({str(target)!r}); w.write(b'\\x01\\x00' * 24000); w.checkpoint()\n"
+        "w.write(b'\\x02\\x00' * 12000); w._file.flush(); os._exit(3)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, timeout=30, check=False)
+    assert proc.returncode == 3
+    params, _ = _read(target)
+    assert (params.framerate, params.nframes) == (24000, 24000)  # everything up to the checkpoint plays
+    assert recover_wav(target) == (1.5, True)
+    assert _read(target)[0].nframes == 36000
+    assert recover_wav(target) == (1.5, False)  # nothing left to repair
+
+
+def test_growing_wav_on_a_full_disk_is_a_storage_error(tmp_path: Path) -> None:
+    from interpreter.errors import StorageError
+    from interpreter.media.wav import GrowingWavWriter
+
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with pytest.raises(StorageError) as err:  # the header's fsync at creation already meets the full disk
+        GrowingWavWriter("/dev/full")
+    assert "disk may be full" in err.value.user_message

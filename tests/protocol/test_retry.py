@@ -122,3 +122,26 @@ def test_reject_tracker_forgives_after_a_session_that_streamed() -> None:
 def test_reject_tracker_needs_at_least_one_reject() -> None:
     with pytest.raises(ValueError):
         RejectTracker(max_rejects=0)
+
+
+def test_exhausted_quota_is_fatal_a_throttle_is_not() -> None:
+    from interpreter.protocol.retry import is_quota_exhausted
+
+    assert classify(RateLimitError("quota", code="insufficient_quota")) is Decision.FATAL
+    assert is_quota_exhausted(RateLimitError("quota", code="Insufficient-Quota"))
+    assert classify(RateLimitError("busy", code="Throttling.RateQuota")) is Decision.RETRY
+    assert classify(RateLimitError("busy")) is Decision.RETRY
+
+
+def test_handshake_pacer_allows_the_limit_then_waits_out_the_window() -> None:
+    from interpreter.protocol.retry import HandshakePacer
+
+    pacer = HandshakePacer(limit=6, window_s=60.0)
+    for second in range(6):
+        assert pacer.wait_before_next(float(second)) == 0.0
+        pacer.record(float(second))
+    assert pacer.wait_before_next(6.0) == 54.0  # the 7th waits until the 1st leaves the window
+    pacer.record(60.0)
+    assert pacer.wait_before_next(60.5) == 0.5  # now the 2nd (t=1) is the oldest of the last six
+    with pytest.raises(ValueError):
+        HandshakePacer(limit=0)

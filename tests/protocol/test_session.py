@@ -506,3 +506,29 @@ def test_held_audio_is_replayed_once_after_a_lost_connection() -> None:
 def test_negative_append_ms_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="append_ms"):
         RealtimeSession(SessionConfig(), append_ms=-1)
+
+
+def test_abandoning_an_open_sentence_marks_its_audio_as_a_gap() -> None:
+    session = _configured()
+    _append(session, 1000)
+    _server(session, {"type": "input_audio_buffer.speech_started", "audio_start_ms": 800})
+    _append(session, 1500)
+    gap = session.abandon()
+    events = session.events_received()
+    # Needed from 500 ms (800 - 300 padding) to the end of the audio.
+    assert gap == GapMarked(500, 2500)
+    assert gap in events
+    assert session.abandon() is None  # idempotent
+
+
+def test_abandoning_with_nothing_unanswered_marks_no_gap() -> None:
+    session = _configured()
+    _append(session, 1000)  # trailing audio nobody reported speech in, and the transport heard none either
+    assert session.abandon(speech_after_ms=-1) is None
+    assert not [e for e in session.events_received() if isinstance(e, GapMarked)]
+
+
+def test_abandoning_speech_the_transport_sent_marks_it_even_without_an_open_sentence() -> None:
+    session = _configured()
+    _append(session, 1200)
+    assert session.abandon(speech_after_ms=900) == GapMarked(0, 1200)

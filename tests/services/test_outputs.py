@@ -85,3 +85,51 @@ def test_translation_wav_is_24k_mono_16bit(tmp_path: Path) -> None:
     path = writer.close()
     with wave.open(str(path)) as wav:
         assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth(), wav.getnframes()) == (24000, 1, 2, 4800)
+
+
+def test_srt_cues_are_appended_not_rewritten_and_valid_after_each(tmp_path: Path) -> None:
+    path = tmp_path / "c.srt"
+    writer = SrtWriter(path)
+    writer.add_segment(_segment(0, 0, 1000, "One.", "Uno."))
+    inode = path.stat().st_ino
+    for index in range(1, 4):
+        writer.add_segment(_segment(index, index * 2000, index * 2000 + 1000))
+        # Same file (no temp-file-and-rename per sentence), and a complete SRT at every step.
+        assert path.stat().st_ino == inode
+        assert len(pysubs2.load(str(path))) == index + 1
+    writer.close()
+    assert path.stat().st_ino == inode, "in-order cues need no final rewrite"
+    assert [e.start for e in pysubs2.load(str(path))] == [0, 2000, 4000, 6000]
+
+
+def test_reused_folder_gets_numbered_files_and_interrupted_voice_is_recovered(tmp_path: Path) -> None:
+    from interpreter.services.outputs import claim_session_files, recover_earlier_sessions
+
+    first = claim_session_files(tmp_path)
+    assert first.transcript.name == "transcript.jsonl"
+    TranscriptJsonlWriter(first.transcript).write_segment(_segment(0, 0, 1000))
+    wav = TranslationWavWriter(first.translation_audio)
+    wav.write(b"\x01\x00" * 2400)
+    wav.checkpoint()
+    wav.write(b"\x01\x00" * 2400)  # written but never checkpointed: the process "died" here
+    wav._wav._file.flush()  # type: ignore[union-attr]  # what the kernel has after a kill -9
+    second = claim_session_files(tmp_path)
+    assert [p.name for p in second.all()] == ["transcript-2.jsonl", "captions-2.srt", "translation-2.wav"]
+    (earlier,) = recover_earlier_sessions(tmp_path)
+    assert (earlier.sentences, earlier.gaps, earlier.voice_s, earlier.repaired) == (1, 0, 0.2, True)
+    with wave.open(str(first.translation_audio)) as recovered:
+        assert recovered.getnframes() == 4800
+    wav.close()
+
+
+def test_a_full_disk_is_a_storage_error_with_the_local_exit_code() -> None:
+    import pytest
+
+    from interpreter.cli.live import EXIT_LOCAL, exit_code_for
+    from interpreter.errors import StorageError
+
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with pytest.raises(StorageError) as err:
+        TranslationWavWriter("/dev/full")  # every write fails with ENOSPC
+    assert exit_code_for(err.value) == EXIT_LOCAL  # not 2, "invalid input"

@@ -287,12 +287,44 @@ def test_newer_schema_is_refused_with_a_sentence() -> None:
 def test_gap_markers_are_kept_and_exported(journal: SessionJournal, tmp_path: Path) -> None:
     sid = journal.start_session(META)
     journal.append_segment(sid, _segment(0))
+    # The protocol numbers sentences 0, 1, 2... and a gap takes no number: the sentence after it is index 1.
     journal.append_segment(sid, {"gap": True, "start_ms": 1500, "end_ms": 4000})
-    journal.append_segment(sid, _segment(2))
+    journal.append_segment(sid, _segment(1, start_ms=4000, end_ms=5500))
     records = journal.segments(sid)
-    assert [r.gap for r in records] == [False, True, False] and records[1].index == 1
+    assert [r.gap for r in records] == [False, True, False], "the gap survives the next sentence"
+    assert [r.index for r in records] == [0, -1, 1]
     assert journal.session(sid).segment_count == 2  # type: ignore[union-attr]
     subs = pysubs2.load(str(journal.export_srt(sid, tmp_path / "g.srt", "translation")))
     assert [(e.start, e.end, e.plaintext) for e in subs][1] == (1500, 4000, GAP_TEXT)
     text = journal.export_txt(sid, tmp_path / "g.txt", "translation").read_text(encoding="utf-8")
-    assert text == f"Sentence 0.\n\n{GAP_TEXT}\n\nSentence 2.\n"
+    assert text == f"Sentence 0.\n\n{GAP_TEXT}\n\nSentence 1.\n"
+
+
+def test_journal_writer_runs_writes_in_order_off_the_calling_thread(tmp_path: Path) -> None:
+    import threading
+
+    from interpreter.store.journal import JournalWriter
+
+    reader = SessionJournal(tmp_path / "j.sqlite3")
+    writer = JournalWriter(reader.path, sessions_dir=reader.sessions_dir)
+    try:
+        sid = writer.submit("start_session", META).result(timeout=10)
+        assert any(t.name.startswith("journal-writer") for t in threading.enumerate()), "its own thread"
+        futures = [writer.submit("append_audio", sid, b"\x01\x00" * 2400)]
+        futures.append(writer.submit("append_segment", sid, _segment(0)))
+        futures.append(writer.submit("append_segment", sid, {"gap": True, "start_ms": 1500, "end_ms": 4000}))
+        futures.append(writer.submit("append_segment", sid, _segment(1, start_ms=4000, end_ms=5000)))
+        futures.append(writer.submit("end_session", sid))
+        futures[-1].result(timeout=10)  # first in, first out: everything before it has run
+        # The app's own journal (another connection, on this thread) sees every committed write.
+        records = reader.segments(sid)
+        assert [(r.index, r.gap) for r in records] == [(0, False), (-1, True), (1, False)]
+        assert records[0].audio_bytes == 4800
+        assert reader.session(sid).clean  # type: ignore[union-attr]
+        failed = writer.submit("append_segment", 999, _segment(0))  # no such session
+        with pytest.raises(StorageError):
+            failed.result(timeout=10)
+    finally:
+        writer.close()
+        reader.close()
+    assert not [t for t in threading.enumerate() if t.name.startswith("journal-writer")], "the thread ended"

@@ -13,7 +13,7 @@ import pytest
 from interpreter.emulator.faults import Faults
 from interpreter.errors import AuthenticationError, NetworkError, NetworkTimeoutError
 from interpreter.protocol.config import SessionConfig
-from interpreter.protocol.retry import backoff
+from interpreter.protocol.retry import HandshakePacer, backoff
 from interpreter.protocol.session_events import Segment, SegmentFinalized, SegmentsRetracted
 from interpreter.transport.realtime import DEFAULT_APPEND_MS, ConnectionEvent, ConnectionStatus, RealtimeConnection
 from interpreter.transport.send_queue import QueuedFrame
@@ -30,6 +30,9 @@ def fast_backoff() -> Iterator[float]:
 
 def connection(emu: Any, **kwargs: Any) -> RealtimeConnection:
     kwargs.setdefault("backoff_factory", fast_backoff)
+    # Tests of other behaviour reconnect quickly; pacing has its own tests.
+    kwargs.setdefault("handshake_pacer", HandshakePacer(limit=1000))
+    kwargs.setdefault("rate_limited_wait", 0.0)
     kwargs.setdefault("api_key", emu.api_key)
     kwargs.setdefault("base_url", emu.base_url)
     return RealtimeConnection(SessionConfig(target_language="es"), **kwargs)

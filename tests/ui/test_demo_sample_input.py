@@ -40,6 +40,8 @@ def test_a_demo_session_on_the_sample_gives_captions_without_a_microphone(
     window = MainWindow(vm, demo=True)
     qtbot.addWidget(window)
     window.show()
+    with qtbot.waitSignal(vm.devices_changed, timeout=10_000):  # listed off the Qt thread
+        vm.request_device_refresh()
     combo = window.live_tab.input_combo
     assert combo.currentData() == SAMPLE_INPUT and "sample" in combo.currentText().lower()
     with qtbot.waitSignal(vm.session_started, timeout=20_000):

@@ -5,6 +5,8 @@ voice played response by response without underruns, and the echo guard shown in
 from __future__ import annotations
 
 import math
+import threading
+import wave
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,10 +22,11 @@ from interpreter.ui.main_window import MainWindow
 from interpreter.ui.presentation_window import PresentationWindow
 from interpreter.ui.viewmodels.environment import Endpoint, LiveEnvironment, check_device_echo
 from interpreter.ui.viewmodels.history import export_session
-from interpreter.ui.viewmodels.live_options import LiveOptions
+from interpreter.ui.viewmodels.live_options import Choice, LiveOptions
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
 from tests.fakes.pulse import MIC_SOURCE, SPEAKER_SINK, PulseDaemon, shared_pulse_daemon
 from tests.fakes.sounddevice_fake import FakeDevice, FakeSoundDevice
+from tests.ui.conftest import run_coro
 
 pytestmark = pytest.mark.gui
 
@@ -86,7 +89,7 @@ def test_reconnect_is_shown_in_place_not_as_a_dialog(
         vm.start()
     qtbot.waitUntil(lambda: SessionPhase.RECONNECTING in phases, timeout=20_000)
     emulator.faults.clear()
-    qtbot.waitUntil(lambda: window.live_tab.banner.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: window.live_tab.banner.isVisible(), timeout=20_000)
     assert "reconnect" in window.live_tab.banner.label.text().lower()
     qtbot.waitUntil(lambda: vm.phase == SessionPhase.LIVE, timeout=30_000)
     with qtbot.waitSignal(vm.session_finished, timeout=30_000):
@@ -323,3 +326,128 @@ def test_echo_guard_sees_a_microphone_that_records_the_speaker(
     with qtbot.waitSignal(vm.echo_checked, timeout=15_000) as checked:
         vm.check_echo()
     assert checked.args[0] == "" and not window.live_tab.echo_notice.isVisible()
+
+
+def test_a_bug_in_the_session_is_logged_shown_and_leaves_start_usable(
+    qtbot: Any, qloop: Any, emulator: Any, speech_wav: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    runs = 0
+
+    async def buggy_source(_options: Any) -> Any:
+        nonlocal runs
+        runs += 1
+        async for block in PacedPcmSource(decode_audio(speech_wav), speed=8.0):
+            yield block
+            if runs == 1:
+                raise RuntimeError("a bug in the audio path")  # not an InterpreterError
+
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=buggy_source,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
+    with qtbot.waitSignal(vm.error_occurred, timeout=30_000) as error:
+        vm.start()
+    qtbot.waitUntil(lambda: vm.phase == SessionPhase.FAILED, timeout=10_000)
+    assert not vm.is_active, "the window must be able to close"
+    assert "internal error" in error.args[0]
+    assert "a bug in the audio path" in caplog.text
+    # Usable again: the next Start runs a session.
+    with qtbot.waitSignal(vm.session_started, timeout=20_000):
+        vm.start()
+    with qtbot.waitSignal(vm.session_finished, timeout=30_000):
+        vm.stop()
+
+
+def test_an_os_error_while_starting_becomes_a_notice(
+    qtbot: Any, qloop: Any, emulator: Any, speech_wav: Path, tmp_path: Path
+) -> None:
+    def unreadable_source(_options: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "talk.wav"))  # raw, not an InterpreterError
+
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint(emulator.api_key, emulator.base_url, demo=True),
+        open_audio_source=unreadable_source,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions())
+    with qtbot.waitSignal(vm.error_occurred, timeout=20_000) as error:
+        vm.start()
+    assert vm.phase == SessionPhase.FAILED and not vm.is_active
+    assert "Permission denied" in error.args[0]
+
+
+def test_the_journal_is_the_one_owner_of_a_gui_session(
+    qtbot: Any, qloop: Any, make_emulator: Any, speech_wav: Path, tmp_path: Path
+) -> None:
+    journal = SessionJournal(tmp_path / "journal.sqlite3")
+    vm = LiveSessionViewModel(
+        load_catalog(), _environment(make_emulator(speed=8.0), speech_wav, journal, speed=8.0), LiveOptions()
+    )
+    with qtbot.waitSignal(vm.session_started, timeout=20_000):
+        vm.start()
+    qtbot.waitUntil(lambda: vm.phase == SessionPhase.IDLE, timeout=30_000)  # the sample ends by itself
+    stored = {p.name for p in journal.session_dir(vm.journal_session_id).iterdir()}
+    assert not stored & {"transcript.jsonl", "captions.srt", "translation.wav"}, "stored once, by the journal"
+    assert journal.segments(vm.journal_session_id)
+    journal.close()
+
+
+def test_device_lists_are_made_off_the_qt_thread_then_fill_the_pickers(qtbot: Any, qloop: Any) -> None:
+    listed_on: list[threading.Thread] = []
+
+    def inputs() -> list[Choice]:
+        listed_on.append(threading.current_thread())
+        return [Choice("", "System default"), Choice("alsa:usb", "USB Mic")]
+
+    def outputs() -> list[Choice]:
+        listed_on.append(threading.current_thread())
+        return [Choice("", "System default"), Choice("alsa:phones", "Headphones")]
+
+    env = LiveEnvironment(
+        endpoint=lambda: Endpoint("sk-unused"),
+        open_audio_source=lambda _options: PacedPcmSource([]),
+        input_devices=inputs,
+        output_devices=outputs,
+    )
+    vm = LiveSessionViewModel(load_catalog(), env, LiveOptions(input_device="alsa:usb"))
+    window = MainWindow(vm, demo=True)
+    qtbot.addWidget(window)
+    assert listed_on == [], "building the window asks no audio system"
+    assert window.live_tab.input_combo.findData("alsa:usb") < 0
+    with qtbot.waitSignal(vm.devices_changed, timeout=10_000):
+        vm.request_device_refresh()
+    assert len(listed_on) == 2
+    assert all(thread is not threading.main_thread() for thread in listed_on), "PortAudio is asked off the Qt thread"
+    assert window.live_tab.input_combo.currentData() == "alsa:usb", "the saved microphone is selected once listed"
+    assert window.live_tab.output_device_combo.findData("alsa:phones") >= 0
+    assert vm.options.input_device == "alsa:usb"
+
+
+def test_history_export_runs_in_a_worker_thread_on_its_own_connection(
+    qtbot: Any, qloop: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interpreter.ui.viewmodels import history
+
+    journal = SessionJournal(tmp_path / "journal.sqlite3")
+    sid = journal.start_session({"model": "m", "target_language": "es"})
+    journal.append_audio(sid, b"\x01\x00" * 2400)
+    journal.append_segment(sid, {"index": 0, "start_ms": 0, "end_ms": 1000, "source": "Hello.", "translation": "Hola."})
+    journal.end_session(sid)
+    exported_on: list[tuple[threading.Thread, bool]] = []
+    real_export = history.export_session
+
+    def recording_export(used: SessionJournal, *args: Any) -> list[Path]:
+        exported_on.append((threading.current_thread(), used is journal))
+        return real_export(used, *args)
+
+    monkeypatch.setattr(history, "export_session", recording_export)
+    written = run_coro(qtbot, qloop, history.HistoryViewModel(journal).export(sid, tmp_path / "out"))
+    assert sorted(path.suffix for path in written) == [".srt", ".txt", ".vtt", ".wav"]
+    [(thread, same_journal)] = exported_on
+    assert thread is not threading.main_thread(), "the copy runs off the Qt thread"
+    assert not same_journal, "SQLite connections stay on their thread: the worker opens its own"
+    assert "Hola." in (tmp_path / "out" / f"session-{sid}.txt").read_text(encoding="utf-8")
+    with wave.open(str(tmp_path / "out" / f"session-{sid}.wav")) as wav:
+        assert wav.getnframes() == 2400
+    assert journal.session(sid) is not None, "the app's own connection still works after the export"
+    journal.close()

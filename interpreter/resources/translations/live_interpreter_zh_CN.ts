@@ -525,37 +525,37 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history.py" line="58"/>
+        <location filename="../../ui/history.py" line="59"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="60"/>
+        <location filename="../../ui/history.py" line="61"/>
         <source> (interrupted)</source>
         <translation>（已中断）</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="61"/>
+        <location filename="../../ui/history.py" line="62"/>
         <source>{when}  {languages}  {duration}  {count} segments{state}</source>
         <translation>{when}  {languages}  {duration}  {count} 段{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="68"/>
+        <location filename="../../ui/history.py" line="69"/>
         <source>The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?</source>
         <translation>上次会话（{when}，{count} 段）意外中断。中断前的内容均已保存；现在导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="76"/>
+        <location filename="../../ui/history.py" line="80"/>
         <source>Export session to folder</source>
         <translation>将会话导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="86"/>
+        <location filename="../../ui/history.py" line="90"/>
         <source>Exported {names} to {folder}</source>
         <translation>已将 {names} 导出到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="99"/>
+        <location filename="../../ui/history.py" line="103"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -563,17 +563,17 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="107"/>
+        <location filename="../../ui/history.py" line="111"/>
         <source>Session history</source>
         <translation>会话历史</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="115"/>
+        <location filename="../../ui/history.py" line="119"/>
         <source>No sessions yet. Every live session is saved here automatically.</source>
         <translation>还没有会话。每次同传会话都会自动保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="118"/>
+        <location filename="../../ui/history.py" line="122"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1086,68 +1086,73 @@
 <context>
     <name>LiveSessionViewModel</name>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="312"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="453"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="367"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="515"/>
         <source>Connecting…</source>
         <extracomment>Input level is published at most every this many ms: a meter needs ~10 updates/s to look alive; 40 ms audio blocks would otherwise make 25 repaints per second for no visible gain. Session clock tick (ms) for the status bar duration.</extracomment>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="330"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="387"/>
         <source>The translated voice is saved with the session but not played: {reason}</source>
         <translation>翻译后的语音会随会话保存，但不会播放：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="374"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="435"/>
         <source>Finishing…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="432"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="494"/>
         <source>price unknown</source>
         <translation>价格未知</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="433"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="495"/>
         <source>Cost ≈ {amount}</source>
         <translation>费用 ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="437"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="499"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="442"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="504"/>
         <source>Reconnected. Speech from the break was sent again.</source>
         <translation>已重新连接。中断期间的语音已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="445"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="507"/>
         <source>Reconnecting… (attempt {n})</source>
         <translation>正在重新连接…（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="448"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="510"/>
         <source> Next try in {s:.0f} s.</source>
         <translation>{s:.0f} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="450"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="512"/>
         <source>Connection lost — reconnecting. Keep speaking: your speech is kept.</source>
         <translation>连接中断，正在重新连接。请继续讲话：您的语音会被保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="455"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="534"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="517"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="606"/>
         <source>Disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="457"/>
-        <location filename="../../ui/viewmodels/live_session_vm.py" line="477"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="519"/>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="547"/>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/live_session_vm.py" line="705"/>
+        <source>The session history could not be written: {e}</source>
+        <translation>无法写入会话历史：{e}</translation>
     </message>
 </context>
 <context>
@@ -2010,48 +2015,48 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app_context.py" line="231"/>
+        <location filename="../../app_context.py" line="233"/>
         <source>Your key is saved: new sessions use the real service and are billed.</source>
         <translation>密钥已保存：新的会话将使用真实服务并产生费用。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="266"/>
+        <location filename="../../app_context.py" line="268"/>
         <source>Bundled speech sample</source>
         <translation>内置语音样本</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="273"/>
-        <location filename="../../app_context.py" line="276"/>
+        <location filename="../../app_context.py" line="275"/>
+        <location filename="../../app_context.py" line="278"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="341"/>
+        <location filename="../../app_context.py" line="343"/>
         <source>File translations were interrupted when the app last stopped ({count}). Resume them?</source>
         <translation>上次退出时有文件翻译被中断（{count} 个）。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="346"/>
+        <location filename="../../app_context.py" line="348"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="382"/>
+        <location filename="../../app_context.py" line="384"/>
         <source>The new language applies the next time you start Live Interpreter.</source>
         <translation>新的界面语言将在下次启动同声传译时生效。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="398"/>
+        <location filename="../../app_context.py" line="401"/>
         <source>There is no session to export yet.</source>
         <translation>还没有可以导出的会话。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="416"/>
+        <location filename="../../app_context.py" line="417"/>
         <source>Recover…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="427"/>
+        <location filename="../../app_context.py" line="437"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
     </message>
@@ -2450,7 +2455,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>auth.no_key_for_address</name>
     <message>
-        <location filename="../../services/texts.py" line="118"/>
+        <location filename="../../services/texts.py" line="126"/>
         <source>No API key for {address}; pass --api-key or set DASHSCOPE_API_KEY.</source>
         <translation>没有用于 {address} 的 API 密钥；请传入 --api-key 或设置 DASHSCOPE_API_KEY。</translation>
     </message>
@@ -2458,7 +2463,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>auth.no_key_in_app</name>
     <message>
-        <location filename="../../services/texts.py" line="58"/>
+        <location filename="../../services/texts.py" line="66"/>
         <source>No API key is set: add your DashScope key in Settings → API key, or start with --demo to try the app offline.</source>
         <translation>尚未设置 API 密钥：请在“设置 → API 密钥”中添加您的 DashScope 密钥，或使用 --demo 启动以离线试用本应用。</translation>
     </message>
@@ -2466,7 +2471,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.blank_key</name>
     <message>
-        <location filename="../../services/texts.py" line="38"/>
+        <location filename="../../services/texts.py" line="46"/>
         <source>Enter an API key first.</source>
         <translation>请先输入 API 密钥。</translation>
     </message>
@@ -2474,7 +2479,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.config</name>
     <message>
-        <location filename="../../services/texts.py" line="34"/>
+        <location filename="../../services/texts.py" line="42"/>
         <source>Settings problem</source>
         <translation>设置有误</translation>
     </message>
@@ -2482,7 +2487,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.invalid_key</name>
     <message>
-        <location filename="../../services/texts.py" line="27"/>
+        <location filename="../../services/texts.py" line="35"/>
         <source>Invalid key</source>
         <translation>密钥无效</translation>
     </message>
@@ -2490,7 +2495,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.network</name>
     <message>
-        <location filename="../../services/texts.py" line="31"/>
+        <location filename="../../services/texts.py" line="39"/>
         <source>Network problem</source>
         <translation>网络问题</translation>
     </message>
@@ -2498,7 +2503,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.no_access</name>
     <message>
-        <location filename="../../services/texts.py" line="29"/>
+        <location filename="../../services/texts.py" line="37"/>
         <source>No access to the model</source>
         <translation>无权使用该模型</translation>
     </message>
@@ -2506,7 +2511,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.ok</name>
     <message>
-        <location filename="../../services/texts.py" line="26"/>
+        <location filename="../../services/texts.py" line="34"/>
         <source>Connected</source>
         <extracomment>Headlines: a few words for the API key dialog&apos;s status line, one per CheckReason.</extracomment>
         <translation>已连接</translation>
@@ -2515,7 +2520,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.quota</name>
     <message>
-        <location filename="../../services/texts.py" line="30"/>
+        <location filename="../../services/texts.py" line="38"/>
         <source>Quota or rate limit reached</source>
         <translation>已达到配额或速率限制</translation>
     </message>
@@ -2523,7 +2528,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.rejected</name>
     <message>
-        <location filename="../../services/texts.py" line="33"/>
+        <location filename="../../services/texts.py" line="41"/>
         <source>Request rejected</source>
         <translation>请求被拒绝</translation>
     </message>
@@ -2531,7 +2536,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.server</name>
     <message>
-        <location filename="../../services/texts.py" line="32"/>
+        <location filename="../../services/texts.py" line="40"/>
         <source>Service problem</source>
         <translation>服务异常</translation>
     </message>
@@ -2539,7 +2544,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.headline.wrong_region</name>
     <message>
-        <location filename="../../services/texts.py" line="28"/>
+        <location filename="../../services/texts.py" line="36"/>
         <source>Wrong region</source>
         <translation>地域不匹配</translation>
     </message>
@@ -2547,7 +2552,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.key_refused</name>
     <message>
-        <location filename="../../services/texts.py" line="48"/>
+        <location filename="../../services/texts.py" line="56"/>
         <source>The {region} service refused this key: check that it is copied completely, has not been deleted, and was created for this region.</source>
         <translation>{region}服务拒绝了此密钥：请检查密钥是否完整复制、是否已被删除，以及是否是在该地域创建的。</translation>
     </message>
@@ -2555,7 +2560,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.quota</name>
     <message>
-        <location filename="../../services/texts.py" line="43"/>
+        <location filename="../../services/texts.py" line="51"/>
         <source>The service is limiting requests for this account (too many sessions or tokens per minute, or the quota is used up); wait a minute and test again, or check the quota in the Model Studio console.</source>
         <extracomment>The transport&apos;s rate-limit sentence promises a retry; a check does not retry, so this says what the user can do.</extracomment>
         <translation>服务正在限制此账号的请求（每分钟的会话数或 token 数过多，或配额已用完）；请等待一分钟后再测试，或在百炼控制台中查看配额。</translation>
@@ -2564,7 +2569,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.region_service</name>
     <message>
-        <location filename="../../services/texts.py" line="55"/>
+        <location filename="../../services/texts.py" line="63"/>
         <source>the {region} service</source>
         <extracomment>``{where}`` of CHECK_WORKS when the public endpoint of a region was used.</extracomment>
         <translation>{region}服务</translation>
@@ -2573,7 +2578,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.works</name>
     <message>
-        <location filename="../../services/texts.py" line="53"/>
+        <location filename="../../services/texts.py" line="61"/>
         <source>The key works: a live session opened on {where}.</source>
         <translation>密钥可用：已通过{where}成功开启同传会话。</translation>
     </message>
@@ -2581,7 +2586,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>check.wrong_region</name>
     <message>
-        <location filename="../../services/texts.py" line="39"/>
+        <location filename="../../services/texts.py" line="47"/>
         <source>This key belongs to the {region} region; select that region and save again.</source>
         <translation>此密钥属于{region}地域；请选择该地域后重新保存。</translation>
     </message>
@@ -2589,7 +2594,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.address_not_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="129"/>
+        <location filename="../../transport/texts.py" line="151"/>
         <source>The service address {address} cannot be used for HTTP.</source>
         <translation>服务地址 {address} 不能用于 HTTP。</translation>
     </message>
@@ -2613,7 +2618,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.invalid_service_address</name>
     <message>
-        <location filename="../../transport/texts.py" line="100"/>
+        <location filename="../../transport/texts.py" line="122"/>
         <source>The service address {address} is not a valid http(s):// or ws(s):// URL.</source>
         <translation>服务地址 {address} 不是有效的 http(s):// 或 ws(s):// 网址。</translation>
     </message>
@@ -2621,7 +2626,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.invalid_websocket_url</name>
     <message>
-        <location filename="../../transport/texts.py" line="75"/>
+        <location filename="../../transport/texts.py" line="80"/>
         <source>The service address for {host} is not a valid WebSocket URL.</source>
         <translation>{host} 的服务地址不是有效的 WebSocket 网址。</translation>
     </message>
@@ -2637,7 +2642,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.model_unknown</name>
     <message>
-        <location filename="../../services/texts.py" line="70"/>
+        <location filename="../../services/texts.py" line="78"/>
         <source>The model {model} is not known to this version of the app.</source>
         <translation>此版本的应用不认识模型 {model}。</translation>
     </message>
@@ -2710,7 +2715,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.source_not_supported</name>
     <message>
-        <location filename="../../services/texts.py" line="74"/>
+        <location filename="../../services/texts.py" line="82"/>
         <source>Translating from {language} is not supported; choose another source language or let the service detect it.</source>
         <translation>不支持从{language}翻译；请选择其他源语言，或让服务自动识别。</translation>
     </message>
@@ -2718,7 +2723,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.target_not_supported</name>
     <message>
-        <location filename="../../services/texts.py" line="71"/>
+        <location filename="../../services/texts.py" line="79"/>
         <source>Translating into {language} is not supported; choose another target language.</source>
         <translation>不支持翻译成{language}；请选择其他目标语言。</translation>
     </message>
@@ -2750,7 +2755,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>config.unknown_region</name>
     <message>
-        <location filename="../../transport/texts.py" line="99"/>
+        <location filename="../../transport/texts.py" line="121"/>
         <source>Unknown region {value}; choose one of: {choices}.</source>
         <translation>未知地域 {value}；请从以下地域中选择：{choices}。</translation>
     </message>
@@ -3015,7 +3020,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.cannot_read_input</name>
     <message>
-        <location filename="../../services/texts.py" line="80"/>
+        <location filename="../../services/texts.py" line="88"/>
         <source>Cannot read {file}; check that the file exists and is readable.</source>
         <translation>无法读取 {file}；请确认文件存在且可读取。</translation>
     </message>
@@ -3037,11 +3042,27 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.captions_write_failed</name>
+    <message>
+        <location filename="../../services/texts.py" line="15"/>
+        <source>Writing the captions {file} failed; the disk may be full.</source>
+        <translation>写入字幕 {file} 失败；磁盘可能已满。</translation>
+    </message>
+</context>
+<context>
     <name>file.damaged</name>
     <message>
         <location filename="../../media/texts.py" line="135"/>
         <source>The file {file} is damaged and cannot be read; copy or download it again.</source>
         <translation>文件 {file} 已损坏，无法读取；请重新复制或下载。</translation>
+    </message>
+</context>
+<context>
+    <name>file.earlier_session_unreadable</name>
+    <message>
+        <location filename="../../services/texts.py" line="19"/>
+        <source>Cannot read the earlier session in {folder}; choose another output folder.</source>
+        <translation>无法读取 {folder} 中之前的会话；请选择其他输出文件夹。</translation>
     </message>
 </context>
 <context>
@@ -3167,7 +3188,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.no_free_output_name</name>
     <message>
-        <location filename="../../services/texts.py" line="63"/>
+        <location filename="../../services/texts.py" line="71"/>
         <source>Cannot find a free name for the translation of {file} in {folder}.</source>
         <translation>在 {folder} 中找不到可用于 {file} 译文的文件名。</translation>
     </message>
@@ -3245,9 +3266,17 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.output_folder_cannot_create</name>
+    <message>
+        <location filename="../../services/texts.py" line="16"/>
+        <source>Cannot create the output folder {folder}; choose a writable folder.</source>
+        <translation>无法创建输出文件夹 {folder}；请选择一个可写入的文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>file.output_folder_not_writable</name>
     <message>
-        <location filename="../../services/texts.py" line="66"/>
+        <location filename="../../services/texts.py" line="74"/>
         <source>Cannot write to the output folder {folder}; choose another folder or check its permissions.</source>
         <translation>无法写入输出文件夹 {folder}；请选择其他文件夹或检查其权限。</translation>
     </message>
@@ -3271,7 +3300,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.problem</name>
     <message>
-        <location filename="../../services/texts.py" line="81"/>
+        <location filename="../../services/texts.py" line="89"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
@@ -3309,6 +3338,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>file.session_files_failed</name>
+    <message>
+        <location filename="../../services/texts.py" line="162"/>
+        <source>The session could not use its files: {reason}. Check the disk and try again.</source>
+        <translation>会话无法使用其文件：{reason}。请检查磁盘后重试。</translation>
+    </message>
+</context>
+<context>
     <name>file.soundtrack_not_pcm16</name>
     <message>
         <location filename="../../media/texts.py" line="95"/>
@@ -3327,7 +3364,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.subtitles.no_cues</name>
     <message>
-        <location filename="../../services/texts.py" line="95"/>
+        <location filename="../../services/texts.py" line="103"/>
         <source>{file} holds no subtitle cues with text; there is nothing to translate.</source>
         <translation>{file} 中没有带文字的字幕条目，没有可翻译的内容。</translation>
     </message>
@@ -3335,7 +3372,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.subtitles.unreadable</name>
     <message>
-        <location filename="../../services/texts.py" line="108"/>
+        <location filename="../../services/texts.py" line="116"/>
         <source>{file} is not a readable {suffix} subtitle file; check that it is the right file.</source>
         <translation>{file} 不是可读取的 {suffix} 字幕文件；请确认文件是否正确。</translation>
     </message>
@@ -3359,7 +3396,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.text.is_folder</name>
     <message>
-        <location filename="../../services/texts.py" line="94"/>
+        <location filename="../../services/texts.py" line="102"/>
         <source>{path} is a folder; drop the files inside it instead.</source>
         <translation>{path} 是文件夹；请改为拖入其中的文件。</translation>
     </message>
@@ -3367,7 +3404,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.text.missing</name>
     <message>
-        <location filename="../../services/texts.py" line="93"/>
+        <location filename="../../services/texts.py" line="101"/>
         <source>{path} does not exist; check the name and folder.</source>
         <translation>{path} 不存在；请检查文件名和文件夹。</translation>
     </message>
@@ -3375,7 +3412,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.text.nothing_to_translate</name>
     <message>
-        <location filename="../../services/texts.py" line="90"/>
+        <location filename="../../services/texts.py" line="98"/>
         <source>{file} has no text to translate (only blank lines or code).</source>
         <translation>{file} 中没有可翻译的文本（只有空行或代码）。</translation>
     </message>
@@ -3383,7 +3420,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.text.too_large</name>
     <message>
-        <location filename="../../services/texts.py" line="100"/>
+        <location filename="../../services/texts.py" line="108"/>
         <source>{file} is {megabytes:.0f} MB; text files up to {limit} MB can be translated — split it first.</source>
         <translation>{file} 大小为 {megabytes:.0f} MB；只能翻译不超过 {limit} MB 的文本文件，请先拆分。</translation>
     </message>
@@ -3391,7 +3428,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.text.too_many_variants</name>
     <message>
-        <location filename="../../services/texts.py" line="87"/>
+        <location filename="../../services/texts.py" line="95"/>
         <source>{folder} already holds {count} translations of {file}; clear some out.</source>
         <translation>{folder} 中已有 {count} 份 {file} 的译文；请清理一些。</translation>
     </message>
@@ -3399,7 +3436,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.text.unreadable</name>
     <message>
-        <location filename="../../services/texts.py" line="104"/>
+        <location filename="../../services/texts.py" line="112"/>
         <source>{file} cannot be read; check its permissions.</source>
         <translation>无法读取 {file}；请检查其权限。</translation>
     </message>
@@ -3407,7 +3444,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.text.write_failed</name>
     <message>
-        <location filename="../../services/texts.py" line="105"/>
+        <location filename="../../services/texts.py" line="113"/>
         <source>The translation could not be written to {path}; check free space and permissions.</source>
         <translation>无法将译文写入 {path}；请检查可用空间和权限。</translation>
     </message>
@@ -3975,7 +4012,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.region.key_is_singapore</name>
     <message>
-        <location filename="../../services/texts.py" line="112"/>
+        <location filename="../../services/texts.py" line="120"/>
         <source>Image translation (qwen-mt-image) runs only in the Beijing region and the key in use is for Singapore; add a Beijing API key in Settings &gt; API keys (both keys can be kept, each feature uses the right one).</source>
         <translation>图片翻译（qwen-mt-image）仅在北京地域提供，而当前使用的是新加坡的密钥；请在“设置 &gt; API 密钥”中添加北京的 API 密钥（两个密钥可同时保存，各功能会使用对应的密钥）。</translation>
     </message>
@@ -3983,7 +4020,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.region.no_beijing_key</name>
     <message>
-        <location filename="../../services/texts.py" line="119"/>
+        <location filename="../../services/texts.py" line="127"/>
         <source>Image translation (qwen-mt-image) runs only in the Beijing region and no Beijing API key is stored; add one in Settings &gt; API keys, or pass --api-key / set DASHSCOPE_API_KEY with a Beijing key.</source>
         <translation>图片翻译（qwen-mt-image）仅在北京地域提供，而尚未保存北京的 API 密钥；请在“设置 &gt; API 密钥”中添加，或传入 --api-key / 设置 DASHSCOPE_API_KEY 为北京的密钥。</translation>
     </message>
@@ -4079,7 +4116,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.task.forgotten</name>
     <message>
-        <location filename="../../services/texts.py" line="125"/>
+        <location filename="../../services/texts.py" line="133"/>
         <source>The service no longer knows the task for {file} (tasks are kept 24 hours and belong to the key that made them); choose Retry to translate it again.</source>
         <translation>服务已不再保留 {file} 的任务（任务保留 24 小时，且只属于创建它的密钥）；请选择“重试”重新翻译。</translation>
     </message>
@@ -4087,7 +4124,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.task.no_id</name>
     <message>
-        <location filename="../../services/texts.py" line="124"/>
+        <location filename="../../services/texts.py" line="132"/>
         <source>The service accepted the picture but sent no task id; try again later.</source>
         <translation>服务接受了图片，但没有返回任务 ID；请稍后重试。</translation>
     </message>
@@ -4095,7 +4132,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.task.no_result_link</name>
     <message>
-        <location filename="../../services/texts.py" line="130"/>
+        <location filename="../../services/texts.py" line="138"/>
         <source>The service finished {file} but sent no result link; retry.</source>
         <translation>服务已完成 {file}，但没有返回结果链接；请重试。</translation>
     </message>
@@ -4103,7 +4140,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.task.submit_unknown</name>
     <message>
-        <location filename="../../services/texts.py" line="131"/>
+        <location filename="../../services/texts.py" line="139"/>
         <source>The connection broke while {file} was being submitted, so whether the service received it is unknown; choose Retry to translate it (it may then be billed twice).</source>
         <translation>提交 {file} 时连接中断，无法确定服务是否已收到；请选择“重试”重新翻译（可能会被计费两次）。</translation>
     </message>
@@ -4161,8 +4198,8 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.answer_not_finished</name>
     <message>
-        <location filename="../../services/texts.py" line="83"/>
-        <location filename="../../transport/texts.py" line="112"/>
+        <location filename="../../services/texts.py" line="91"/>
+        <location filename="../../transport/texts.py" line="134"/>
         <source>The translation service&apos;s answer ended without saying it was complete; the request will be made again.</source>
         <translation>翻译服务的回答结束时没有表明已完成；将重新发送请求。</translation>
     </message>
@@ -4170,7 +4207,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.answer_stopped_early</name>
     <message>
-        <location filename="../../transport/texts.py" line="104"/>
+        <location filename="../../transport/texts.py" line="126"/>
         <source>The translation service&apos;s answer stopped before it was complete; the request will be made again.</source>
         <translation>翻译服务的回答在完成前中断；将重新发送请求。</translation>
     </message>
@@ -4178,7 +4215,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.certificate_unverified</name>
     <message>
-        <location filename="../../transport/texts.py" line="120"/>
+        <location filename="../../transport/texts.py" line="142"/>
         <source>The certificate of {host} could not be verified, so nothing was sent; if a company proxy inspects HTTPS, set SSL_CERT_FILE to a file holding its root certificate.</source>
         <translation>无法验证 {host} 的证书，因此未发送任何内容；如果公司代理会检查 HTTPS，请将 SSL_CERT_FILE 设置为包含其根证书的文件。</translation>
     </message>
@@ -4186,7 +4223,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.connect_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="89"/>
+        <location filename="../../transport/texts.py" line="104"/>
         <source>Connecting to {host} failed unexpectedly; trying again may help.</source>
         <translation>连接 {host} 时意外失败；重试也许可以解决。</translation>
     </message>
@@ -4194,7 +4231,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.connection_dropped</name>
     <message>
-        <location filename="../../transport/texts.py" line="90"/>
+        <location filename="../../transport/texts.py" line="105"/>
         <source>The connection to the translation service dropped.</source>
         <translation>与翻译服务的连接已中断。</translation>
     </message>
@@ -4202,15 +4239,24 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.dropped_while_arriving</name>
     <message>
-        <location filename="../../transport/texts.py" line="116"/>
+        <location filename="../../transport/texts.py" line="138"/>
         <source>The connection dropped while the translation was arriving; the request will be made again.</source>
         <translation>接收译文时连接断开；将重新发送请求。</translation>
     </message>
 </context>
 <context>
+    <name>network.gave_up</name>
+    <message>
+        <location filename="../../transport/texts.py" line="114"/>
+        <source>Gave up after {tries} tries over {seconds:.0f} s: {reason}</source>
+        <extracomment>The final word when reconnecting stops: ``{reason}`` is the last failure&apos;s sentence (without its retry advice).</extracomment>
+        <translation>在 {seconds:.0f} 秒内尝试 {tries} 次后放弃：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>network.http_connection_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="108"/>
+        <location filename="../../transport/texts.py" line="130"/>
         <source>The connection to the translation service at {host} failed.</source>
         <translation>与位于 {host} 的翻译服务的连接失败。</translation>
     </message>
@@ -4218,7 +4264,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.internal_error</name>
     <message>
-        <location filename="../../transport/texts.py" line="92"/>
+        <location filename="../../transport/texts.py" line="107"/>
         <source>The live session stopped because of an internal error; start it again.</source>
         <translation>同传会话因内部错误而停止；请重新开始。</translation>
     </message>
@@ -4226,7 +4272,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.not_the_service</name>
     <message>
-        <location filename="../../transport/texts.py" line="68"/>
+        <location filename="../../transport/texts.py" line="73"/>
         <source>Something other than the translation service answered (HTTP {status}); check the network, proxy or service address.</source>
         <translation>响应的不是翻译服务（HTTP {status}）；请检查网络、代理或服务地址。</translation>
     </message>
@@ -4234,7 +4280,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.ocr_answer_stopped_early</name>
     <message>
-        <location filename="../../services/texts.py" line="137"/>
+        <location filename="../../services/texts.py" line="145"/>
         <source>The OCR answer stopped before it was complete; the request will be made again.</source>
         <translation>OCR 回答在完成前中断；将重新发送请求。</translation>
     </message>
@@ -4242,15 +4288,23 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.session_not_started</name>
     <message>
-        <location filename="../../transport/texts.py" line="93"/>
+        <location filename="../../transport/texts.py" line="115"/>
         <source>The service accepted the connection but did not start the session within {seconds:.0f} s; trying again may help.</source>
         <translation>服务已接受连接，但未在 {seconds:.0f} 秒内开始会话；重试也许可以解决。</translation>
     </message>
 </context>
 <context>
+    <name>network.stalled</name>
+    <message>
+        <location filename="../../transport/texts.py" line="108"/>
+        <source>The translation service stopped answering (no reply to speech for {seconds:.0f} s); reconnecting and sending the unanswered speech again.</source>
+        <translation>翻译服务已停止响应（语音 {seconds:.0f} 秒未得到回复）；正在重新连接并重新发送未得到回复的语音。</translation>
+    </message>
+</context>
+<context>
     <name>network.stopped_answering</name>
     <message>
-        <location filename="../../transport/texts.py" line="132"/>
+        <location filename="../../transport/texts.py" line="154"/>
         <source>The translation service at {host} stopped answering; check the internet connection.</source>
         <translation>位于 {host} 的翻译服务停止了响应；请检查网络连接。</translation>
     </message>
@@ -4258,7 +4312,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.stopped_before_start</name>
     <message>
-        <location filename="../../transport/texts.py" line="91"/>
+        <location filename="../../transport/texts.py" line="106"/>
         <source>The live session was stopped before it started.</source>
         <translation>同传会话在开始前就已停止。</translation>
     </message>
@@ -4266,7 +4320,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.timeout</name>
     <message>
-        <location filename="../../transport/texts.py" line="78"/>
+        <location filename="../../transport/texts.py" line="83"/>
         <source>The translation service at {host} did not answer in time; check the internet connection.</source>
         <translation>位于 {host} 的翻译服务未能及时响应；请检查网络连接。</translation>
     </message>
@@ -4274,7 +4328,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.unreachable</name>
     <message>
-        <location filename="../../transport/texts.py" line="86"/>
+        <location filename="../../transport/texts.py" line="101"/>
         <source>Cannot reach the translation service at {host}; check the internet connection.</source>
         <translation>无法连接位于 {host} 的翻译服务；请检查网络连接。</translation>
     </message>
@@ -4282,7 +4336,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.unreachable_or_proxy</name>
     <message>
-        <location filename="../../transport/texts.py" line="125"/>
+        <location filename="../../transport/texts.py" line="147"/>
         <source>Cannot reach the translation service at {host}; check the internet connection or proxy.</source>
         <translation>无法连接位于 {host} 的翻译服务；请检查网络连接或代理。</translation>
     </message>
@@ -4290,7 +4344,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>network.upgrade_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="82"/>
+        <location filename="../../transport/texts.py" line="97"/>
         <source>The connection to {host} could not be upgraded to a live session; check the proxy or service address.</source>
         <translation>与 {host} 的连接无法升级为同传会话；请检查代理或服务地址。</translation>
     </message>
@@ -4298,7 +4352,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>ocr.choose_target</name>
     <message>
-        <location filename="../../services/texts.py" line="141"/>
+        <location filename="../../services/texts.py" line="149"/>
         <source>Choose a language to translate into.</source>
         <translation>请选择要翻译成的语言。</translation>
     </message>
@@ -4451,7 +4505,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>ocr.keyinfo_needs_schema</name>
     <message>
-        <location filename="../../services/texts.py" line="142"/>
+        <location filename="../../services/texts.py" line="150"/>
         <source>Key information needs a schema: name the fields to fill in (e.g. invoice number, date).</source>
         <translation>关键信息任务需要结构：请列出要填写的字段（例如发票号码、日期）。</translation>
     </message>
@@ -4467,7 +4521,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>ocr.no_text_found</name>
     <message>
-        <location filename="../../services/texts.py" line="152"/>
+        <location filename="../../services/texts.py" line="160"/>
         <source>No text found in {source}.</source>
         <extracomment>Not an error: what the OCR result says for an image without text.</extracomment>
         <translation>在 {source} 中未找到文字。</translation>
@@ -4557,7 +4611,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.sample_missing</name>
     <message>
-        <location filename="../../services/texts.py" line="20"/>
+        <location filename="../../services/texts.py" line="28"/>
         <source>The built-in preview sentence is missing; reinstall the app.</source>
         <translation>内置的试听语句缺失；请重新安装应用。</translation>
     </message>
@@ -4565,7 +4619,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.sample_wrong_format</name>
     <message>
-        <location filename="../../services/texts.py" line="17"/>
+        <location filename="../../services/texts.py" line="25"/>
         <source>The built-in preview sentence has the wrong format; reinstall the app.</source>
         <translation>内置的试听语句格式有误；请重新安装应用。</translation>
     </message>
@@ -4573,7 +4627,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.timeout</name>
     <message>
-        <location filename="../../services/texts.py" line="21"/>
+        <location filename="../../services/texts.py" line="29"/>
         <source>The voice preview took too long; check the connection and try again.</source>
         <translation>音色试听耗时过长；请检查网络连接后重试。</translation>
     </message>
@@ -4581,7 +4635,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>preview.wrong_rate</name>
     <message>
-        <location filename="../../services/texts.py" line="22"/>
+        <location filename="../../services/texts.py" line="30"/>
         <source>The preview audio is {rate} Hz; the player expects {expected} Hz.</source>
         <translation>试听音频为 {rate} Hz，而播放器需要 {expected} Hz。</translation>
     </message>
@@ -4619,6 +4673,15 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>rate_limit.limited</name>
+    <message>
+        <location filename="../../transport/texts.py" line="51"/>
+        <source>The service is limiting requests for this account (too many sessions or tokens per minute).</source>
+        <extracomment>The rate-limit sentence without a promise to retry (the connection&apos;s status says when, and whether, it retries).</extracomment>
+        <translation>服务正在限制此账号的请求（每分钟的会话数或 token 数过多）。</translation>
+    </message>
+</context>
+<context>
     <name>rate_limit.retry_in</name>
     <message>
         <location filename="../../transport/texts.py" line="41"/>
@@ -4645,7 +4708,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>region.beijing_mainland</name>
     <message>
-        <location filename="../../services/texts.py" line="37"/>
+        <location filename="../../services/texts.py" line="45"/>
         <source>Beijing (China mainland)</source>
         <translation>北京（中国内地）</translation>
     </message>
@@ -4670,7 +4733,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>region.singapore_international</name>
     <message>
-        <location filename="../../services/texts.py" line="36"/>
+        <location filename="../../services/texts.py" line="44"/>
         <source>Singapore (international)</source>
         <extracomment>How the API key dialog names a region (longer than transport&apos;s &quot;Singapore&quot;: the user is choosing one).</extracomment>
         <translation>新加坡（国际）</translation>
@@ -4679,7 +4742,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>screen.snip.blank</name>
     <message>
-        <location filename="../../services/texts.py" line="146"/>
+        <location filename="../../services/texts.py" line="154"/>
         <source>The screen capture came back blank (one flat colour): this desktop may not allow screen capture. Allow it in the system settings, or paste a screenshot instead.</source>
         <translation>屏幕截图是空白的（单一颜色）：此桌面可能不允许截屏。请在系统设置中允许，或改为粘贴截图。</translation>
     </message>
@@ -4735,7 +4798,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.answer_not_json</name>
     <message>
-        <location filename="../../transport/texts.py" line="130"/>
+        <location filename="../../transport/texts.py" line="152"/>
         <source>The service sent an answer that is not valid JSON.</source>
         <translation>服务发送的回答不是有效的 JSON。</translation>
     </message>
@@ -4744,7 +4807,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     <name>service.answer_not_object</name>
     <message>
         <location filename="../../protocol/texts.py" line="81"/>
-        <location filename="../../transport/texts.py" line="111"/>
+        <location filename="../../transport/texts.py" line="133"/>
         <source>The service sent an answer that is not a JSON object.</source>
         <translation>服务发送的回答不是 JSON 对象。</translation>
     </message>
@@ -4774,9 +4837,25 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>service.closed_internal_problem</name>
+    <message>
+        <location filename="../../transport/texts.py" line="93"/>
+        <source>The translation service had an internal problem and closed the connection; reconnecting.</source>
+        <translation>翻译服务出现内部问题并关闭了连接；正在重新连接。</translation>
+    </message>
+</context>
+<context>
+    <name>service.closed_refused</name>
+    <message>
+        <location filename="../../transport/texts.py" line="88"/>
+        <source>The translation service closed the session because it refused what was sent; start it again, and report this if it repeats.</source>
+        <translation>翻译服务拒绝了发送的内容并关闭了会话；请重新开始，如果反复出现请报告此问题。</translation>
+    </message>
+</context>
+<context>
     <name>service.connection_refused_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="57"/>
+        <location filename="../../transport/texts.py" line="62"/>
         <source>The service refused the connection (HTTP {status}); check the model and the service address.</source>
         <translation>服务拒绝了连接（HTTP {status}）；请检查模型和服务地址。</translation>
     </message>
@@ -4808,7 +4887,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.internal_problem</name>
     <message>
-        <location filename="../../transport/texts.py" line="54"/>
+        <location filename="../../transport/texts.py" line="59"/>
         <source>The translation service had an internal problem; trying again usually helps.</source>
         <translation>翻译服务出现内部问题；通常重试即可。</translation>
     </message>
@@ -4816,7 +4895,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.internal_problem_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="50"/>
+        <location filename="../../transport/texts.py" line="55"/>
         <source>The translation service had an internal problem (HTTP {status}); trying again usually helps.</source>
         <translation>翻译服务出现内部问题（HTTP {status}）；通常重试即可。</translation>
     </message>
@@ -4849,7 +4928,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.not_an_event_stream</name>
     <message>
-        <location filename="../../transport/texts.py" line="131"/>
+        <location filename="../../transport/texts.py" line="153"/>
         <source>The service&apos;s streamed answer is not an event stream.</source>
         <translation>服务的流式回答不是事件流。</translation>
     </message>
@@ -4857,7 +4936,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.ocr.answer_not_finished</name>
     <message>
-        <location filename="../../services/texts.py" line="140"/>
+        <location filename="../../services/texts.py" line="148"/>
         <source>The OCR answer ended without saying it was complete.</source>
         <translation>OCR 回答结束时没有表明已完成。</translation>
     </message>
@@ -4945,7 +5024,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.request_refused</name>
     <message>
-        <location filename="../../transport/texts.py" line="65"/>
+        <location filename="../../transport/texts.py" line="70"/>
         <source>The service refused the request; check the model, the options and the service address.</source>
         <translation>服务拒绝了请求；请检查模型、选项和服务地址。</translation>
     </message>
@@ -4953,9 +5032,17 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>service.request_refused_http</name>
     <message>
-        <location filename="../../transport/texts.py" line="61"/>
+        <location filename="../../transport/texts.py" line="66"/>
         <source>The service refused the request (HTTP {status}); check the model, the options and the service address.</source>
         <translation>服务拒绝了请求（HTTP {status}）；请检查模型、选项和服务地址。</translation>
+    </message>
+</context>
+<context>
+    <name>session.internal_error</name>
+    <message>
+        <location filename="../../services/texts.py" line="165"/>
+        <source>The live session stopped because of an internal error (details are in the log); you can start again.</source>
+        <translation>同传会话因内部错误而停止（详情见日志）；可以重新开始。</translation>
     </message>
 </context>
 <context>
@@ -5017,7 +5104,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>text.empty_input</name>
     <message>
-        <location filename="../../services/texts.py" line="98"/>
+        <location filename="../../services/texts.py" line="106"/>
         <source>There is no text to translate; paste or type some first.</source>
         <translation>没有要翻译的文本；请先粘贴或输入。</translation>
     </message>
@@ -5025,7 +5112,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>text.transcript_no_text</name>
     <message>
-        <location filename="../../services/texts.py" line="99"/>
+        <location filename="../../services/texts.py" line="107"/>
         <source>This transcript has no spoken text to translate.</source>
         <translation>此转写中没有可翻译的语音文本。</translation>
     </message>
@@ -5033,7 +5120,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>upload.no_policy</name>
     <message>
-        <location filename="../../transport/texts.py" line="141"/>
+        <location filename="../../transport/texts.py" line="163"/>
         <source>The upload service&apos;s answer has no policy.</source>
         <translation>上传服务的回答中没有上传策略。</translation>
     </message>
@@ -5041,7 +5128,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>upload.policy_field_missing</name>
     <message>
-        <location filename="../../transport/texts.py" line="147"/>
+        <location filename="../../transport/texts.py" line="169"/>
         <source>The upload service&apos;s policy lacks the field {field}.</source>
         <translation>上传服务的策略缺少字段 {field}。</translation>
     </message>
@@ -5049,7 +5136,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>upload.refused_twice</name>
     <message>
-        <location filename="../../transport/texts.py" line="137"/>
+        <location filename="../../transport/texts.py" line="159"/>
         <source>The temporary upload of {file} was refused twice (expired or invalid upload permission); try again later.</source>
         <translation>{file} 的临时上传两次被拒绝（上传凭证已过期或无效）；请稍后重试。</translation>
     </message>
@@ -5057,7 +5144,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>upload.result_download_failed</name>
     <message>
-        <location filename="../../transport/texts.py" line="143"/>
+        <location filename="../../transport/texts.py" line="165"/>
         <source>Downloading the translated picture from {host} failed; check the internet connection.</source>
         <translation>从 {host} 下载译图失败；请检查网络连接。</translation>
     </message>
@@ -5065,7 +5152,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>upload.result_link_expired</name>
     <message>
-        <location filename="../../transport/texts.py" line="148"/>
+        <location filename="../../transport/texts.py" line="170"/>
         <source>The translated picture&apos;s link has expired (results are kept 24 hours); translate the picture again.</source>
         <translation>译图的链接已过期（结果保留 24 小时）；请重新翻译该图片。</translation>
     </message>
@@ -5073,7 +5160,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>upload.result_too_large</name>
     <message>
-        <location filename="../../transport/texts.py" line="152"/>
+        <location filename="../../transport/texts.py" line="174"/>
         <source>The translated picture is larger than any result should be; it was ignored.</source>
         <translation>译图大于任何正常结果的大小，已忽略。</translation>
     </message>
@@ -5081,7 +5168,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>upload.too_large</name>
     <message>
-        <location filename="../../transport/texts.py" line="142"/>
+        <location filename="../../transport/texts.py" line="164"/>
         <source>{file} is larger than the {megabytes:g} MB the temporary upload allows.</source>
         <translation>{file} 超过临时上传允许的 {megabytes:g} MB。</translation>
     </message>
@@ -5089,7 +5176,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>voice.cannot_speak_language</name>
     <message>
-        <location filename="../../services/texts.py" line="78"/>
+        <location filename="../../services/texts.py" line="86"/>
         <source>The service cannot speak {language}; choose text only.</source>
         <translation>服务无法用{language}朗读；请选择仅文字。</translation>
     </message>
@@ -5162,7 +5249,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>voice.voice_cannot_speak</name>
     <message>
-        <location filename="../../services/texts.py" line="79"/>
+        <location filename="../../services/texts.py" line="87"/>
         <source>The voice {voice} cannot speak {language}; choose another voice.</source>
         <translation>音色 {voice} 无法说{language}；请选择其他音色。</translation>
     </message>

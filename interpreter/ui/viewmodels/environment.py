@@ -60,7 +60,8 @@ class LiveEnvironment:
             when no picture is chosen; raises an ``errors.InterpreterError`` when the source cannot be opened. The
             view-model previews it and sends its frames through a FrameGate (see ``visual_feed``).
         open_playback: a player for the chosen outputs, or None for text only / no device.
-        input_devices / output_devices / visual_sources: pickers' entries.
+        input_devices / output_devices: BLOCKING (PortAudio; the view-model lists them in a worker thread): pickers'
+            entries. visual_sources: the picture picker's entries.
         echo_check: BLOCKING (the view-model runs it in a worker thread): a sentence when the chosen microphone
             would hear the chosen voice output(s), else None; None (the default) when there is no microphone to
             check, e.g. a file or sample as the audio source. :func:`check_device_echo` is the real one.

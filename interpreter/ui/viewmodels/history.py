@@ -2,10 +2,15 @@
 
 Exporting reads the journal back (``store.journal.SessionJournal``), so a session cut short by a crash exports
 exactly like a finished one. Qt-free: the view asks for the folder and shows the result.
+
+The export runs off the Qt thread: copying a two-hour session's voice is hundreds of MB. The app's journal connection
+belongs to the Qt thread (SQLite's thread rule, see ``store.journal``), so the worker opens its own connection to the
+same files for the export (WAL mode: it reads everything committed).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,10 +57,20 @@ class HistoryViewModel:
         """Every session, newest first."""
         return self._journal.list_sessions()
 
-    def export(self, session_id: int, directory: Path, stem: str | None = None) -> list[Path]:
-        """:func:`export_session` of this journal (raises ``InterpreterError`` with a sentence for the user)."""
-        return export_session(self._journal, session_id, directory, stem)
+    async def export(self, session_id: int, directory: Path, stem: str | None = None) -> list[Path]:
+        """:func:`export_session` of this journal, in a worker thread on a connection of its own (see the module
+        docstring); raises ``InterpreterError`` with a sentence for the user."""
+        path, sessions_dir = self._journal.path, self._journal.sessions_dir
+        return await asyncio.to_thread(_export_on_own_connection, path, sessions_dir, session_id, directory, stem)
 
     def mark_recovered(self, session_id: int) -> None:
         """Remember that the user took up the recovery offer for ``session_id``."""
         self._journal.mark_recovered(session_id)
+
+
+def _export_on_own_connection(
+    path: Path, sessions_dir: Path, session_id: int, directory: Path, stem: str | None
+) -> list[Path]:
+    """Worker thread: open the journal, export, close (the connection never leaves this thread)."""
+    with SessionJournal(path, sessions_dir=sessions_dir) as journal:
+        return export_session(journal, session_id, directory, stem)

@@ -16,13 +16,13 @@ source wrapper, never in a device callback, so no signal is ever emitted from a 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -30,8 +30,9 @@ from PySide6.QtGui import QImage
 
 from interpreter.core.catalog import Catalog
 from interpreter.core.pcm import rms_dbfs
-from interpreter.errors import DeviceError, InterpreterError
+from interpreter.errors import DeviceError, InterpreterError, StorageError
 from interpreter.protocol.config import SessionConfig, VoiceClone, validate_config
+from interpreter.services import texts
 from interpreter.services.live_session import (
     CaptionsChanged,
     CaptionsRetracted,
@@ -45,6 +46,7 @@ from interpreter.services.live_session import (
     UsageUpdated,
 )
 from interpreter.services.outputs import segment_record
+from interpreter.store.journal import JournalWriter, SessionJournal
 from interpreter.store.pricing import load_effective_pricing
 from interpreter.ui.caption_model import CaptionListModel
 from interpreter.ui.messages import render
@@ -62,7 +64,6 @@ from interpreter.ui.viewmodels.visual_feed import VisualFeed
 
 if TYPE_CHECKING:
     from interpreter.media.frames import FrameSource
-    from interpreter.store.journal import SessionJournal
 
 _log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ class LiveSessionViewModel(QObject):
 
     phase_changed = Signal(object)  # SessionPhase
     options_changed = Signal(object)  # LiveOptions
-    devices_changed = Signal()
+    devices_changed = Signal()  # refresh_devices() listed them: re-read input_devices() / output_devices()
     volume_changed = Signal(int, float)  # output (0 = "Voice to", 1 = "Also to"), linear gain 0.0–1.0
     input_level_changed = Signal(float)  # dBFS of the microphone
     preview_changed = Signal(QImage)  # a small picture of what the visual source sends
@@ -132,8 +133,14 @@ class LiveSessionViewModel(QObject):
         self._connected: asyncio.Future[None] | None = None
         self._player: AudioPlayback | None = None
         self._journal_id: int | None = None
+        self._journal_writer: JournalWriter | None = None  # made at the first Start with a real journal
+        self._journal_last: concurrent.futures.Future[object] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._visual: VisualFeed | None = None
         self._echo_task: asyncio.Task[None] | None = None
+        # Filled off the Qt thread by refresh_devices(); the pickers show "System default" until then.
+        self._input_devices: list[Choice] = []
+        self._output_devices: list[Choice] = []
         self._echo_warning = ""
         self._audio_started = asyncio.Event()  # set by the first audio block; pictures wait for it (spec §1.4)
         # Rows of the session's CaptionTrack that were cleared from the view: the track keeps its indexes, the view
@@ -259,10 +266,32 @@ class LiveSessionViewModel(QObject):
         return options.input_device, tuple(voice_outputs(options)) if speaks else ()
 
     def input_devices(self) -> list[Choice]:
-        return self.env.input_devices()
+        """The microphones as last listed by :meth:`refresh_devices` (empty before the first listing)."""
+        return list(self._input_devices)
 
     def output_devices(self) -> list[Choice]:
-        return self.env.output_devices()
+        """The voice outputs as last listed by :meth:`refresh_devices` (empty before the first listing)."""
+        return list(self._output_devices)
+
+    async def refresh_devices(self) -> None:
+        """List the audio devices off the Qt thread, then emit ``devices_changed``.
+
+        Listing asks PortAudio, which blocks while the audio system answers (tens of ms, seconds with a busy sound
+        server or a Bluetooth device waking up): on the Qt thread the window would freeze. Both lists come from one
+        worker call, one after the other: PortAudio's enumeration is not meant to run twice at once.
+        """
+        env = self.env
+
+        def listing() -> tuple[list[Choice], list[Choice]]:
+            return env.input_devices(), env.output_devices()
+
+        self._input_devices, self._output_devices = await asyncio.to_thread(listing)
+        self.devices_changed.emit()
+
+    @async_slot()
+    async def request_device_refresh(self) -> None:
+        """``refresh_devices`` as a slot (the window's start-up, a device menu): returns at once."""
+        await self.refresh_devices()
 
     def visual_sources(self) -> list[Choice]:
         return self.env.visual_sources()
@@ -304,15 +333,43 @@ class LiveSessionViewModel(QObject):
         await self.stop_session()
 
     async def start_session(self) -> bool:
-        """Coroutine form of ``start``: returns True once the session is connected and configured."""
+        """Coroutine form of ``start``: returns True once the session is connected and configured.
+
+        Boundary: any failure (a refused key, but also a raw ``OSError`` or a bug) is logged, shown as a notice and
+        leaves the view-model usable (FAILED, Start enabled); nothing escapes into the event loop.
+        """
         if self.is_active:
             return False
+        try:
+            return await self._start_session()
+        except Exception as exc:  # boundary: see the docstring
+            _log.exception("starting the live session failed")
+            await self._release_after_failed_start()
+            self._fail(_internal_error(exc))
+            self.session_finished.emit()
+            return False
+
+    async def _release_after_failed_start(self) -> None:
+        """Undo what a start that crashed may have opened (each step on its own: one failing must not skip others)."""
+        task = self._task
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+        self._session = None
+        await _logged(self._close_player())
+        await _logged(self._stop_visual())
+
+    async def _start_session(self) -> bool:
+        """``start_session`` without the boundary."""
         self.notice_cleared.emit()
         self._set_phase(SessionPhase.STARTING)
         self.connection_changed.emit("connecting", self.tr("Connecting…"))
         try:
             validated = validate_config(self.session_config(), self.catalog)
-            endpoint = self.env.endpoint()
+            # Off the Qt thread: resolving the endpoint reads the OS keyring, which may block (a locked keychain,
+            # a D-Bus round trip) on every Start.
+            endpoint = await asyncio.to_thread(self.env.endpoint)
             audio = self._observed(self._options)
             picture = self.env.open_image_source(self._options)
             player_problem = await self._open_player(validated.config.audio_output)
@@ -338,7 +395,8 @@ class LiveSessionViewModel(QObject):
         self._audio_bytes = 0
         self._row_offset = 0
         self.captions.clear()
-        self._journal_start(endpoint.demo)
+        self._loop = asyncio.get_running_loop()
+        await self._journal_start(endpoint.demo)
         image = self._start_visual(picture) if picture is not None else None
         session = LiveSession(
             validated.config,
@@ -347,7 +405,10 @@ class LiveSessionViewModel(QObject):
             region=endpoint.region,
             audio_source=audio,
             image_source=image,
-            out_dir=self._session_dir(),
+            # One owner for the GUI's session data: the journal (rows committed per sentence, voice as PCM, both
+            # crash-safe; history, exports and recovery read it). The CLI's transcript/SRT/WAV files would store
+            # the same session a second time, with their own fsyncs on the Qt thread.
+            out_dir=None,
             on_update=self._on_update,
         )
         self._session = session
@@ -381,6 +442,7 @@ class LiveSessionViewModel(QObject):
             self._echo_task.cancel()
         await self.stop_session()
         await self._close_player()
+        await _logged(self.close_journal())
 
     # --- session updates (LiveSession calls this on the loop thread) --------------------------------------------------
     def _on_update(self, update: LiveUpdate) -> None:
@@ -459,16 +521,24 @@ class LiveSessionViewModel(QObject):
 
     # --- internals ------------------------------------------------------------------------------------------------
     async def _run(self, session: LiveSession) -> None:
+        """Run the session; however it ends (including a bug), release everything and settle the phase."""
         error: InterpreterError | None = None
         try:
             await session.run()
         except InterpreterError as exc:
             error = exc
+        except Exception as exc:  # boundary: a bug must not leave the phase active forever (the window would not close)
+            _log.exception("live session crashed")
+            error = _internal_error(exc)
         finally:
             self._duration_timer.stop()
-            await self._close_player()
-            await self._stop_visual()
-            self._journal_call("end_session", lambda journal, sid: journal.end_session(sid))
+            # Each release on its own: one failing must not skip the others.
+            await _logged(self._close_player())
+            await _logged(self._stop_visual())
+            with contextlib.suppress(Exception):
+                self._journal_call("end_session", lambda journal, sid: journal.end_session(sid))
+            # The session counts as finished once the history has it all (exports and recovery read it).
+            await _logged(self._journal_settled())
             self._session = None
         if error is not None:
             self._fail(error)
@@ -511,21 +581,23 @@ class LiveSessionViewModel(QObject):
         self._audio_started = asyncio.Event()
 
         async def blocks() -> AsyncIterator[bytes]:
-            async for block in source:
-                self._audio_started.set()
-                now = time.monotonic()
-                if block and (now - self._last_level_at) * 1000 >= LEVEL_INTERVAL_MS:
-                    self._last_level_at = now
-                    self.input_level_changed.emit(rms_dbfs(block))
-                yield block
+            iterator = aiter(source)
+            try:
+                async for block in iterator:
+                    self._audio_started.set()
+                    now = time.monotonic()
+                    if block and (now - self._last_level_at) * 1000 >= LEVEL_INTERVAL_MS:
+                        self._last_level_at = now
+                        self.input_level_changed.emit(rms_dbfs(block))
+                    yield block
+            finally:
+                # Closing this generator must close the source's too, now: a nested async generator left to the
+                # garbage collector would keep the microphone open until it gets round to it.
+                aclose = getattr(iterator, "aclose", None)
+                if aclose is not None:
+                    await aclose()
 
         return blocks()
-
-    def _session_dir(self) -> Path | None:
-        journal = self.env.journal
-        if journal is None or self._journal_id is None:
-            return None
-        return journal.session_dir(self._journal_id)
 
     def _fail(self, error: InterpreterError) -> None:
         _log.warning("live session failed: %s", error)
@@ -565,9 +637,11 @@ class LiveSessionViewModel(QObject):
             except InterpreterError as exc:
                 _log.warning("closing the voice player failed: %s", exc)
 
-    def _journal_start(self, demo: bool) -> None:
+    async def _journal_start(self, demo: bool) -> None:
+        """Record the session's start (off the Qt thread when the journal is a real one: see ``JournalWriter``)."""
         self._journal_id = None
-        if self.env.journal is None:
+        journal = self.env.journal
+        if journal is None:
             return
         meta = {
             "model": self._options.model,
@@ -576,21 +650,88 @@ class LiveSessionViewModel(QObject):
             "audio_output": self._options.audio_output,
             "demo": demo,
         }
-        journal = self.env.journal
+        if isinstance(journal, SessionJournal) and self._journal_writer is None:
+            try:
+                self._journal_writer = await asyncio.to_thread(
+                    JournalWriter, journal.path, sessions_dir=journal.sessions_dir
+                )
+            except InterpreterError as exc:  # history is a convenience: the interpretation goes on without it
+                self._journal_failed("open", exc)
+                return
+        writer = self._journal_writer
         try:
-            self._journal_id = journal.start_session(meta)
-        except InterpreterError as exc:
-            _log.warning("journal start_session failed: %s", exc)
-            self.notice_posted.emit("warning", render(exc.message))
+            if writer is None:
+                self._journal_id = journal.start_session(meta)
+            else:
+                self._journal_id = await asyncio.wrap_future(writer.run(lambda own: own.start_session(meta)))
+        except (InterpreterError, OSError) as exc:
+            self._journal_failed("start_session", exc)
 
     def _journal_call(self, method: str, call: Callable[[SessionJournal, int], object]) -> None:
         """``call(journal, session id)`` for the current session (nothing without a journal or a session); a
-        storage failure is shown but never stops the interpretation. ``method`` names the call in the log."""
+        storage failure is shown but never stops the interpretation. ``method`` names the call in the log.
+
+        With a ``JournalWriter`` the call is queued on its thread, in order, with the writer's own journal (its
+        failure arrives as a notice); otherwise it runs here on the app's journal.
+        """
         journal, session_id = self.env.journal, self._journal_id
         if journal is None or session_id is None:
             return
+        writer = self._journal_writer
+        if writer is not None:
+            future = writer.run(lambda own: call(own, session_id))
+            future.add_done_callback(lambda done: self._journal_done(method, done))
+            self._journal_last = future
+            return
         try:
             call(journal, session_id)
-        except InterpreterError as exc:
-            _log.warning("journal %s failed: %s", method, exc)
+        except (InterpreterError, OSError) as exc:
+            self._journal_failed(method, exc)
+
+    def _journal_done(self, method: str, future: concurrent.futures.Future[object]) -> None:
+        """Writer thread: report a failed journal call on the loop thread."""
+        if future.cancelled():
+            return
+        error = future.exception()
+        loop = self._loop
+        if error is not None and loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._journal_failed, method, error)
+
+    def _journal_failed(self, method: str, exc: BaseException) -> None:
+        _log.warning("journal %s failed: %s", method, exc)
+        if isinstance(exc, InterpreterError):
             self.notice_posted.emit("warning", render(exc.message))
+        else:  # the journal's folder (session_dir, PCM file) outside its own error mapping
+            self.notice_posted.emit("warning", self.tr("The session history could not be written: {e}").format(e=exc))
+
+    async def _journal_settled(self) -> None:
+        """Wait until every queued journal write has run (the writer runs them in order: the last one is enough)."""
+        last, self._journal_last = self._journal_last, None
+        if last is not None:
+            with contextlib.suppress(Exception):  # reported by _journal_done
+                await asyncio.wrap_future(last)
+
+    async def close_journal(self) -> None:
+        """Finish queued journal writes and close the writer's connection (application exit)."""
+        writer, self._journal_writer = self._journal_writer, None
+        if writer is not None:
+            await asyncio.to_thread(writer.close)
+
+
+def _internal_error(exc: BaseException) -> InterpreterError:
+    """The user-facing error for a failure that is not an ``InterpreterError`` (a raw OS error or a bug)."""
+    if isinstance(exc, InterpreterError):
+        return exc
+    if isinstance(exc, OSError):
+        return StorageError(
+            texts.SESSION_FILES_FAILED(reason=exc.strerror or str(exc)), detail=f"{type(exc).__name__}: {exc}"
+        )
+    return InterpreterError(texts.SESSION_CRASHED(), detail=f"{type(exc).__name__}: {exc}")
+
+
+async def _logged(step: Awaitable[None]) -> None:
+    """Await one clean-up step; log (never raise) whatever it fails with."""
+    try:
+        await step
+    except Exception:
+        _log.exception("releasing the live session failed")
