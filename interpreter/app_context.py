@@ -21,7 +21,7 @@ import time
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from interpreter.bootstrap import (
@@ -59,8 +59,10 @@ if TYPE_CHECKING:
 
     from interpreter.emulator.server import EmulatorServer
     from interpreter.media.frames import FrameSource
+    from interpreter.services.endpoint_client import CurrentEndpointClient
     from interpreter.ui.main_window import MainWindow
     from interpreter.ui.presentation_window import PresentationWindow
+    from interpreter.ui.viewmodels.files_vm import FilesViewModel
     from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
 
 __all__ = ["AppContext", "options_from_settings", "translate"]
@@ -106,6 +108,8 @@ class AppContext:
         self._journal: SessionJournal | None = None
         self.emulator: EmulatorServer | None = None
         self._vm: LiveSessionViewModel | None = None
+        self.files_vm: FilesViewModel | None = None
+        self._files_http: CurrentEndpointClient | None = None
         self.window: MainWindow | None = None
         self.presentation: PresentationWindow | None = None
         self.welcome: QWidget | None = None  # kept referenced for the app's life
@@ -153,7 +157,8 @@ class AppContext:
         if self.demo:
             self.emulator = await start_demo_emulator()
         self._vm = vm = LiveSessionViewModel(load_catalog(), self.environment(), options_from_settings(settings))
-        self.window = window = MainWindow(vm, demo=self.demo, open_dialog=self._open_dialog)
+        self.files_vm = self._files_view_model()
+        self.window = window = MainWindow(vm, demo=self.demo, open_dialog=self._open_dialog, files_vm=self.files_vm)
         window.restore_geometry(settings.window_geometry)
         window.presentation_requested.connect(self._show_presentation)
         window.export_requested.connect(self._export_last)
@@ -183,6 +188,7 @@ class AppContext:
             # "Enter your key" opens the API key dialog.
             self.welcome = open_dialog("welcome", window, shell=self)
         self._offer_recovery()
+        await self._offer_files_resume()
         # Everything built so far (Qt wrappers, catalogs, modules) lives as long as the app: move it out of the
         # cyclic GC's generations so a full collection late in a long session does not walk it (a stall the
         # captions would show).
@@ -216,6 +222,8 @@ class AppContext:
         """Leave the automatic demo once a real key can be found (never leaves an explicit ``--demo``)."""
         if self.auto_demo and self._api_key() is not None:
             self.demo = self.auto_demo = False
+            if self.files_vm is not None:
+                self.files_vm.demo = False  # its client follows the endpoint (services.endpoint_client)
             if self.window is not None:
                 self.window.set_demo(False)
                 self.window.show_notice(
@@ -295,6 +303,61 @@ class AppContext:
             gate_config=gate_config(self.settings.current.frame_gate),
             echo_check=None if self.self_test else echo_check,
         )
+
+    # --- the Files tab ---------------------------------------------------------------------------------------------
+    def _files_view_model(self) -> FilesViewModel | None:
+        """The Files tab's view-model over a FileTranslationService whose requests go to the current endpoint (the
+        embedded emulator in demo mode); None when there is no endpoint at all (the tab then stays a placeholder)."""
+        from interpreter.services.endpoint_client import CurrentEndpointClient
+        from interpreter.services.file_translation import FileTranslationService
+        from interpreter.store.pricing import load_effective_pricing
+        from interpreter.ui.dialogs.localization import current_ui_language
+        from interpreter.ui.viewmodels.files_vm import FilesViewModel
+        from interpreter.ui.viewmodels.files_vm import options_from_settings as files_options
+
+        endpoint = self.current_endpoint()
+        if endpoint is None:
+            return None
+        settings = self.settings.current
+        # Follows the endpoint: after "save key" in the automatic demo, the next request goes to the service.
+        self._files_http = CurrentEndpointClient(self.current_endpoint)
+        pricing, _notices = load_effective_pricing()  # the Live view-model already showed the notices
+        service = FileTranslationService(self._files_http, region=endpoint.region, pricing=pricing)
+        catalog = load_catalog()
+        return FilesViewModel(
+            service,
+            catalog,
+            files_options(settings.files),
+            demo=endpoint.demo,
+            ui_language=current_ui_language(catalog),
+        )
+
+    async def _offer_files_resume(self) -> None:
+        """Load the Files queue; jobs left running at the last exit are offered for resume in the notice banner
+        (after the session-recovery offer when there is one: the banner holds one message at a time)."""
+        files_vm, window = self.files_vm, self.window
+        if files_vm is None or window is None:
+            return
+
+        def offer(count: int) -> None:
+            text = translate(
+                "Shell", "File translations were interrupted when the app last stopped ({count}). Resume them?"
+            ).format(count=count)
+
+            def show() -> None:
+                window.show_notice(text, "warning", action_text=translate("Shell", "Resume"), action=resume)
+
+            if window.banner.isVisible():
+                window.banner.dismissed.connect(show, Qt.ConnectionType.SingleShotConnection)
+            else:
+                show()
+
+        def resume() -> None:
+            window.tabs.setCurrentWidget(window.files_tab)
+            files_vm.resume_interrupted()
+
+        files_vm.resume_offered.connect(offer)
+        await files_vm.restore()
 
     # --- windows and dialogs --------------------------------------------------------------------------------------
     def _show_presentation(self) -> None:
@@ -378,6 +441,13 @@ class AppContext:
 
     # --- shutdown -------------------------------------------------------------------------------------------------
     async def _shutdown(self) -> None:
+        if self.files_vm is not None:
+            from interpreter.ui.viewmodels.files_vm import files_settings_of
+
+            await self.files_vm.shutdown()  # a running batch stops resumable: its jobs stay "running" in the store
+            self.settings.update(files_settings_of(self.settings.current, self.files_vm.options))
+        if self._files_http is not None:
+            await self._files_http.aclose()
         if self._vm is not None:
             await self._vm.shutdown()
             changed = settings_with_options(self.settings.current, self._vm.options)

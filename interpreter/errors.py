@@ -9,6 +9,7 @@ the sentence is for the person in front of the screen.
     ├── ServiceError                the service said no; carries ``code`` and ``http_status``
     │   ├── AuthenticationError     401 / invalid key / key from the other region (fatal)
     │   ├── AccessDeniedError       403 / model not enabled, quota mode, arrears (fatal)
+    │   │   └── QuotaExhaustedError  allocated/free-tier quota used up or account in arrears (fatal, not a 429 wait)
     │   ├── RateLimitError          429 / throttling or quota (retry with backoff)
     │   ├── ServerError             5xx / internal error (retry)
     │   └── RequestRejectedError    an ``error`` event for an invalid request (fatal)
@@ -79,8 +80,29 @@ class AccessDeniedError(ServiceError):
     """The key is valid but may not use this model or feature."""
 
 
+class QuotaExhaustedError(AccessDeniedError):
+    """The account's quota is used up (``insufficient_quota``, ``Throttling.AllocationQuota``, free tier only,
+    arrears): waiting a minute does not help, so this is fatal even when the service answered 429."""
+
+
 class RateLimitError(ServiceError):
-    """Too many requests or tokens; waiting helps."""
+    """Too many requests or tokens; waiting helps.
+
+    Args:
+        retry_after_s: the server's ``Retry-After`` in seconds when it sent one, else None.
+    """
+
+    def __init__(
+        self,
+        user_message: str,
+        *,
+        code: str | None = None,
+        http_status: int | None = None,
+        detail: str | None = None,
+        retry_after_s: float | None = None,
+    ) -> None:
+        super().__init__(user_message, code=code, http_status=http_status, detail=detail)
+        self.retry_after_s = retry_after_s
 
 
 class ServerError(ServiceError):

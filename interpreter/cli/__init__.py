@@ -2,6 +2,7 @@
 
     live-interpreter [--demo] [--self-test]     open the desktop app (demo: against the embedded emulator)
     live-interpreter live --input FILE|mic ...   headless live interpretation to the terminal and files
+    live-interpreter translate FILE|FOLDER... --to LANG ...   translate audio/video files (subtitles, dubbing)
     live-interpreter emulator [--port N] ...     run the local DashScope emulator
 
 One module per command in this package (``live.py``, ``emulator.py``; later ``translate.py``, ``ocr.py``), each a
@@ -37,9 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    from interpreter.cli import emulator, live
+    from interpreter.cli import emulator, live, translate
 
     live.add_arguments(sub.add_parser("live", help="interpret a file or the microphone without the window"))
+    translate.add_arguments(sub.add_parser("translate", help="translate audio and video files (subtitles, dubbing)"))
     emulator.add_arguments(sub.add_parser("emulator", help="run the local DashScope emulator (for tests and demos)"))
     return parser
 
@@ -50,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interpreter.cli import live
 
         return live.run(args)
+    if args.command == "translate":
+        from interpreter.cli import translate
+
+        return translate.run(args)
     if args.command == "emulator":
         from interpreter.cli import emulator
 

@@ -12,7 +12,8 @@ Money is :class:`decimal.Decimal` so that adding thousands of tiny per-response 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
@@ -20,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
+from interpreter.core import file_limits
 from interpreter.core.catalog import ModelInfo
 
 #: Rates in pricing.json are per this many tokens (the unit every price list uses).
@@ -307,3 +309,59 @@ class CostMeter:
     def total(self) -> Estimate:
         """The session so far."""
         return self.pricing.estimate(self.tokens, self.model, self.region)
+
+
+# ------------------------------------------------------------------------------------------ file translation (spec §3)
+
+#: Translated text tokens per second of speech: people speak ~2.5 words/s and a word is ~1.3 tokens. Only an
+#: estimate (the service reports the real count), but it keeps a text-only job from being estimated at zero output.
+FILE_TEXT_TOKENS_PER_SECOND = 3.0
+
+
+def file_translation_tokens(
+    segment_seconds: Sequence[float],
+    *,
+    audio_output: bool,
+    video_size: tuple[int, int] | None = None,
+) -> TokenCounts:
+    """Tokens a file-translation job is expected to use: one request per segment.
+
+    Args:
+        segment_seconds: the duration of each planned segment (each request is billed on its own, so per-segment
+            rounding matters for many short segments).
+        audio_output: translated speech requested (else text only).
+        video_size: ``(width, height)`` of the video clips sent, None for audio inputs.
+
+    The translated speech is assumed to last as long as the source (true within tens of percent for speech).
+    Billing rules (12.5 audio tokens/s, under 1 s billed as 1 s, the video-token formula) are those of
+    :mod:`interpreter.core.file_limits`.
+    """
+    counts = TokenCounts()
+    for seconds in segment_seconds:
+        seconds = max(0.0, seconds)
+        counts = counts + TokenCounts(
+            input_audio=file_limits.audio_tokens(seconds),
+            input_image=(
+                file_limits.estimate_video_tokens(file_limits.video_frames(seconds), *video_size) if video_size else 0
+            ),
+            output_text=math.ceil(seconds * FILE_TEXT_TOKENS_PER_SECOND),
+            output_audio=file_limits.audio_tokens(seconds) if audio_output else 0,
+        )
+    return counts
+
+
+def estimate_file_translation(
+    segment_seconds: Sequence[float],
+    *,
+    region: str,
+    audio_output: bool,
+    video_size: tuple[int, int] | None = None,
+    model: str = "qwen3-livetranslate-flash",
+    pricing: Pricing | None = None,
+) -> Estimate:
+    """A before-you-start money estimate for a file-translation job (see :func:`file_translation_tokens`).
+
+    Video tokens are priced at the image rate (the service bills them as image tokens).
+    """
+    tokens = file_translation_tokens(segment_seconds, audio_output=audio_output, video_size=video_size)
+    return (pricing or load_pricing()).estimate(tokens, model, region)

@@ -26,6 +26,8 @@ SILENCE_DBFS = -120.0
 INPUT_RATE = 16_000
 #: Sample rate of translated speech from the service (spec §1.9: 24 kHz output).
 VOICE_RATE = 24_000
+#: The files branch's name for VOICE_RATE (merge resolution: both branches use it).
+OUTPUT_RATE = VOICE_RATE
 
 Samples = npt.NDArray[np.int16]
 

@@ -40,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-remote",
         action="store_true",
-        help="allow a non-loopback --host. The emulator accepts a publicly known demo key, has no TLS and no rate "
-        "limits, so on a network anyone could use it; only do this on a network you trust",
+        help="allow a non-loopback --host. The emulator accepts a publicly known demo key, has no TLS and (unless "
+        "--rate-limits) no rate limits, so on a network anyone could use it; only do this on a network you trust",
     )
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT}; 0 = any free)"
@@ -83,6 +83,50 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     faults.add_argument(
         "--stall-after-messages", type=int, metavar="N", help="stop answering (socket stays open) after N messages"
     )
+    http = parser.add_argument_group("HTTP APIs (/compatible-mode/v1/chat/completions)")
+    http.add_argument(
+        "--transcript-form",
+        choices=("content", "audio_transcript", "both"),
+        default="content",
+        help="where file-translation answers with speech put their text: delta.content (default), "
+        "delta.audio.transcript, or both",
+    )
+    http.add_argument(
+        "--request-log",
+        metavar="FILE",
+        help="append one JSON line per HTTP request (time, model, sizes, status, tokens, SHA-256 of the input media) "
+        "to FILE, e.g. to count segments requested twice",
+    )
+    http.add_argument(
+        "--rate-limits",
+        action="store_true",
+        help="enforce each model's requests/tokens per minute (qwen3-livetranslate-flash: 100 RPM, 100 000 TPM) "
+        "with 429 limit_requests + Retry-After",
+    )
+    # Checked when the server is built (HttpFaultSettings), so building the parser stays free of aiohttp.
+    http.add_argument(
+        "--http-status",
+        type=int,
+        metavar="CODE",
+        help="answer HTTP requests with CODE (400, 401, 403, 404, 429, 500, 502, 503 or 504) and its error body",
+    )
+    http.add_argument("--http-status-times", type=int, metavar="N", help="... only the next N requests")
+    http.add_argument("--http-status-every", type=int, metavar="N", help="... only every Nth request")
+    http.add_argument(
+        "--retry-after", type=int, default=1, metavar="S", help="Retry-After of injected 429/503 answers (default 1)"
+    )
+    http.add_argument(
+        "--http-first-byte-delay-ms", type=float, default=0.0, metavar="MS", help="wait MS before answering"
+    )
+    http.add_argument(
+        "--http-cut-after-chunks", type=int, metavar="K", help="abort the connection after K SSE chunks (no [DONE])"
+    )
+    http.add_argument(
+        "--http-error-after-chunks",
+        type=_error_after,
+        metavar="K[:CODE]",
+        help='send data: {"error": ...} (code CODE, default internal_error) after K SSE chunks, then end the stream',
+    )
 
 
 def _fault_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -100,9 +144,27 @@ def _fault_settings(args: argparse.Namespace) -> dict[str, Any]:
     return settings
 
 
+def _http_fault_settings(args: argparse.Namespace) -> dict[str, Any]:
+    settings: dict[str, Any] = {
+        "status": args.http_status,
+        "status_times": args.http_status_times,
+        "status_every": args.http_status_every,
+        "retry_after_s": args.retry_after,
+        "first_byte_delay_ms": args.http_first_byte_delay_ms,
+        "cut_after_chunks": args.http_cut_after_chunks,
+        "rate_limits": args.rate_limits,
+    }
+    if args.http_error_after_chunks is not None:
+        settings["error_after_chunks"], code = args.http_error_after_chunks
+        if code:
+            settings["error_code"] = code
+    return settings
+
+
 def run(args: argparse.Namespace) -> int:
     """Serve until SIGINT/SIGTERM; returns the exit status (0, or 2 for unusable options)."""
-    from interpreter.emulator.faults import Faults
+    from interpreter.emulator.faults import RealtimeFaults
+    from interpreter.emulator.http.faults import HttpFaults
     from interpreter.emulator.server import DEMO_API_KEY, EmulatorServer, is_loopback
     from interpreter.errors import ConfigError
 
@@ -120,8 +182,11 @@ def run(args: argparse.Namespace) -> int:
             api_keys=args.api_keys or (DEMO_API_KEY,),
             speed=args.speed,
             script=args.script,
-            faults=Faults(**_fault_settings(args)),
+            faults=RealtimeFaults(**_fault_settings(args)),
             text_form=args.text_form,
+            http_faults=HttpFaults(**_http_fault_settings(args)),
+            transcript_form=args.transcript_form,
+            request_log=args.request_log,
         )
         return asyncio.run(_serve(server))
     except ConfigError as exc:
@@ -137,6 +202,7 @@ async def _serve(server: Any) -> int:
     print(server.base_url, flush=True)
     print(
         f"DashScope emulator: realtime at {server.base_url.replace('http', 'ws', 1)}/api-ws/v1/realtime?model=..., "
+        f"file translation at {server.base_url}/compatible-mode/v1/chat/completions, "
         f"{len(server.api_keys)} accepted key(s). Demo output only, not real translation. Ctrl+C stops it.",
         file=sys.stderr,
         flush=True,

@@ -1,9 +1,10 @@
-"""Fault injection and connection counters, shared between the emulator's loop thread and the test thread.
+"""Realtime (WebSocket) fault injection and connection counters, shared between the emulator's loop thread and the
+test thread; plus :class:`LiveSettings`, the thread-safe holder both the realtime and the HTTP faults are built on.
 
-Tests and the ``--drop-after-seconds``-style command-line flags describe faults with :class:`Faults`. The emulator
-reads a consistent copy (:meth:`Faults.snapshot`) when a connection starts and on every client message, so a test can
-change faults at any time from any thread with :meth:`Faults.update` and the next connection (or the next message of
-a live one) sees the change.
+Tests and the ``--drop-after-seconds``-style command-line flags describe faults with :class:`RealtimeFaults`. The
+emulator reads a consistent copy (:meth:`LiveSettings.snapshot`) when a connection starts and on every client message,
+so a test can change faults at any time from any thread with :meth:`LiveSettings.update` and the next connection (or
+the next message of a live one) sees the change. HTTP faults live in :mod:`interpreter.emulator.http.faults`.
 
 Fault timings are wall-clock (they model the network), unlike emulated speech time, which ``speed`` scales.
 """
@@ -13,15 +14,15 @@ from __future__ import annotations
 import dataclasses
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 # Handshake rejections a test can ask for (spec §1.12 / §8.1): bad key, access denied, throttled.
 REJECT_STATUSES = (401, 403, 429)
 
 
 @dataclass(frozen=True)
-class FaultSettings:
-    """One consistent set of fault settings (all ``None`` = no fault).
+class RealtimeFaultSettings:
+    """One consistent set of realtime fault settings (all ``None`` = no fault).
 
     Attributes:
         reject_handshake: answer the WebSocket upgrade with this HTTP status (401, 403 or 429) instead of accepting.
@@ -61,35 +62,62 @@ class FaultSettings:
             raise ValueError("delay_ms must not be negative")
 
 
-class Faults:
-    """Thread-safe, mutable fault settings (see :class:`FaultSettings` for the meaning of each field).
+_Settings = TypeVar("_Settings")
 
-    Example:
-        ``faults = Faults(drop_after_messages=10)``; later, from any thread:
-        ``faults.update(drop_after_messages=None)``.
-        Reading an attribute (``faults.delay_ms``) returns its current value.
+
+class LiveSettings(Generic[_Settings]):
+    """A frozen settings dataclass behind a lock: replaced atomically, read as consistent snapshots from any thread.
+
+    Reading an attribute (``faults.delay_ms``) returns its current value.
     """
 
-    def __init__(self, **settings: Any) -> None:
+    def __init__(self, settings: _Settings) -> None:
         self._lock = threading.Lock()
-        self._settings = FaultSettings(**settings)
+        self._settings = settings
+        self._initial_type = type(settings)
 
     def update(self, **changes: Any) -> None:
         """Change some settings atomically; unknown names or invalid values raise ``TypeError``/``ValueError``."""
         with self._lock:
-            self._settings = dataclasses.replace(self._settings, **changes)
+            self._settings = dataclasses.replace(self._settings, **changes)  # type: ignore[type-var]
+            self._on_update()
 
     def clear(self) -> None:
-        """Remove every fault."""
+        """Remove every fault (back to the defaults)."""
         with self._lock:
-            self._settings = FaultSettings()
+            self._settings = self._initial_type()
+            self._on_update()
 
-    def snapshot(self) -> FaultSettings:
+    def snapshot(self) -> _Settings:
         """A consistent copy of the current settings."""
         with self._lock:
             return self._settings
 
-    def take_handshake_rejection(self) -> FaultSettings | None:
+    def _on_update(self) -> None:
+        """Hook for subclasses, called under the lock after every change."""
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names that are not real attributes: read-through to the current settings.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.snapshot(), name)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.snapshot()!r})"
+
+
+class RealtimeFaults(LiveSettings[RealtimeFaultSettings]):
+    """Thread-safe, mutable realtime fault settings (see :class:`RealtimeFaultSettings` for each field).
+
+    Example:
+        ``faults = RealtimeFaults(drop_after_messages=10)``; later, from any thread:
+        ``faults.update(drop_after_messages=None)``.
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(RealtimeFaultSettings(**settings))
+
+    def take_handshake_rejection(self) -> RealtimeFaultSettings | None:
         """Decide whether to reject the handshake now; consumes one of ``reject_handshake_times`` if limited.
 
         Returns:
@@ -107,14 +135,10 @@ class Faults:
                 )
             return settings
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached for names that are not real attributes: read-through to the current settings.
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.snapshot(), name)
 
-    def __repr__(self) -> str:
-        return f"Faults({self.snapshot()!r})"
+# The names before the HTTP routes existed; tests across the suite still use them.
+Faults = RealtimeFaults
+FaultSettings = RealtimeFaultSettings
 
 
 @dataclass

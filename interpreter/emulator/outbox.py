@@ -26,11 +26,11 @@ class Outbox:
 
     Args:
         ws: the prepared WebSocket.
-        record: where sent events are recorded.
+        record: where sent events are recorded (None: recording is off).
         delay_ms: returns the current extra latency in ms (read per event, so a test can change it live).
     """
 
-    def __init__(self, ws: web.WebSocketResponse, record: SessionRecord, delay_ms: Callable[[], float]) -> None:
+    def __init__(self, ws: web.WebSocketResponse, record: SessionRecord | None, delay_ms: Callable[[], float]) -> None:
         self._ws = ws
         self._record = record
         self._delay_ms = delay_ms
@@ -40,11 +40,12 @@ class Outbox:
     def send(self, event_type: str, **fields: Any) -> dict[str, Any]:
         """Queue one event; returns it (with its ``event_id``)."""
         event = {"event_id": new_id("event"), "type": event_type, **fields}
-        summarised = _SUMMARISED.get(event_type)
-        if summarised is not None:
-            self._record.sent.append({**event, summarised: f"<{len(fields.get(summarised, ''))} base64 chars>"})
-        else:
-            self._record.sent.append(event)
+        if self._record is not None:
+            summarised = _SUMMARISED.get(event_type)
+            if summarised is not None:
+                self._record.sent.append({**event, summarised: f"<{len(fields.get(summarised, ''))} base64 chars>"})
+            else:
+                self._record.sent.append(event)
         if not self._stalled:
             due = asyncio.get_running_loop().time() + self._delay_ms() / 1000.0
             self._queue.put_nowait((due, json.dumps(event, ensure_ascii=False)))

@@ -15,9 +15,12 @@ import uuid
 
 from aiohttp import web
 
-from interpreter.emulator.app import CONTEXT_KEY
-from interpreter.emulator.faults import FaultSettings
+from interpreter.emulator.auth import bearer_key
+from interpreter.emulator.context import CONTEXT_KEY
+from interpreter.emulator.faults import RealtimeFaultSettings
 from interpreter.emulator.session import EmulatedSession
+
+REALTIME_PATH = "/api-ws/v1/realtime"
 
 # Audio arrives Base64 in JSON; images are up to 500 KB raw (~683 KB Base64). 8 MB leaves room for a client that
 # sends oversized frames, so the emulator can answer with a proper error event instead of dropping the socket.
@@ -35,39 +38,34 @@ def _error_response(status: int, code: str, message: str, headers: dict[str, str
     return web.json_response(body, status=status, headers=headers)
 
 
-def _fault_rejection(settings: FaultSettings) -> web.Response:
+def _fault_rejection(settings: RealtimeFaultSettings) -> web.Response:
     status = settings.reject_handshake or 403
     code, message = _REJECTIONS[status]
     headers = {"Retry-After": str(settings.retry_after_s)} if status == 429 else None
     return _error_response(status, code, message, headers)
 
 
-def _bearer_key(request: web.Request) -> str | None:
-    header = request.headers.get("Authorization", "")
-    scheme, _, key = header.partition(" ")
-    return key.strip() or None if scheme.lower() == "bearer" else None
-
-
 async def realtime_handler(request: web.Request) -> web.StreamResponse:
     """Check the handshake, then run an :class:`EmulatedSession` until the connection ends."""
     context = request.app[CONTEXT_KEY]
-    context.stats.count("handshake_attempts")
-    rejection = context.faults.take_handshake_rejection()
+    realtime = context.realtime
+    realtime.stats.count("handshake_attempts")
+    rejection = realtime.faults.take_handshake_rejection()
     if rejection is not None:
-        context.stats.count("handshakes_rejected")
+        realtime.stats.count("handshakes_rejected")
         return _fault_rejection(rejection)
-    key = _bearer_key(request)
+    key = bearer_key(request)
     if key is None or key not in context.api_keys:
-        context.stats.count("handshakes_rejected")
+        realtime.stats.count("handshakes_rejected")
         message = "No API-key provided." if key is None else "Invalid API-key provided."
         return _error_response(401, "InvalidApiKey", message)
     model_name = request.query.get("model")
     if not model_name:
-        context.stats.count("handshakes_rejected")
+        realtime.stats.count("handshakes_rejected")
         return _error_response(400, "InvalidParameter", "you must provide a model parameter.")
     model = context.catalog.model(model_name)
     if model is None:
-        context.stats.count("handshakes_rejected")
+        realtime.stats.count("handshakes_rejected")
         return _error_response(
             404, "ModelNotFound", f"The model {model_name} does not exist or you do not have access to it."
         )
@@ -75,12 +73,12 @@ async def realtime_handler(request: web.Request) -> web.StreamResponse:
     if not ws.can_prepare(request).ok:
         return _error_response(426, "InvalidParameter", "This endpoint accepts WebSocket connections only.")
     await ws.prepare(request)
-    context.stats.count("connections")
-    record = context.new_record(model_name)
+    realtime.stats.count("connections")
+    record = realtime.records.new_session(model_name)
     session = EmulatedSession(context, ws, request.transport, model, record)
-    context.active.add(ws)
+    realtime.active.add(ws)
     try:
         await session.run()
     finally:
-        context.active.discard(ws)
+        realtime.active.discard(ws)
     return ws

@@ -29,8 +29,8 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
-from interpreter.emulator.app import TextForm
 from interpreter.emulator.content import SegmentContent, split_pieces
+from interpreter.emulator.context import TextForm
 from interpreter.emulator.ids import new_id
 from interpreter.emulator.outbox import Outbox
 from interpreter.emulator.session_config import SessionSettings

@@ -10,10 +10,19 @@ from pathlib import Path
 
 from aiohttp import web
 
-from interpreter.emulator.app import EmulatorContext, TextForm, build_app
+from interpreter.emulator.app import build_app
+from interpreter.emulator.context import (
+    EmulatorContext,
+    HttpContext,
+    RealtimeContext,
+    TextForm,
+    TranscriptForm,
+)
 from interpreter.emulator.exceptions import EmulatorStartError
-from interpreter.emulator.faults import Faults, ServerStats
-from interpreter.emulator.records import SessionRecord
+from interpreter.emulator.faults import RealtimeFaults, ServerStats
+from interpreter.emulator.http.faults import HttpFaults
+from interpreter.emulator.http.records import HttpRecords, HttpRequestRecord, HttpStats
+from interpreter.emulator.records import RealtimeRecords, SessionRecord
 from interpreter.emulator.script import Utterance, load_script
 
 DEMO_API_KEY = "sk-emulator-demo"
@@ -22,7 +31,11 @@ _STOP_TIMEOUT_S = 2.0
 
 
 def is_loopback(host: str) -> bool:
-    """True for addresses only this machine can reach (127.0.0.0/8, ::1, "localhost")."""
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, "localhost").
+
+    ``interpreter.transport.endpoints.is_loopback`` answers the same question for a client's base URL; the emulator
+    keeps its own (it must not import transport) and takes a bare host.
+    """
     if host == "localhost":
         return True
     try:
@@ -32,7 +45,7 @@ def is_loopback(host: str) -> bool:
 
 
 class EmulatorServer:
-    """The emulator: realtime WebSocket (and later HTTP) APIs of DashScope on ``host:port``.
+    """The emulator: the realtime WebSocket and the HTTP APIs of DashScope on ``host:port``.
 
     Args:
         host: address to bind; loopback by default.
@@ -40,8 +53,15 @@ class EmulatorServer:
         api_keys: keys accepted as ``Authorization: Bearer <key>``.
         speed: emulated time runs this many times faster than wall time (> 0).
         script: a script file path, or already-loaded utterances, or None for default demo content.
-        faults: fault injection settings (mutable while running).
+        faults: realtime (WebSocket) fault injection settings (mutable while running).
         text_form: shape of ``response.text.text`` in text-only mode (spec §1.6 [!]).
+        http_faults: HTTP fault injection settings (mutable while running).
+        record: keep a record of everything clients send (realtime sessions, HTTP requests), for tests. Off by
+            default: the app's demo mode must not keep every audio byte it receives. Switchable later through
+            ``realtime_records.enabled`` / ``http_records.enabled``.
+        transcript_form: where file-translation answers put their text when speech is requested (spec §3 [!]).
+        request_log: append every finished HTTP request's record to this file as a JSON line (turns HTTP records
+            on; the records hold sizes and hashes, never media).
 
     Raises:
         ScriptFileError: the script file is unreadable or malformed (at construction).
@@ -55,8 +75,12 @@ class EmulatorServer:
         api_keys: Iterable[str] = (DEMO_API_KEY,),
         speed: float = 1.0,
         script: str | Path | Sequence[Utterance] | None = None,
-        faults: Faults | None = None,
+        faults: RealtimeFaults | None = None,
         text_form: TextForm | str = TextForm.STASH,
+        http_faults: HttpFaults | None = None,
+        record: bool = False,
+        transcript_form: TranscriptForm | str = TranscriptForm.CONTENT,
+        request_log: str | Path | None = None,
     ) -> None:
         if speed <= 0:
             raise ValueError("speed must be positive")
@@ -68,7 +92,19 @@ class EmulatorServer:
         self._requested_port = port
         self._port: int | None = None
         self._context = EmulatorContext(
-            api_keys=keys, speed=speed, script=utterances, text_form=TextForm(text_form), faults=faults or Faults()
+            api_keys=keys,
+            speed=speed,
+            realtime=RealtimeContext(
+                script=utterances,
+                text_form=TextForm(text_form),
+                faults=faults or RealtimeFaults(),
+                records=RealtimeRecords(enabled=record),
+            ),
+            http=HttpContext(
+                faults=http_faults or HttpFaults(),
+                records=HttpRecords(enabled=record, log_path=Path(request_log) if request_log else None),
+                transcript_form=TranscriptForm(transcript_form),
+            ),
         )
         self._runner: web.AppRunner | None = None
 
@@ -85,17 +121,45 @@ class EmulatorServer:
         return f"http://{host}:{self.port}"
 
     @property
-    def faults(self) -> Faults:
-        return self._context.faults
+    def context(self) -> EmulatorContext:
+        """The shared state of every route (faults, records, stats of each API family)."""
+        return self._context
+
+    @property
+    def faults(self) -> RealtimeFaults:
+        """Realtime (WebSocket) faults."""
+        return self._context.realtime.faults
 
     @property
     def stats(self) -> ServerStats:
-        return self._context.stats
+        """Realtime handshake/connection counters."""
+        return self._context.realtime.stats
 
     @property
     def sessions(self) -> list[SessionRecord]:
-        """Records of every connection so far (a copy of the list; the records themselves are live)."""
-        return list(self._context.sessions)
+        """Records of every realtime connection so far (empty unless recording is on)."""
+        return self._context.realtime.records.sessions
+
+    @property
+    def realtime_records(self) -> RealtimeRecords:
+        return self._context.realtime.records
+
+    @property
+    def http_faults(self) -> HttpFaults:
+        return self._context.http.faults
+
+    @property
+    def http_records(self) -> HttpRecords:
+        return self._context.http.records
+
+    @property
+    def http_requests(self) -> list[HttpRequestRecord]:
+        """Records of every HTTP request so far (empty unless recording is on)."""
+        return self._context.http.records.requests
+
+    @property
+    def http_stats(self) -> HttpStats:
+        return self._context.http.stats
 
     @property
     def api_keys(self) -> frozenset[str]:
@@ -130,7 +194,7 @@ class EmulatorServer:
         runner, self._runner = self._runner, None
         if runner is None:
             return
-        closes = [ws.close(code=1001, message=b"emulator stopping") for ws in list(self._context.active)]
+        closes = [ws.close(code=1001, message=b"emulator stopping") for ws in list(self._context.realtime.active)]
         if closes:
             await asyncio.wait_for(asyncio.gather(*closes, return_exceptions=True), _STOP_TIMEOUT_S)
         await runner.cleanup()

@@ -17,8 +17,8 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from interpreter.core.catalog import ModelInfo
-from interpreter.emulator.app import EmulatorContext
 from interpreter.emulator.content import ContentSource
+from interpreter.emulator.context import EmulatorContext
 from interpreter.emulator.ids import new_id
 from interpreter.emulator.images import ImageCheck, ImageRejected
 from interpreter.emulator.outbox import Outbox
@@ -48,7 +48,7 @@ class EmulatedSession:
         ws: the prepared WebSocket.
         transport: the TCP transport, aborted by the "drop" faults (an abrupt end without a close frame).
         model: the model of the ``model`` query parameter.
-        record: where what happens is recorded for tests.
+        record: where what happens is recorded for tests (None: recording is off).
     """
 
     def __init__(
@@ -57,18 +57,20 @@ class EmulatedSession:
         ws: web.WebSocketResponse,
         transport: asyncio.BaseTransport | None,
         model: ModelInfo,
-        record: SessionRecord,
+        record: SessionRecord | None,
     ) -> None:
         self._context = context
         self._ws = ws
         self._transport = transport
         self._record = record
-        self._outbox = Outbox(ws, record, lambda: context.faults.snapshot().delay_ms)
+        realtime = context.realtime
+        self._faults = realtime.faults
+        self._outbox = Outbox(ws, record, lambda: realtime.faults.snapshot().delay_ms)
         self._settings: SessionSettings = default_settings(new_id("sess"), model, context.catalog)
         self._streamer = ResponseStreamer(
-            self._outbox, speed=context.speed, text_form=context.text_form, conversation_id=new_id("conv")
+            self._outbox, speed=context.speed, text_form=realtime.text_form, conversation_id=new_id("conv")
         )
-        self._content = ContentSource(context.script)
+        self._content = ContentSource(realtime.script)
         self._segments: asyncio.Queue[Segment | None] = asyncio.Queue()
         self._images = ImageCheck(speed=context.speed)
         self._messages = 0
@@ -90,7 +92,7 @@ class EmulatedSession:
 
     async def run(self) -> None:
         """Serve the connection until the client closes it or a fault ends it."""
-        faults = self._context.faults.snapshot()
+        faults = self._faults.snapshot()
         self._tasks = [
             asyncio.create_task(self._outbox.run(), name="emulator-outbox"),
             asyncio.create_task(self._respond_loop(), name="emulator-responses"),
@@ -109,8 +111,14 @@ class EmulatedSession:
             for task in self._tasks:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
-            self._record.close_code = self._ws.close_code
-            self._record.closed.set()
+            if self._record is not None:
+                self._record.close_code = self._ws.close_code
+                self._record.closed.set()
+
+    def _received(self, event: dict[str, Any]) -> None:
+        """Record a client event (payloads already summarised by the caller) when recording is on."""
+        if self._record is not None:
+            self._record.received.append(event)
 
     def _drop(self) -> None:
         """End the connection abruptly: the TCP connection is aborted, no WebSocket close frame is sent."""
@@ -135,17 +143,17 @@ class EmulatedSession:
             return
         self._messages += 1
         if self._stalled:
-            self._record.received.append({"type": "<ignored while stalled>"})
+            self._received({"type": "<ignored while stalled>"})
             return
         if message.type == WSMsgType.BINARY:
-            self._record.received.append({"type": "<binary>", "bytes": len(message.data)})
+            self._received({"type": "<binary>", "bytes": len(message.data)})
             self._error("Binary frames are not supported; send JSON text events.", param=None)
         else:
             self._on_text(message.data)
         self._apply_message_faults()
 
     def _apply_message_faults(self) -> None:
-        faults = self._context.faults.snapshot()
+        faults = self._faults.snapshot()
         n = self._messages
         if faults.error_after_messages is not None and n == faults.error_after_messages:
             self._outbox.send(
@@ -167,16 +175,16 @@ class EmulatedSession:
         try:
             event = json.loads(text)
         except json.JSONDecodeError as exc:
-            self._record.received.append({"type": "<invalid json>", "text": text[:200]})
+            self._received({"type": "<invalid json>", "text": text[:200]})
             self._error(f"The message is not valid JSON: {exc.msg}.", code="invalid_json", param=None)
             return
         if not isinstance(event, dict) or not isinstance(event.get("type"), str):
-            self._record.received.append({"type": "<no type>"})
+            self._received({"type": "<no type>"})
             self._error("Every client event must be a JSON object with a 'type' string.", param="type")
             return
         handler = _HANDLERS.get(event["type"])
         if handler is None:
-            self._record.received.append(event)
+            self._received(event)
             self._error(
                 f"invalid event type: '{event['type']}'. LiveTranslate accepts: {', '.join(_HANDLERS)}.",
                 param="type",
@@ -194,7 +202,7 @@ class EmulatedSession:
     # ----------------------------------------------------------------------------------------- client events
 
     def _session_update(self, event: dict[str, Any]) -> None:
-        self._record.received.append(event)
+        self._received(event)
         try:
             updated = apply_update(self._settings, event.get("session"), self._context.catalog)
         except SessionUpdateError as exc:
@@ -208,11 +216,12 @@ class EmulatedSession:
 
     def _audio_append(self, event: dict[str, Any]) -> None:
         pcm = self._decode(event, "audio")
-        self._record.received.append({**event, "audio": len(pcm) if pcm is not None else "<invalid>"})
+        self._received({**event, "audio": len(pcm) if pcm is not None else "<invalid>"})
         if pcm is None:
             self._error("The audio field must be Base64-encoded PCM.", param="audio", event_id=event.get("event_id"))
             return
-        self._record.audio.extend(pcm)
+        if self._record is not None:
+            self._record.audio.extend(pcm)
         if self._finishing:
             self._error("The session is finishing; no more audio is accepted.", param=None)
             return
@@ -237,7 +246,7 @@ class EmulatedSession:
         self._maybe_partial()
 
     def _audio_commit(self, event: dict[str, Any]) -> None:
-        self._record.received.append(event)
+        self._received(event)
         event_id = event.get("event_id")
         if not self._settings.manual_mode:
             self._error(
@@ -255,7 +264,7 @@ class EmulatedSession:
             )
 
     def _audio_clear(self, event: dict[str, Any]) -> None:
-        self._record.received.append(event)
+        self._received(event)
         self._manual_start_ms = None
         self._open = None
         self._restart_vad()
@@ -263,8 +272,8 @@ class EmulatedSession:
 
     def _image_append(self, event: dict[str, Any]) -> None:
         image = self._decode(event, "image")
-        self._record.received.append({**event, "image": len(image) if image is not None else "<invalid>"})
-        if image is not None:
+        self._received({**event, "image": len(image) if image is not None else "<invalid>"})
+        if image is not None and self._record is not None:
             self._record.images.append(image)
         try:
             if image is None:
@@ -276,7 +285,7 @@ class EmulatedSession:
         self._pending_image_tokens += self._settings.model.image_tokens(width, height)
 
     def _session_finish(self, event: dict[str, Any]) -> None:
-        self._record.received.append(event)
+        self._received(event)
         if self._finishing:
             self._error("session.finish was already received.", param="type", event_id=event.get("event_id"))
             return

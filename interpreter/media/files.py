@@ -20,6 +20,8 @@ import av.error
 from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import MediaFileError
 
+#: The rate the file-translation requests carry (the files branch's name for core.pcm.INPUT_RATE; merge resolution).
+SERVICE_INPUT_RATE = INPUT_RATE
 
 @dataclass(frozen=True)
 class MediaInfo:
@@ -38,6 +40,9 @@ class MediaInfo:
         width: frame width of the first video stream, or None.
         height: frame height of the first video stream, or None.
         fps: average frame rate of the first video stream, or None when unknown.
+        size_bytes: file size (0 when not measured).
+        truncated: the file ends before its header says it should (what is there still decodes).
+        warning: one sentence for the user about something odd that does not stop translation, or None.
     """
 
     path: Path
@@ -52,6 +57,9 @@ class MediaInfo:
     width: int | None = None
     height: int | None = None
     fps: float | None = None
+    size_bytes: int = 0
+    truncated: bool = False
+    warning: str | None = None
 
 
 def _open(path: str | os.PathLike[str]) -> av.container.InputContainer:
@@ -67,7 +75,7 @@ def _open(path: str | os.PathLike[str]) -> av.container.InputContainer:
         ) from exc
 
 
-def _real_video_streams(container: av.container.InputContainer) -> list[av.video.stream.VideoStream]:
+def picture_streams(container: av.container.InputContainer) -> list[av.video.stream.VideoStream]:
     """Video streams except attached pictures (an MP3 or M4A with cover art is still audio-only)."""
     streams = []
     for stream in container.streams.video:
@@ -91,31 +99,36 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
     """
     p = Path(path)
     with _open(p) as container:
-        audio = container.streams.audio[0] if container.streams.audio else None
-        videos = _real_video_streams(container)
-        video = videos[0] if videos else None
-        duration_s: float | None = None
-        if container.duration is not None:
-            duration_s = container.duration / av.time_base
-        elif audio is not None and audio.duration is not None and audio.time_base is not None:
-            duration_s = float(audio.duration * audio.time_base)
-        fps: float | None = None
-        if video is not None and video.average_rate:
-            fps = float(video.average_rate)
-        return MediaInfo(
-            path=p,
-            container=container.format.name,
-            duration_s=duration_s,
-            has_audio=audio is not None,
-            has_video=video is not None,
-            audio_codec=audio.codec_context.name if audio is not None else None,
-            audio_rate=audio.codec_context.sample_rate if audio is not None else None,
-            audio_channels=audio.codec_context.channels if audio is not None else None,
-            video_codec=video.codec_context.name if video is not None else None,
-            width=video.codec_context.width if video is not None else None,
-            height=video.codec_context.height if video is not None else None,
-            fps=fps,
-        )
+        return describe(container, p)
+
+
+def describe(container: av.container.InputContainer, path: Path) -> MediaInfo:
+    """The :class:`MediaInfo` of an open container (header data only; nothing is decoded)."""
+    audio = container.streams.audio[0] if container.streams.audio else None
+    videos = picture_streams(container)
+    video = videos[0] if videos else None
+    duration_s: float | None = None
+    if container.duration is not None:
+        duration_s = container.duration / av.time_base
+    elif audio is not None and audio.duration is not None and audio.time_base is not None:
+        duration_s = float(audio.duration * audio.time_base)
+    fps: float | None = None
+    if video is not None and video.average_rate:
+        fps = float(video.average_rate)
+    return MediaInfo(
+        path=path,
+        container=container.format.name,
+        duration_s=duration_s,
+        has_audio=audio is not None,
+        has_video=video is not None,
+        audio_codec=audio.codec_context.name if audio is not None else None,
+        audio_rate=audio.codec_context.sample_rate if audio is not None else None,
+        audio_channels=audio.codec_context.channels if audio is not None else None,
+        video_codec=video.codec_context.name if video is not None else None,
+        width=video.codec_context.width if video is not None else None,
+        height=video.codec_context.height if video is not None else None,
+        fps=fps,
+    )
 
 
 def decode_audio(path: str | os.PathLike[str], rate: int = INPUT_RATE) -> Iterator[bytes]:

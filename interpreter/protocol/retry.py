@@ -20,7 +20,7 @@ from interpreter.errors import (
     ServerError,
 )
 
-__all__ = ["Decision", "RejectTracker", "backoff", "classify"]
+__all__ = ["Decision", "HttpRetryPolicy", "RejectTracker", "backoff", "classify", "http_retry_delay"]
 
 
 def backoff(
@@ -116,3 +116,51 @@ class RejectTracker:
     def should_give_up(self) -> bool:
         """True once ``max_rejects`` connect-then-reject outcomes happened in a row."""
         return self.consecutive_rejects >= self.max_rejects
+
+
+def http_retry_delay(error: BaseException, *, attempt: int, max_attempts: int, backoff_delay: float) -> float | None:
+    """Seconds to wait before making a failed HTTP request again, or None when it must not be made again.
+
+    Retried: network trouble (including a stream cut mid-way: the whole request is made again, nothing partial is
+    kept), throttling and server errors, while ``attempt < max_attempts``. Never retried: a wrong key, an exhausted
+    quota (``QuotaExhaustedError`` is an ``AccessDeniedError``), a model that does not exist, a rejected request,
+    an answer we cannot parse, anything unknown. A server's ``Retry-After`` (``RateLimitError.retry_after_s``) is a
+    floor under the backoff delay.
+
+    Args:
+        error: what the failed attempt raised.
+        attempt: how many attempts were made so far (>= 1).
+        max_attempts: attempts allowed in all (>= 1).
+        backoff_delay: this attempt's delay from :func:`backoff`.
+    """
+    if attempt >= max_attempts or classify(error) is Decision.FATAL:
+        return None
+    delay = backoff_delay
+    if isinstance(error, RateLimitError) and error.retry_after_s is not None:
+        delay = max(delay, error.retry_after_s)
+    return delay
+
+
+class HttpRetryPolicy:
+    """Attempts of one HTTP request: ``next_delay(error)`` after each failure, None meaning give up.
+
+    Args:
+        max_attempts: attempts allowed in all, the first included. Five spans about half a minute of default
+            backoff, enough to ride out a throttling minute (spec §8.3: limits recover within ~1 minute with a
+            Retry-After) without hiding a real outage from the user for long.
+        delays: backoff delays (a fresh :func:`backoff` by default; inject a seeded one in tests).
+    """
+
+    def __init__(self, max_attempts: int = 5, delays: Iterator[float] | None = None) -> None:
+        if max_attempts < 1:
+            raise ValueError(f"max_attempts must be >= 1, got {max_attempts}")
+        self.max_attempts = max_attempts
+        self.attempts = 0
+        self._delays = delays if delays is not None else backoff(initial=1.0)
+
+    def next_delay(self, error: BaseException) -> float | None:
+        """Record a failed attempt; the seconds to wait before the next one, or None to give up."""
+        self.attempts += 1
+        return http_retry_delay(
+            error, attempt=self.attempts, max_attempts=self.max_attempts, backoff_delay=next(self._delays)
+        )

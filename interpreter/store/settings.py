@@ -86,6 +86,19 @@ class PresentationSettings:
 
 
 @dataclass(frozen=True)
+class FilesSettings:
+    """The Files tab's batch options, remembered between runs (values of ``core.jobs.FileTranslationOptions``)."""
+
+    target_language: str = "en"
+    source_language: str | None = None  # None = detected by the service
+    voice: str | None = None  # None = the model's default voice
+    text_only: bool = False
+    formats: str = "srt,vtt,txt,wav,mp4"  # comma-separated ``OutputFormat`` values (the loader has no list type)
+    out_dir: str | None = None  # None = next to each input file
+    concurrency: int = 4  # core.jobs.DEFAULT_CONCURRENCY
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the user can configure. Immutable: change with :func:`dataclasses.replace`."""
 
@@ -118,6 +131,8 @@ class Settings:
     # Misc
     demo_mode: bool = False
     last_export_dir: str | None = None
+    # Files tab (added without a schema bump: a file without the group loads the defaults)
+    files: FilesSettings = FilesSettings()
     # Unknown top-level keys from the file, written back unchanged (see module docstring).
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -206,6 +221,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "frame_gate.max_jpeg_kb": (16, 500),  # 500 KB is the documented per-image limit
     "caption_font_size": (6, 200),
     "presentation.font_size": (8, 400),
+    "files.concurrency": (1, 16),  # core.jobs.MAX_CONCURRENCY
 }
 
 

@@ -18,6 +18,18 @@ from interpreter.errors import ConfigError
 REALTIME_PATH = "/api-ws/v1/realtime"
 """Path of the LiveTranslate realtime WebSocket endpoint (spec §1.2)."""
 
+COMPATIBLE_MODE_PATH = "/compatible-mode/v1"
+"""Prefix of the OpenAI-compatible HTTP APIs (spec §3, §8.2)."""
+
+NATIVE_API_PATH = "/api/v1"
+"""Prefix of the native DashScope HTTP APIs (spec §5, §6, §8.1)."""
+
+CHAT_COMPLETIONS_PATH = COMPATIBLE_MODE_PATH + "/chat/completions"
+"""OpenAI-compatible chat completions (file translation with qwen3-livetranslate-flash, Qwen-MT, OCR)."""
+
+# A base URL copied from an OpenAI-SDK example ends in one of these; the HTTP base is the part before it.
+_API_SUFFIXES = (REALTIME_PATH, COMPATIBLE_MODE_PATH, NATIVE_API_PATH)
+
 
 class Region(StrEnum):
     """The two public DashScope regions the app supports."""
@@ -118,6 +130,48 @@ def http_base_url(base_url_or_region: str | Region | None) -> str:
         return f"https://{_REGION_HOSTS[region]}"
     assert isinstance(base_url_or_region, str)
     scheme, netloc, path = _split_base(base_url_or_region)
-    if path.endswith(REALTIME_PATH):
-        path = path[: -len(REALTIME_PATH)]
+    for suffix in _API_SUFFIXES:
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
     return urlunsplit((_HTTP_SCHEME_FOR[scheme], netloc, path, "", ""))
+
+
+def compatible_mode_base_url(base_url_or_region: str | Region | None) -> str:
+    """Base URL of the OpenAI-compatible APIs, e.g. ``https://dashscope.aliyuncs.com/compatible-mode/v1`` for
+    Beijing, ``https://dashscope-intl.aliyuncs.com/compatible-mode/v1`` for Singapore, or
+    ``http://127.0.0.1:N/compatible-mode/v1`` for the emulator (what the ``openai`` SDK takes as ``base_url``).
+
+    Raises:
+        ConfigError: unknown region name or malformed URL.
+    """
+    return http_base_url(base_url_or_region) + COMPATIBLE_MODE_PATH
+
+
+def native_api_base_url(base_url_or_region: str | Region | None) -> str:
+    """Base URL of the native DashScope APIs, e.g. ``https://dashscope.aliyuncs.com/api/v1``.
+
+    Raises:
+        ConfigError: unknown region name or malformed URL.
+    """
+    return http_base_url(base_url_or_region) + NATIVE_API_PATH
+
+
+_REGION_FOR_HOST = {host: region for region, host in _REGION_HOSTS.items()}
+
+
+def region_label(base_url_or_region: str | Region | None) -> str:
+    """How error sentences name an endpoint: "Singapore"/"Beijing" for the public hosts, else the host[:port].
+
+    Never raises: an unusable value is labelled as given (the error about it comes from elsewhere).
+    """
+    if is_region(base_url_or_region):
+        try:
+            return parse_region(base_url_or_region or Region.SINGAPORE).value.capitalize()
+        except ConfigError:
+            return str(base_url_or_region)
+    assert isinstance(base_url_or_region, str)
+    netloc = urlsplit(base_url_or_region.strip()).netloc
+    host = netloc.rpartition("@")[2]  # never show user:password@ if someone put credentials in the URL
+    region = _REGION_FOR_HOST.get(host.lower())
+    return region.value.capitalize() if region is not None else host

@@ -8,6 +8,7 @@ and closes itself once the session has finished.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 from interpreter import __version__
 from interpreter.core.drop_routing import DropTarget, group_by_target
 from interpreter.ui.caption_rows import format_clock
+from interpreter.ui.files_tab import FilesTab
 from interpreter.ui.i18n import language_labels
 from interpreter.ui.icons import app_icon
 from interpreter.ui.live_tab import LiveTab
+from interpreter.ui.viewmodels.files_vm import FilesViewModel
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
 from interpreter.ui.widgets import ComingTab, NoticeBanner
 
@@ -36,6 +39,7 @@ class MainWindow(QMainWindow):
         demo: label everything as demo output (the endpoint is the embedded emulator).
         open_dialog: opens a named dialog ("api_key", "voices", "hotwords", "welcome", "history"); injected by the
             composition root so this window imports no dialog it may not have.
+        files_vm: the Files tab's view-model; None keeps the "coming later" placeholder (tests of other tabs).
     """
 
     geometry_changed = Signal(QByteArray)
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         open_dialog: Callable[[str], None] | None = None,
+        files_vm: FilesViewModel | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -62,10 +67,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.live_tab = LiveTab(live_vm, self)
-        self.files_tab = ComingTab(
-            self.tr("Files"),
-            self.tr("Translate recordings, videos and subtitle files, with a queue, progress and a cost estimate."),
-        )
+        self.files_tab: FilesTab | ComingTab
+        if files_vm is not None:
+            self.files_tab = FilesTab(files_vm, self)
+        else:
+            self.files_tab = ComingTab(
+                self.tr("Files"),
+                self.tr("Translate recordings, videos and subtitle files, with a queue, progress and a cost estimate."),
+            )
         self.images_tab = ComingTab(
             self.tr("Images"),
             self.tr("Translate the text in screenshots, scans and product images, keeping the layout."),
@@ -115,6 +124,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Live Interpreter") + (self.tr(" — Demo") if demo else ""))
         self.demo_banner.setVisible(demo)
         self.demo_badge.setVisible(demo)
+        if isinstance(self.files_tab, FilesTab):
+            # The window's banner labels the Files tab too; the tab labels itself only when its queue still runs on
+            # the emulator after the window left the demo (a key saved mid-run: the queue keeps its endpoint).
+            self.files_tab.demo_label.setVisible(self.files_tab.vm.demo and not demo)
 
     def set_language_choice(self, language: str) -> None:
         """Tick ``language`` in View → Language (no signal)."""
@@ -141,7 +154,11 @@ class MainWindow(QMainWindow):
 
     def route_files(self, paths: list[str]) -> dict[DropTarget, list[str]]:
         """Send files to their tabs (switching to the first one); unsupported files are named in a notice."""
-        groups = group_by_target(paths)
+        # A folder has no extension to route by: folders go to the Files tab, which takes the media files inside.
+        folders = [p for p in paths if os.path.isdir(p)]
+        groups = group_by_target([p for p in paths if p not in folders])
+        if folders:
+            groups.setdefault(DropTarget.FILES, []).extend(folders)
         tabs = {DropTarget.FILES: self.files_tab, DropTarget.IMAGES: self.images_tab}
         first: QWidget | None = None
         for target, tab in tabs.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -100,3 +101,34 @@ def test_fault_flags_map_to_faults() -> None:
         parser.parse_args(["--reject-handshake", "500"])
     with pytest.raises(SystemExit):
         parser.parse_args(["--speed", "0"])
+
+
+async def test_http_api_with_request_log_and_bad_http_status(tmp_path: Path) -> None:
+    from tests.emulator.httpclient import body
+
+    log = tmp_path / "requests.jsonl"
+    process = await _start("--port", "0", "--api-key", "sk-cli-test", "--speed", "100", "--request-log", str(log))
+    try:
+        assert process.stdout is not None
+        base = (await asyncio.wait_for(process.stdout.readline(), 30)).decode().strip()
+        headers = {"Authorization": "Bearer sk-cli-test"}
+        async with aiohttp.ClientSession() as http:
+            url = f"{base}/compatible-mode/v1/chat/completions"
+            async with http.post(url, json=body(stream=False, audio=False), headers=headers) as response:
+                assert response.status == 200
+                assert (await response.json())["object"] == "chat.completion"
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 30) == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    (line,) = log.read_text(encoding="utf-8").splitlines()
+    entry = json.loads(line)
+    assert entry["status"] == 200 and entry["model"] == "qwen3-livetranslate-flash"
+    assert len(entry["content_sha256"]) == 64 and entry["finish_reason"] == "stop"
+
+    refused = await _start("--port", "0", "--http-status", "418")
+    _, stderr = await asyncio.wait_for(refused.communicate(), 30)
+    assert refused.returncode == 2
+    assert b"418" in stderr

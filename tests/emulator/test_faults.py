@@ -8,7 +8,7 @@ import time
 import aiohttp
 import pytest
 
-from interpreter.emulator.faults import Faults
+from interpreter.emulator.faults import RealtimeFaults
 from interpreter.emulator.testing import EmulatorHandle
 from tests.emulator.wsclient import QWEN3, configure, connect, silence
 
@@ -21,7 +21,7 @@ async def _wait_closed(client_ws: aiohttp.ClientWebSocketResponse) -> aiohttp.WS
 
 
 async def test_drop_after_messages_aborts_without_close_frame(make_emulator) -> None:  # type: ignore[no-untyped-def]
-    emu: EmulatorHandle = make_emulator(faults=Faults(drop_after_messages=3))
+    emu: EmulatorHandle = make_emulator(faults=RealtimeFaults(drop_after_messages=3))
     async with connect(emu, QWEN3) as client:
         await client.send_audio(silence(300))  # 3 messages of 100 ms
         await _wait_closed(client.ws)
@@ -33,7 +33,7 @@ async def test_drop_after_messages_aborts_without_close_frame(make_emulator) -> 
 
 
 async def test_drop_after_seconds(make_emulator) -> None:  # type: ignore[no-untyped-def]
-    emu: EmulatorHandle = make_emulator(faults=Faults(drop_after_seconds=0.3))
+    emu: EmulatorHandle = make_emulator(faults=RealtimeFaults(drop_after_seconds=0.3))
     async with connect(emu) as client:
         started = time.monotonic()
         await _wait_closed(client.ws)
@@ -55,7 +55,7 @@ async def test_delay_adds_latency_in_order(emulator: EmulatorHandle) -> None:
 
 
 async def test_error_after_messages_keeps_session_open(make_emulator) -> None:  # type: ignore[no-untyped-def]
-    emu: EmulatorHandle = make_emulator(faults=Faults(error_after_messages=2, error_code="internal_error"))
+    emu: EmulatorHandle = make_emulator(faults=RealtimeFaults(error_after_messages=2, error_code="internal_error"))
     async with connect(emu) as client:
         await client.send_audio(silence(200))
         error = await client.until("error")
@@ -68,7 +68,7 @@ async def test_error_after_messages_keeps_session_open(make_emulator) -> None:  
 
 
 async def test_stall_keeps_socket_open_but_silent(make_emulator) -> None:  # type: ignore[no-untyped-def]
-    emu: EmulatorHandle = make_emulator(faults=Faults(stall_after_messages=1))
+    emu: EmulatorHandle = make_emulator(faults=RealtimeFaults(stall_after_messages=1))
     async with connect(emu) as client:
         await client.send("session.update", session={"voice": "Ethan"})
         with pytest.raises(asyncio.TimeoutError):

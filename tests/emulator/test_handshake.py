@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from interpreter.emulator.faults import Faults
+from interpreter.emulator.faults import RealtimeFaults
 from interpreter.emulator.testing import EmulatorHandle
 from tests.emulator.wsclient import QWEN3, connect
 
@@ -70,7 +70,7 @@ async def test_extra_api_keys_are_accepted(make_emulator) -> None:  # type: igno
     ("status", "code"), [(401, "InvalidApiKey"), (403, "AccessDenied"), (429, "Throttling.RateQuota")]
 )
 async def test_injected_handshake_rejections(make_emulator, status: int, code: str) -> None:  # type: ignore[no-untyped-def]
-    emu = make_emulator(faults=Faults(reject_handshake=status, retry_after_s=7))
+    emu = make_emulator(faults=RealtimeFaults(reject_handshake=status, retry_after_s=7))
     headers = {"Authorization": f"Bearer {emu.api_key}"}
     assert (await _handshake(emu.realtime_url(), headers)).status == status
     got_status, got_headers, body = await _http_get(emu.realtime_url(), headers)
@@ -99,8 +99,8 @@ async def test_limited_rejections_then_accept_and_live_update(emulator: Emulator
 
 def test_faults_reject_invalid_settings() -> None:
     with pytest.raises(ValueError):
-        Faults(reject_handshake=500)
-    faults = Faults()
+        RealtimeFaults(reject_handshake=500)
+    faults = RealtimeFaults()
     with pytest.raises(TypeError):
         faults.update(no_such_fault=1)
     with pytest.raises(ValueError):

@@ -31,8 +31,11 @@ def speechlike(seconds: float, rate: int, *, seed: int = 1) -> np.ndarray:
     return (sig * 32767).astype(np.int16)
 
 
-def write_audio(path: Path, pcm: np.ndarray, rate: int, *, codec: str, fmt: str | None = None) -> Path:
-    """Encode ``pcm`` (int16, (samples, channels) or 1-D mono) into ``path`` with PyAV."""
+def write_audio(
+    path: Path, pcm: np.ndarray, rate: int, *, codec: str, fmt: str | None = None, bit_rate: int | None = None
+) -> Path:
+    """Encode ``pcm`` (int16, (samples, channels) or 1-D mono) into ``path`` with PyAV (``bit_rate`` for encoders
+    that need one, such as wmav2)."""
     if pcm.ndim == 1:
         pcm = pcm[:, None]
     channels = pcm.shape[1]
@@ -40,6 +43,8 @@ def write_audio(path: Path, pcm: np.ndarray, rate: int, *, codec: str, fmt: str 
     with av.open(str(path), mode="w", format=fmt) as out:
         stream = out.add_stream(codec, rate=rate)
         stream.layout = layout
+        if bit_rate is not None:
+            stream.bit_rate = bit_rate
         # Feed in 1024-sample s16 frames; the encoder's own format may differ (fltp for aac/opus), so resample.
         resampler = av.AudioResampler(format=stream.format.name, layout=layout, rate=rate)
         for start in range(0, len(pcm), 1024):

@@ -291,6 +291,292 @@
     </message>
 </context>
 <context>
+    <name>FilesQueue</name>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="95"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="96"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="97"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="98"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="99"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="100"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="101"/>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="102"/>
+        <source>Cost</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="107"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="108"/>
+        <source>Running</source>
+        <translation>翻译中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="109"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="110"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="111"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="112"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="245"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="250"/>
+        <source>Text only</source>
+        <translation>仅文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="251"/>
+        <source>Voice: {voice}</source>
+        <translation>音色：{voice}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="256"/>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="258"/>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="509"/>
+        <source>Something went wrong inside the app; it was written to the log.</source>
+        <translation>应用内部出错，详情已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="526"/>
+        <source>{name} was already translated with these settings: reusing that translation (no charge).</source>
+        <translation>{name} 已用相同设置翻译过：直接使用之前的译文（不再收费）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/files_vm.py" line="594"/>
+        <source>{done} of {total} files done · estimate {estimate} · spent {spent}</source>
+        <translation>已完成 {done}/{total} 个文件 · 预估 {estimate} · 已花费 {spent}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesTab</name>
+    <message>
+        <location filename="../../ui/files_tab.py" line="104"/>
+        <source>Demo — files are translated by the built-in emulator (not real translation).</source>
+        <translation>演示模式 — 文件由内置模拟器处理（并非真实翻译）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="132"/>
+        <source>Options for files you add</source>
+        <translation>新添加文件的选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="140"/>
+        <source>Text only (no translated speech)</source>
+        <translation>仅文本（不生成译音）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="149"/>
+        <source>Next to each file</source>
+        <translation>保存在原文件旁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="150"/>
+        <source>In this folder:</source>
+        <translation>保存到此文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="156"/>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="157"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="165"/>
+        <source>Segments translated at the same time (within the service&apos;s limits)</source>
+        <translation>同时翻译的片段数（不超过服务的限额）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="167"/>
+        <source>Translate into</source>
+        <translation>翻译为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="169"/>
+        <source>From</source>
+        <translation>源语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="171"/>
+        <source>Voice</source>
+        <translation>音色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="174"/>
+        <source>Write</source>
+        <translation>输出格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="176"/>
+        <source>At once</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="178"/>
+        <source>Save</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="186"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="187"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="188"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="190"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="191"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="192"/>
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="193"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="194"/>
+        <source>Open output folder</source>
+        <translation>打开输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="195"/>
+        <source>Play result</source>
+        <translation>播放结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="236"/>
+        <source>Drop audio or video files or folders here, or use Add files…</source>
+        <translation>将音频、视频文件或文件夹拖到这里，或点击“添加文件…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="250"/>
+        <source>No files yet.</source>
+        <translation>还没有文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="276"/>
+        <source>text only</source>
+        <translation>仅文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="283"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="348"/>
+        <source>Choose at least one output to write.</source>
+        <translation>请至少选择一种输出格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="356"/>
+        <source>Folder for the translations</source>
+        <translation>译文保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="392"/>
+        <source>Select a file in the list to open its output folder.</source>
+        <translation>请先在列表中选择一个文件，再打开其输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="401"/>
+        <source>Select a translated file with speech to play its result.</source>
+        <translation>请选择一个已完成且带译音的文件来播放结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="409"/>
+        <source>Add audio or video files</source>
+        <translation>添加音频或视频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="412"/>
+        <source>Audio and video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;All files (*)</source>
+        <translation>音频和视频 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="420"/>
+        <source>Add a folder of audio or video files</source>
+        <translation>添加包含音频或视频文件的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryTableModel</name>
     <message>
         <location filename="../../ui/dialogs/hotwords_model.py" line="54"/>
@@ -1367,6 +1653,16 @@ Live speech interpretation with Alibaba Cloud Model Studio.</source>
 </context>
 <context>
     <name>Shell</name>
+    <message>
+        <location filename="../../app_context.py" line="339"/>
+        <source>File translations were interrupted when the app last stopped ({count}). Resume them?</source>
+        <translation>上次退出时有文件翻译被中断（{count} 个）。要继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app_context.py" line="344"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
     <message>
         <location filename="../../app.py" line="213"/>
         <source>Your key is saved: new sessions use the real service and are billed.</source>

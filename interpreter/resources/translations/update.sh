@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 bin=${PYSIDE6_BIN:-$(dirname "$(command -v python)")}
 cd "$root"
-sources=(interpreter/app.py interpreter/ui/*.py interpreter/ui/viewmodels/*.py interpreter/ui/dialogs/*.py)
+sources=(interpreter/app.py interpreter/app_context.py interpreter/ui/*.py interpreter/ui/viewmodels/*.py interpreter/ui/dialogs/*.py)
 for lang in zh_CN; do
   ts=interpreter/resources/translations/live_interpreter_${lang}.ts
   "$bin/pyside6-lupdate" "${sources[@]}" -no-obsolete -target-language "$lang" -ts "$ts"

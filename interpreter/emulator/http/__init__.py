@@ -1,0 +1,28 @@
+"""The emulator's HTTP APIs, on the same aiohttp application (and port) as the realtime WebSocket.
+
+Layout, one module per concern so the next APIs (Qwen-MT, OCR, qwen-mt-image tasks, temporary uploads) slot in:
+
+- :mod:`.routing`: the wrapper every HTTP route goes through (request counting, records, injected status faults,
+  slow first byte, ``Authorization: Bearer`` check, compat error answers) — ``http_route(handler)``.
+- :mod:`.errors`: the OpenAI-compatible error shape (spec §8.2) and its documented codes; :mod:`.sse`: SSE writing
+  with the stream faults; :mod:`.faults`, :mod:`.records`, :mod:`.ratelimit`: HTTP faults, records, rate limits.
+- :mod:`.chat_completions`: ``POST /compatible-mode/v1/chat/completions``, dispatching by model to the API that
+  registered it (:func:`~.chat_completions.register_chat_model`).
+- :mod:`.file_translation` (+ :mod:`.file_request`, :mod:`.file_answer`, :mod:`.media_probe`,
+  :mod:`.file_models`): qwen3-livetranslate-flash (spec §3).
+
+Adding an API: a module that registers its chat models (as :func:`.file_translation.register` does) or adds its own
+routes wrapped with ``http_route`` (native ``/api/v1/...`` paths), called from :func:`register_routes`.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+
+def register_routes(app: web.Application) -> None:
+    """Add every HTTP route of the emulator to ``app``."""
+    from interpreter.emulator.http import chat_completions, file_translation
+
+    file_translation.register()
+    chat_completions.add_routes(app)
