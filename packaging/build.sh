@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle: dist/live-interpreter/live-interpreter (and, with --tarball, the Linux tarball
+# dist/live-interpreter-<version>-linux-<arch>.tar.gz with the .desktop file, icon and AppStream metainfo).
+#
+#   packaging/build.sh [--tarball] [--dist DIR] [--work DIR]
+#
+# Uses the checkout's .venv (tools/bootstrap makes it, with PyInstaller from the dev extra). Every build starts
+# clean (--clean): a stale PyInstaller cache could hide a missing module, which is what this build is there to catch.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dist="$root/dist"
+work="$root/build/pyinstaller"
+tarball=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tarball) tarball=1 ;;
+    --dist) dist=$(realpath -m "$2"); shift ;;
+    --work) work=$(realpath -m "$2"); shift ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+python=${PYTHON:-$root/.venv/bin/python}
+if ! "$python" -c 'import PyInstaller' 2>/dev/null; then
+  echo "PyInstaller is missing from $python: run tools/bootstrap (it installs the dev extra)" >&2
+  exit 2
+fi
+started=$(date +%s)
+"$python" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --distpath "$dist" --workpath "$work" "$root/packaging/live-interpreter.spec"
+bundle="$dist/live-interpreter"
+echo "bundle: $bundle ($(du -sh "$bundle" | cut -f1) unpacked, built in $(( $(date +%s) - started )) s)"
+"$python" "$root/packaging/glibc_floor.py" "$bundle"
+
+if [ "$tarball" -eq 1 ]; then
+  version=$("$python" -c 'import interpreter; print(interpreter.__version__)')
+  name="live-interpreter-$version-linux-$(uname -m)"
+  stage=$(mktemp -d)
+  trap 'rm -rf "$stage"' EXIT
+  mkdir -p "$stage/$name/share/applications" "$stage/$name/share/metainfo" \
+    "$stage/$name/share/icons/hicolor/scalable/apps"
+  cp -a "$bundle" "$stage/$name/live-interpreter"
+  cp "$root/resources/live-interpreter.desktop" "$stage/$name/share/applications/"
+  cp "$root/resources/io.github.liveinterpreter.LiveInterpreter.metainfo.xml" "$stage/$name/share/metainfo/"
+  cp "$root/resources/live-interpreter.svg" "$stage/$name/share/icons/hicolor/scalable/apps/"
+  cp "$root/packaging/install.sh" "$stage/$name/"
+  tar -C "$stage" -czf "$dist/$name.tar.gz.part" "$name"
+  mv "$dist/$name.tar.gz.part" "$dist/$name.tar.gz"  # never a half-written tarball under the final name
+  echo "tarball: $dist/$name.tar.gz ($(du -h "$dist/$name.tar.gz" | cut -f1))"
+fi
