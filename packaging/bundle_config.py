@@ -11,6 +11,7 @@ libraries (GTK 3 through the ``gtk3`` platform theme) into the bundle.
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import PurePath
 
 #: The PySide6 modules the app imports (``from PySide6.QtX import ...``). ``tests/packaging`` scans ``interpreter/``
@@ -122,3 +123,14 @@ EXCLUDED_PYTHON_MODULES = (
     # configuration dump (yaml).
     "pydantic", "pydantic_core", "mypy", "rich", "pygments", "click", "yaml",
 )  # fmt: skip
+
+
+_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def requirement_name(requirement: str) -> str:
+    """The distribution name of a requirement string (``"av>=13"`` -> ``"av"``)."""
+    match = _REQUIREMENT_NAME.match(requirement)
+    if match is None:
+        raise ValueError(f"not a requirement: {requirement!r}")
+    return match.group(1)

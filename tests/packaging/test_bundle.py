@@ -4,8 +4,10 @@ fails here. Its contents match the Qt selection of ``packaging/bundle_config.py`
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from types import ModuleType
@@ -109,3 +111,17 @@ def test_bundle_carries_the_package_data(bundle: Path) -> None:
     ):
         assert (resources / relative).is_file(), relative
     assert not list(resources.rglob("*.ts")), "translation sources stay in the repository"
+
+
+def test_bundle_carries_the_metadata_the_about_dialog_reads(bundle: Path, bundle_config: ModuleType) -> None:
+    def normalized(name: str) -> str:
+        return re.sub(r"[-_.]+", "_", name).lower()
+
+    present = {normalized(p.name.split("-")[0]) for p in bundle.rglob("*.dist-info")}
+    wanted = {"live-interpreter"} | {
+        bundle_config.requirement_name(r)
+        for r in importlib.metadata.requires("live-interpreter") or []
+        if "extra ==" not in r
+    }
+    missing = sorted(name for name in wanted if normalized(name) not in present)
+    assert not missing, f"no package metadata in the bundle for {missing}"

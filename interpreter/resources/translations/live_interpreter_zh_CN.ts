@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="38"/>
+        <source>About Live Interpreter</source>
+        <translation>关于同声传译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="42"/>
+        <source>Live Interpreter {version}</source>
+        <translation>同声传译 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="45"/>
+        <source>Live speech interpretation with Alibaba Cloud Model Studio.</source>
+        <translation>基于阿里云百炼的实时语音同声传译。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="54"/>
+        <source>Python:</source>
+        <translation>Python：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="55"/>
+        <source>{qt} (PySide6 {pyside})</source>
+        <translation>{qt}（PySide6 {pyside}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="56"/>
+        <source>Qt:</source>
+        <translation>Qt：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="58"/>
+        <source>Libraries:</source>
+        <translation>依赖库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="60"/>
+        <source>Log folder:</source>
+        <translation>日志文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="63"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="64"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="66"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeyDialog</name>
     <message>
         <location filename="../../ui/dialogs/api_key.py" line="47"/>
@@ -1594,18 +1652,6 @@ Image tokens: {tokens}</source>
         <location filename="../../ui/main_window.py" line="275"/>
         <source>Open files to translate</source>
         <translation>打开要翻译的文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <source>About Live Interpreter</source>
-        <translation>关于同声传译</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283"/>
-        <source>Live Interpreter {version}
-Live speech interpretation with Alibaba Cloud Model Studio.</source>
-        <translation>同声传译 {version}
-基于阿里云百炼的实时语音同声传译。</translation>
     </message>
 </context>
 <context>
