@@ -30,6 +30,13 @@ started=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath "$work" "$root/packaging/live-interpreter.spec"
 bundle="$dist/live-interpreter"
+# A Python built from source (pyenv) ships libpython and its extension modules with symbols (libpython: 22 MB, 5 MB
+# stripped). Only those: the wheels' libraries are stripped already and patchelf-rewritten ones break when stripped.
+if [ "$(uname -s)" = Linux ]; then
+  find "$bundle/_internal" -maxdepth 1 -name 'libpython3*.so*' -type f -exec strip --strip-unneeded {} +
+  find "$bundle/_internal/python3"* -path '*lib-dynload*' -name '*.so' -type f -exec strip --strip-unneeded {} + \
+    2>/dev/null || true
+fi
 echo "bundle: $bundle ($(du -sh "$bundle" | cut -f1) unpacked, built in $(( $(date +%s) - started )) s)"
 "$python" "$root/packaging/glibc_floor.py" "$bundle"
 
