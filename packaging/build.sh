@@ -2,7 +2,7 @@
 # Build the one-folder bundle: dist/live-interpreter/live-interpreter (and, with --tarball, the Linux tarball
 # dist/live-interpreter-<version>-linux-<arch>.tar.gz with the .desktop file, icon and AppStream metainfo).
 #
-#   packaging/build.sh [--tarball] [--dist DIR] [--work DIR]
+#   packaging/build.sh [--tarball] [--dist DIR] [--work DIR]      (env: PYTHON, TARBALL_GZIP_LEVEL)
 #
 # Uses the checkout's .venv (tools/bootstrap makes it, with PyInstaller from the dev extra). Every build starts
 # clean (--clean): a stale PyInstaller cache could hide a missing module, which is what this build is there to catch.
@@ -52,7 +52,8 @@ if [ "$tarball" -eq 1 ]; then
   cp "$root/resources/io.github.liveinterpreter.LiveInterpreter.metainfo.xml" "$stage/$name/share/metainfo/"
   cp "$root/resources/live-interpreter.svg" "$stage/$name/share/icons/hicolor/scalable/apps/"
   cp "$root/packaging/install.sh" "$stage/$name/"
-  tar -C "$stage" -czf "$dist/$name.tar.gz.part" "$name"
+  # gzip: every Linux unpacks it. TARBALL_GZIP_LEVEL trades size for time (the tests use 1: 14 s instead of 24 s).
+  tar -C "$stage" -cf - "$name" | gzip -"${TARBALL_GZIP_LEVEL:-6}" > "$dist/$name.tar.gz.part"
   mv "$dist/$name.tar.gz.part" "$dist/$name.tar.gz"  # never a half-written tarball under the final name
   echo "tarball: $dist/$name.tar.gz ($(du -h "$dist/$name.tar.gz" | cut -f1))"
 fi

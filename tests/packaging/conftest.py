@@ -38,15 +38,16 @@ def bundle_config() -> ModuleType:
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The one-folder bundle, built from this checkout by ``packaging/build.sh`` (as ``make bundle`` does) into a
-    temp folder; once per session, nothing cached across runs. Yields the folder holding ``live-interpreter``, and
-    removes the build afterwards (about 500 MB; pytest would keep three sessions' worth)."""
+    """The one-folder bundle and the Linux tarball, built from this checkout by ``packaging/build.sh --tarball`` (as
+    ``make bundle`` does) into a temp folder; once per session, nothing cached across runs. Yields the folder
+    holding ``live-interpreter`` and removes the build afterwards (about 500 MB; pytest would keep three sessions'
+    worth)."""
     out = tmp_path_factory.mktemp("bundle")
     started = time.monotonic()
     proc = subprocess.run(
-        [str(PACKAGING / "build.sh"), "--dist", str(out / "dist"), "--work", str(out / "work")],
+        [str(PACKAGING / "build.sh"), "--tarball", "--dist", str(out / "dist"), "--work", str(out / "work")],
         cwd=ROOT,
-        env={**os.environ, "PYTHON": sys.executable},
+        env={**os.environ, "PYTHON": sys.executable, "TARBALL_GZIP_LEVEL": "1"},
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT_S,
@@ -56,5 +57,5 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert (folder / "live-interpreter").is_file(), proc.stdout
     # Shown with -rA / on failure: how long the build took here (the issue asks for the figure).
     print(f"bundle built in {time.monotonic() - started:.1f} s: {proc.stdout.strip().splitlines()[-2:]}")
-    yield folder
+    yield folder  # the tarball is beside it: folder.parent / "live-interpreter-<version>-linux-<arch>.tar.gz"
     shutil.rmtree(out, ignore_errors=True)

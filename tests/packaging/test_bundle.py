@@ -125,3 +125,34 @@ def test_bundle_carries_the_metadata_the_about_dialog_reads(bundle: Path, bundle
     }
     missing = sorted(name for name in wanted if normalized(name) not in present)
     assert not missing, f"no package metadata in the bundle for {missing}"
+
+
+def test_tarball_installs_for_the_user_with_its_desktop_files(bundle: Path, tmp_path: Path) -> None:
+    tarball = next(bundle.parent.glob(f"live-interpreter-{__version__}-linux-*.tar.gz"))
+    subprocess.run(["tar", "-xzf", str(tarball), "-C", str(tmp_path)], check=True, timeout=300)
+    unpacked = next(tmp_path.glob("live-interpreter-*"))
+    prefix = tmp_path / "home" / ".local"
+    proc = subprocess.run(
+        [str(unpacked / "install.sh")],
+        env={**os.environ, "PREFIX": str(prefix)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    desktop = prefix / "share" / "applications" / "live-interpreter.desktop"
+    for installed in (
+        desktop,
+        prefix / "share" / "metainfo" / "io.github.liveinterpreter.LiveInterpreter.metainfo.xml",
+        prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / "live-interpreter.svg",
+    ):
+        assert installed.is_file(), installed
+    assert subprocess.run(["desktop-file-validate", str(desktop)], timeout=30).returncode == 0
+    version = subprocess.run(
+        [str(prefix / "bin" / "live-interpreter"), "--version"],  # the symlink on PATH starts the bundle
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert version.stdout.strip() == f"live-interpreter {__version__}", version.stderr
