@@ -56,6 +56,14 @@ def _build(out: Path) -> tuple[Path, Path, float]:
     return out / "dist" / "live-interpreter", tarball, seconds
 
 
+def _glibc_floor(bundle: Path) -> str:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from glibc_floor import glibc_floor  # packaging/glibc_floor.py (packaging/ is no Python package)
+
+    floor, _ = glibc_floor(bundle)
+    return ".".join(map(str, floor))
+
+
 def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -150,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                 "ok": size / MB < TARGET_SIZE_MB,
                 "largest_mb": _largest_parts(bundle),
             },
+            "glibc_floor": _glibc_floor(bundle),
             "cold_start_to_window": _cold_starts(bundle, runs, work / "runs"),
         }
     RESULTS.parent.mkdir(exist_ok=True)
