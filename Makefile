@@ -1,5 +1,5 @@
 # Convenience targets; the scripts in tools/ are the source of truth (they also work without make).
-.PHONY: run demo test bench lint screenshots
+.PHONY: run demo test bench lint screenshots bundle
 run:
 	tools/run-app
 demo:
@@ -10,3 +10,5 @@ bench:
 	tools/run-bench
 lint:
 	tools/bootstrap && .venv/bin/ruff check interpreter tests benchmarks tools && .venv/bin/mypy && .venv/bin/lint-imports
+bundle:
+	tools/bootstrap && packaging/build.sh --tarball

@@ -14,9 +14,8 @@ from pathlib import PurePath
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from interpreter import __version__
 from interpreter.core.drop_routing import DropTarget, group_by_target
 from interpreter.ui.caption_rows import format_clock
 from interpreter.ui.files_tab import FilesTab
@@ -296,13 +295,10 @@ class MainWindow(QMainWindow):
             self.route_files(paths)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Live Interpreter"),
-            self.tr("Live Interpreter {version}\nLive speech interpretation with Alibaba Cloud Model Studio.").format(
-                version=__version__
-            ),
-        )
+        from interpreter.ui.dialogs.about import open_about_dialog
+        from interpreter.ui.viewmodels.about import about_info
+
+        self.about_dialog = open_about_dialog(self, about_info())
 
     def _on_phase(self, phase: SessionPhase) -> None:
         if phase in (SessionPhase.IDLE, SessionPhase.FAILED) and self._close_when_finished:

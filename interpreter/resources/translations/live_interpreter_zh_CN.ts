@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="38"/>
+        <source>About Live Interpreter</source>
+        <extracomment>Icon size in the dialog (px): large enough to recognise, small beside two lines of title text.</extracomment>
+        <translation>关于同声传译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="42"/>
+        <source>Live Interpreter {version}</source>
+        <translation>同声传译 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="45"/>
+        <source>Live speech interpretation with Alibaba Cloud Model Studio.</source>
+        <translation>基于阿里云百炼的实时语音同声传译。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="54"/>
+        <source>Python:</source>
+        <translation>Python：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="55"/>
+        <source>{qt} (PySide6 {pyside})</source>
+        <translation>{qt}（PySide6 {pyside}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="56"/>
+        <source>Qt:</source>
+        <translation>Qt：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="58"/>
+        <source>Libraries:</source>
+        <translation>依赖库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="60"/>
+        <source>Log folder:</source>
+        <translation>日志文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="63"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="64"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="66"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeyDialog</name>
     <message>
         <location filename="../../ui/dialogs/api_key.py" line="56"/>
@@ -1426,262 +1485,250 @@ Image tokens: {tokens}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Not available yet.</source>
         <extracomment>Default window size (px): room for the controls row and ~8 caption pairs on a 1366x768 laptop.</extracomment>
         <translation>暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Translate recordings, videos and subtitle files, with a queue, progress and a cost estimate.</source>
         <translation>翻译录音、视频和字幕文件，支持队列、进度显示和费用估算。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Translate the text in screenshots, scans and product images, keeping the layout.</source>
         <translation>翻译截图、扫描件和商品图片中的文字，并保留原有版式。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>OCR</source>
         <translation>文字识别</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Read text from images and the screen, then translate it.</source>
         <translation>识别图片和屏幕上的文字，然后进行翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>&amp;Live</source>
         <translation>同传(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;Files</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;Images</source>
         <translation>图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;OCR</source>
         <translation>文字识别(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Demo — not real translation. Output comes from the built-in emulator.</source>
         <translation>演示模式——并非真实翻译。输出来自内置模拟器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Latency {s:.1f} s</source>
         <translation>延迟 {s:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Live Interpreter</source>
         <translation>同声传译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source> — Demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Not opened: {names}. Live Interpreter opens audio, video, subtitle, text and image files.</source>
         <translation>未打开：{names}。同声传译可以打开音频、视频、字幕、文本和图片文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Finishing the session before closing…</source>
         <translation>正在结束会话，随后关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Latency —</source>
         <translation>延迟 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>From the end of speech to its final translation, last segment</source>
         <translation>最近一段从讲话结束到最终译文出现的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Session duration</source>
         <translation>会话时长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Cost —</source>
         <translation>费用 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Estimated cost of this session (the service&apos;s bill is authoritative)</source>
         <translation>本次会话的估算费用（以服务商账单为准）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>DEMO</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Demo — not real translation</source>
         <translation>演示模式——并非真实翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Open files…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Session &amp;history…</source>
         <translation>会话历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Export this session…</source>
         <translation>导出本次会话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Start / Stop</source>
         <translation>开始 / 停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Presentation window</source>
         <translation>演示窗口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Clear captions</source>
         <translation>清除字幕(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Show &amp;source text</source>
         <translation>显示原文(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Jump to live captions</source>
         <translation>跳到最新字幕(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>S&amp;ettings</source>
         <translation>设置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;API key…</source>
         <translation>API 密钥(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Voices…</source>
         <translation>音色(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Hotwords…</source>
         <translation>热词(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Welcome guide…</source>
         <translation>欢迎向导(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;About Live Interpreter</source>
         <translation>关于同声传译(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Open files to translate</source>
         <translation>打开要翻译的文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="301"/>
-        <source>About Live Interpreter</source>
-        <translation>关于同声传译</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="302"/>
-        <source>Live Interpreter {version}
-Live speech interpretation with Alibaba Cloud Model Studio.</source>
-        <translation>同声传译 {version}
-基于阿里云百炼的实时语音同声传译。</translation>
     </message>
 </context>
 <context>
