@@ -66,9 +66,7 @@ class PerSecondRates:
 
     def cost(self, seconds: float, *, transcription: bool = True, translation: bool = True) -> Decimal:
         """Money for ``seconds`` of audio with the given parts switched on."""
-        rate = (self.transcription if transcription else Decimal(0)) + (
-            self.translation if translation else Decimal(0)
-        )
+        rate = (self.transcription if transcription else Decimal(0)) + (self.translation if translation else Decimal(0))
         return rate * Decimal(str(max(0.0, seconds)))
 
 
