@@ -565,8 +565,9 @@ class GummySession:
 
 
 def _split_fixed(sentence: GummySentence) -> tuple[str, str]:
-    """``(confirmed, stash)``: the words the recogniser marked fixed, then the rest; all confirmed at sentence end."""
-    if sentence.sentence_end or not sentence.words:
+    """``(confirmed, stash)``: the words the recogniser marked fixed, then the rest (all of it without word
+    information); everything is confirmed at the sentence end."""
+    if sentence.sentence_end:
         return sentence.text, ""
     fixed = "".join(w.text for w in sentence.words if w.fixed)
     if fixed and sentence.text.startswith(fixed):
