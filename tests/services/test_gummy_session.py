@@ -52,7 +52,7 @@ async def test_gummy_session_produces_captions_segments_and_files(
     assert summary.stop_reason == "end_of_input"
     assert len(summary.segments) == 3
     assert all(s.complete for s in summary.segments)
-    assert [s.translation_text for s in summary.segments][0].startswith("[ZH 演示] 第1段")
+    assert summary.segments[0].translation_text.startswith("[ZH 演示] 第1段")
     assert all(s.source_text.startswith(f"Demo segment {n}") for n, s in enumerate(summary.segments, 1))
     starts = [s.start_ms or 0 for s in summary.segments]
     assert starts == sorted(starts) and all(s.end_ms and s.end_ms > (s.start_ms or 0) for s in summary.segments)
