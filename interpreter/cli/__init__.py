@@ -3,6 +3,7 @@
     live-interpreter [--demo] [--self-test]     open the desktop app (demo: against the embedded emulator)
     live-interpreter live --input FILE|mic ...   headless live interpretation to the terminal and files
     live-interpreter translate FILE|FOLDER... --to LANG ...   translate audio/video files (subtitles, dubbing)
+    live-interpreter summarize TRANSCRIPT.jsonl [--model M] [--lang LANG]   summarise a session as Markdown
     live-interpreter emulator [--port N] ...     run the local DashScope emulator
 
 One module per command in this package (``live.py``, ``emulator.py``; later ``translate.py``, ``ocr.py``), each a
@@ -38,10 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    from interpreter.cli import emulator, live, translate
+    from interpreter.cli import emulator, live, summarize, translate
 
     live.add_arguments(sub.add_parser("live", help="interpret a file or the microphone without the window"))
     translate.add_arguments(sub.add_parser("translate", help="translate audio and video files (subtitles, dubbing)"))
+    summarize.add_arguments(sub.add_parser("summarize", help="summarise a live session's transcript.jsonl"))
     emulator.add_arguments(sub.add_parser("emulator", help="run the local DashScope emulator (for tests and demos)"))
     return parser
 
@@ -56,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interpreter.cli import translate
 
         return translate.run(args)
+    if args.command == "summarize":
+        from interpreter.cli import summarize
+
+        return summarize.run(args)
     if args.command == "emulator":
         from interpreter.cli import emulator
 

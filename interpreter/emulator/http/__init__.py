@@ -10,6 +10,7 @@ Layout, one module per concern so the next APIs (Qwen-MT, OCR, qwen-mt-image tas
   registered it (:func:`~.chat_completions.register_chat_model`).
 - :mod:`.file_translation` (+ :mod:`.file_request`, :mod:`.file_answer`, :mod:`.media_probe`,
   :mod:`.file_models`): qwen3-livetranslate-flash (spec §3).
+- :mod:`.analysis`: tongyi-xiaomi-analysis-flash/-pro, deterministic labelled session summaries.
 
 Adding an API: a module that registers its chat models (as :func:`.file_translation.register` does) or adds its own
 routes wrapped with ``http_route`` (native ``/api/v1/...`` paths), called from :func:`register_routes`.
@@ -22,7 +23,8 @@ from aiohttp import web
 
 def register_routes(app: web.Application) -> None:
     """Add every HTTP route of the emulator to ``app``."""
-    from interpreter.emulator.http import chat_completions, file_translation
+    from interpreter.emulator.http import analysis, chat_completions, file_translation
 
     file_translation.register()
+    analysis.register()
     chat_completions.add_routes(app)
