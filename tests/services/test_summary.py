@@ -27,7 +27,7 @@ from interpreter.services.summary import (
 )
 from interpreter.transport.http import HttpClient
 
-SEGMENTS = [
+SEGMENTS: list[dict[str, Any]] = [
     {"index": 0, "start_ms": 1200, "end_ms": 4000, "source": "Welcome to the review.", "translation": "欢迎参加评审。",
      "language": "en", "usage": {}},
     {"gap": True, "start_ms": 4000, "end_ms": 6000},
