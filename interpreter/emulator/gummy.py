@@ -8,9 +8,11 @@ are not synchronised until ``sentence_end``; a client must cope). ``finish-task`
 ``task-finished``; the connection then waits for a new ``run-task`` (closed after 60 s without one). Any refusal is a
 ``task-failed`` with ``error_code``/``error_message`` after which the server closes the connection.
 
-Handshake: missing/unknown ``Authorization: Bearer`` key → 401 ``InvalidApiKey``; injected realtime handshake faults
-apply here too. Texts come from :mod:`interpreter.emulator.content` (labelled demo text or the script). This module is
-an independent server implementation: it shares only catalog data with the client.
+Handshake: missing/unknown ``Authorization: Bearer`` key → 401 ``InvalidApiKey``. The realtime route's faults apply
+here too: handshake rejections, ``drop_after_messages`` (the TCP connection is aborted after that many client
+messages of one connection) and ``error_after_messages`` (a ``task-failed`` with ``error_code``/``error_message``).
+Texts come from :mod:`interpreter.emulator.content` (labelled demo text or the script). This module is an independent
+server implementation: it shares only catalog data with the client.
 """
 
 from __future__ import annotations
@@ -172,9 +174,13 @@ def _sentence(
 class GummyConnection:
     """Server side of one inference connection (any number of tasks in turn)."""
 
-    def __init__(self, context: EmulatorContext, ws: web.WebSocketResponse) -> None:
+    def __init__(
+        self, context: EmulatorContext, ws: web.WebSocketResponse, transport: asyncio.BaseTransport | None
+    ) -> None:
         self._context = context
         self._ws = ws
+        self._transport = transport
+        self._messages = 0
         self._catalog = load_gummy_catalog()
         self._task: _Task | None = None
 
@@ -191,7 +197,15 @@ class GummyConnection:
                 return
             if message.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR):
                 return
+            self._messages += 1
+            faults = self._context.realtime.faults.snapshot()
+            if faults.drop_after_messages is not None and self._messages > faults.drop_after_messages:
+                if self._transport is not None:
+                    self._transport.abort()  # type: ignore[attr-defined]  # abrupt: no close frame, no task-failed
+                return
             try:
+                if faults.error_after_messages is not None and self._messages == faults.error_after_messages:
+                    raise TaskRejected(faults.error_code, faults.error_message)
                 if message.type == WSMsgType.BINARY:
                     await self._audio(bytes(message.data))
                 elif message.type == WSMsgType.TEXT:
@@ -325,7 +339,7 @@ async def inference_handler(request: web.Request) -> web.StreamResponse:
     realtime.stats.count("connections")
     realtime.active.add(ws)
     try:
-        await GummyConnection(context, ws).run()
+        await GummyConnection(context, ws, request.transport).run()
     finally:
         realtime.active.discard(ws)
     return ws

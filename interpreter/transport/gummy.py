@@ -39,7 +39,12 @@ from interpreter.protocol.gummy import (
 )
 from interpreter.protocol.retry import Decision, RejectTracker, backoff, classify
 from interpreter.transport.endpoints import Region, http_base_url, is_region, parse_region
-from interpreter.transport.errors import map_connect_error, map_connection_closed, map_service_error
+from interpreter.transport.errors import (
+    HandshakeRateLimitError,
+    map_connect_error,
+    map_connection_closed,
+    map_service_error,
+)
 from interpreter.transport.realtime import USER_AGENT, ConnectionStats, ConnectionStatus
 
 logger = logging.getLogger(__name__)
@@ -285,6 +290,8 @@ class GummyConnection:
                     self._fail(error)
                     return
                 delay = next(delays)
+                if isinstance(error, HandshakeRateLimitError) and error.retry_after_s is not None:
+                    delay = max(delay, error.retry_after_s)
                 self._publish(ConnectionStatus("reconnecting", attempt, delay, error))
                 if not await self._sleep_unless_closing(delay):
                     self._publish(ConnectionStatus("closed", attempt))
