@@ -25,7 +25,10 @@ GUMMY = "gummy"
 # ---- user-facing sentences (one place, for the lead's msg() conversion) ----------------------------------------
 MSG_TEXT_ONLY_OPTION = "Gummy gives captions only; {option} needs --engine livetranslate."
 MSG_GUMMY_MODEL = "--model {model} is not a Gummy model; leave --model out or use gummy-realtime-v1."
-MSG_COST = "Gummy: {seconds:.1f} s of audio ≈ {amount} {currency} (recognition + translation at {rate} {currency}/s)."
+MSG_COST = (
+    "Gummy: {seconds:.1f} s of audio ≈ {amount} {currency} (recognition + translation at {rate} {currency}/s; "
+    "LiveTranslate text only: ≈ {other})."
+)
 MSG_COST_UNKNOWN = "Gummy: {seconds:.1f} s of audio (no price known for this region)."
 
 #: Options that need a voice, pictures or the LiveTranslate glossary; refused with Gummy instead of ignored.
@@ -92,4 +95,17 @@ def cost_line(session: GummyLiveSession) -> str:
         return MSG_COST_UNKNOWN.format(seconds=seconds)
     amount, currency = cost
     rate = rates.transcription + rates.translation
-    return MSG_COST.format(seconds=seconds, amount=f"{amount:.4f}", currency=currency, rate=rate)
+    return MSG_COST.format(
+        seconds=seconds, amount=f"{amount:.4f}", currency=currency, rate=rate, other=livetranslate_estimate(seconds)
+    )
+
+
+def livetranslate_estimate(seconds: float) -> str:
+    """What the same seconds cost on LiveTranslate's default model without voice (Beijing prices, for comparison)."""
+    from interpreter.core.catalog import DEFAULT_MODEL, load_catalog
+    from interpreter.core.cost import estimate_live_seconds
+
+    model = load_catalog().model(DEFAULT_MODEL)
+    if model is None:
+        return "price unknown"
+    return estimate_live_seconds(seconds, model, "beijing", audio_output=False).format()

@@ -42,7 +42,9 @@ async def test_gummy_demo_run_in_a_subprocess(tmp_path: Path) -> None:
     captions = stdout.decode().splitlines()
     assert len(captions) == 3 and all(CAPTION.match(line) for line in captions), captions
     assert "DEMO — not real translation" in err
-    assert re.search(r"Gummy: \d+\.\d s of audio ≈ \d+\.\d{4} CNY", err), err
+    assert re.search(r"Gummy: \d+\.\d s of audio ≈ \d+\.\d{4} CNY .*LiveTranslate text only: ≈ \d+\.\d{4} CNY", err), (
+        err
+    )
     lines = [json.loads(line) for line in (out / "transcript.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [line["translation"] for line in lines] == [c.split(" → ")[1] for c in captions]
     assert len(pysubs2.load(str(out / "captions.srt"))) == 3
