@@ -107,10 +107,14 @@ class GummyLiveSession:
 
     @property
     def billed_seconds(self) -> float:
-        """Seconds the service billed (its ``usage.duration`` when sent, else the audio sent)."""
+        """Seconds to bill: the audio sent, or the service's own ``usage.duration`` total when that is larger.
+
+        The service bills audio time (spec §7); what its usage objects hold is not documented [I], so the estimate
+        never goes below the audio actually streamed.
+        """
         connection = self._connection
         reported = connection.session.billed_seconds if connection is not None else 0.0
-        return reported or self.summary.audio_sent_s
+        return max(reported, self.summary.audio_sent_s)
 
     def cost(self, region: str = Region.BEIJING.value) -> tuple[Decimal, str] | None:
         """Estimated money so far as ``(amount, currency)``, or None when Gummy is not priced in ``region``."""
