@@ -1,4 +1,4 @@
-"""GummySession (sans-I/O) driven by authored transcripts (tests/data/transcripts/gummy_*.jsonl) and by hand."""
+"""GummySession (sans-I/O) driven by authored transcripts (tests/data/transcripts/gummy/*.jsonl) and by hand."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ from interpreter.protocol.session_events import (
     TranslationProgress,
 )
 
-TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "transcripts"
+# A folder of their own: the LiveTranslate transcript test reads every *.jsonl directly under transcripts/.
+TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "transcripts" / "gummy"
 TASK = "0123456789abcdef0123456789abcdef"
 BYTES_PER_MS = 32  # 16 kHz s16le
 
@@ -70,7 +71,7 @@ def describe(event: GummySessionEvent) -> dict[str, Any] | None:
     return None
 
 
-@pytest.mark.parametrize("name", ["gummy_sentences.jsonl", "gummy_task_failed.jsonl"])
+@pytest.mark.parametrize("name", ["sentences.jsonl", "task_failed.jsonl"])
 def test_transcript(name: str) -> None:
     meta, *steps = lines(name)
     config = GummyConfig(**meta["meta"]["config"])
