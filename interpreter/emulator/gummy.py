@@ -308,6 +308,10 @@ class GummyConnection:
         task.sentence_id += 1
         task.speech_start_ms = None
         task.segment = None
+        if self._catalog.models[task.model].one_sentence:
+            # gummy-chat-v1 recognises one sentence: the task ends after it (spec §7 table).
+            await self._ws.send_json(_event(task.task_id, "task-finished", {"output": {}, "usage": None}))
+            self._task = None
 
 
 def _error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> web.Response:

@@ -19,14 +19,16 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from interpreter.core.catalog import load_catalog
 from interpreter.core.cost import Estimate, Pricing, TokenCounts, load_pricing
 from interpreter.errors import ConfigError, MediaFileError, ProtocolError
 from interpreter.protocol.chat_stream import ChatResult
+from interpreter.protocol.session_events import Segment
 from interpreter.store.atomic import atomic_write_text
 
 # ---- user-facing sentences (one place, for the lead's msg() conversion) ----------------------------------------
@@ -36,6 +38,7 @@ MSG_BAD_LINE = (
 )
 MSG_EMPTY = "The transcript {path} has no spoken segments to summarise."
 MSG_UNKNOWN_MODEL = "{model} is not a summary model; choose one of: {choices}."
+MSG_UNKNOWN_LANGUAGE = "{language} is not a language code this app knows (for example en, zh, de)."
 MSG_BAD_ANSWER = "The summary model's answer could not be read as a summary; trying again may help."
 
 SUMMARY_MODELS = ("tongyi-xiaomi-analysis-flash", "tongyi-xiaomi-analysis-pro")
@@ -75,6 +78,17 @@ class Transcript:
 
     lines: tuple[TranscriptLine, ...]
     source_language: str = ""
+
+    @classmethod
+    def from_segments(cls, segments: Sequence[Segment], source_language: str = "") -> Transcript:
+        """The transcript of a session that just ended (``LiveSummary.segments``), without reading the file."""
+        lines = tuple(
+            TranscriptLine(s.start_ms, s.source_text.strip(), s.translation_text.strip())
+            for s in segments
+            if s.source_text.strip() or s.translation_text.strip()
+        )
+        spoken = source_language or next((s.source_language for s in segments if s.source_language), "")
+        return cls(lines, spoken)
 
 
 def load_transcript(path: str | Path) -> Transcript:
@@ -134,8 +148,14 @@ def check_model(model: str) -> str:
 
 
 def build_request(transcript: Transcript, *, model: str, target_language: str) -> dict[str, Any]:
-    """The chat-completions body (streamed, with usage) for summarising ``transcript``."""
+    """The chat-completions body (streamed, with usage) for summarising ``transcript``.
+
+    Raises:
+        ConfigError: an unknown model or target language.
+    """
     check_model(model)
+    if target_language not in load_catalog().languages:
+        raise ConfigError(MSG_UNKNOWN_LANGUAGE.format(language=target_language), field="target_language")
     content = {
         "source_language": transcript.source_language or "auto",
         "target_language": target_language,

@@ -212,3 +212,24 @@ def test_official_sdk_translation_recognizer(
         "[ZH 演示] 第2段",
         "[ZH 演示] 第3段",
     ]
+
+
+async def test_gummy_chat_ends_its_task_after_one_sentence(emulator: EmulatorHandle) -> None:
+    task_id = uuid.uuid4().hex
+    message = run_task(task_id)
+    message["payload"]["model"] = "gummy-chat-v1"
+    async with connect(emulator) as client:
+        await client.ws.send_json(message)
+        await client.until("task-started")
+        audio = tone(1000) + silence(1000) + tone(1000)
+        for start in range(0, len(audio), 3200):
+            await client.ws.send_bytes(audio[start : start + 3200])
+        finished = await client.until("task-finished")
+    assert finished["header"]["task_id"] == task_id
+    finals = [
+        e["payload"]["output"]["transcription"]
+        for e in client.events
+        if e["header"]["event"] == "result-generated"
+        and e["payload"]["output"].get("transcription", {}).get("sentence_end")
+    ]
+    assert [t["sentence_id"] for t in finals] == [0]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from interpreter.errors import ConfigError, MediaFileError, ProtocolError
+from interpreter.protocol.session_events import Segment
 from interpreter.services.summary import (
     MAX_OUTPUT_TOKENS,
     SUMMARY_MODELS,
@@ -93,6 +94,17 @@ def test_request_and_estimate(tmp_path: Path) -> None:
     assert estimate_cost(request, "mars").priced is False
     with pytest.raises(ConfigError, match="not a summary model"):
         build_request(transcript, model="qwen-mt-plus", target_language="zh")
+    with pytest.raises(ConfigError, match="not a language code"):
+        build_request(transcript, model="tongyi-xiaomi-analysis-pro", target_language="klingon")
+
+
+def test_transcript_from_the_segments_of_a_session_that_just_ended() -> None:
+    segments = [
+        Segment(0, "i1", None, None, 100, 900, "Hello.", "en", "你好。"),
+        Segment(1, "i2", None, None, 1000, 1500, "  ", "en", ""),
+    ]
+    transcript = Transcript.from_segments(segments)
+    assert transcript == Transcript((TranscriptLine(100, "Hello.", "你好。"),), "en")
 
 
 def test_parse_summary_accepts_a_fenced_answer_and_refuses_prose() -> None:
