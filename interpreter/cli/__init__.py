@@ -4,12 +4,14 @@
     live-interpreter live --input FILE|mic ...   headless live interpretation to the terminal and files
     live-interpreter translate FILE|FOLDER... --to LANG ...   translate audio/video files (subtitles, dubbing)
     live-interpreter ocr IMAGE [--task T] ...    read (and translate) the text in an image
+    live-interpreter summarize TRANSCRIPT.jsonl [--model M] [--lang LANG]   summarise a session as Markdown
     live-interpreter emulator [--port N] ...     run the local DashScope emulator
 
-One module per command in this package (``live.py``, ``translate.py``, ``ocr.py``, ``emulator.py``), each a
-thin composition root over ``interpreter.bootstrap`` (key, region, endpoint, demo emulator, devices, logging).
-The desktop window's composition root is ``interpreter.app``. Each command's run code is imported only when it
-runs, so ``live-interpreter emulator`` never loads Qt and ``live-interpreter live`` never opens a window.
+One module per command in this package (``live.py``, ``translate.py``, ``ocr.py``, ``summarize.py``,
+``emulator.py``), each a thin composition root over ``interpreter.bootstrap`` (key, region, endpoint, demo
+emulator, devices, logging). The desktop window's composition root is ``interpreter.app``. Each command's run code
+is imported only when it runs, so ``live-interpreter emulator`` never loads Qt and ``live-interpreter live`` never
+opens a window.
 """
 
 from __future__ import annotations
@@ -39,11 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    from interpreter.cli import emulator, live, ocr, translate
+    from interpreter.cli import emulator, live, ocr, summarize, translate
 
     live.add_arguments(sub.add_parser("live", help="interpret a file or the microphone without the window"))
     translate.add_arguments(sub.add_parser("translate", help="translate audio and video files (subtitles, dubbing)"))
     ocr.add_arguments(sub.add_parser("ocr", help="read the text in an image (and translate it)"))
+    summarize.add_arguments(sub.add_parser("summarize", help="summarise a live session's transcript.jsonl"))
     emulator.add_arguments(sub.add_parser("emulator", help="run the local DashScope emulator (for tests and demos)"))
     return parser
 
@@ -62,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interpreter.cli import ocr
 
         return ocr.run(args)
+    if args.command == "summarize":
+        from interpreter.cli import summarize
+
+        return summarize.run(args)
     if args.command == "emulator":
         from interpreter.cli import emulator
 

@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the real imports happen inside the functions (module import
     from interpreter.media.player import AudioOutput, VoicePlayer
     from interpreter.protocol.config import SessionConfig
     from interpreter.protocol.session_events import Segment
+    from interpreter.services.gummy_session import GummyLiveSession
     from interpreter.services.live_session import LiveSession, LiveSummary
 
 EXIT_OK = 0
@@ -72,6 +73,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--target", required=True, metavar="LANG", help="language to translate into (e.g. en, zh)")
     parser.add_argument("--source", metavar="LANG", help="language spoken (default: detect automatically)")
     parser.add_argument("--model", metavar="M", help="realtime model (default: the catalog's default model)")
+    parser.add_argument(
+        "--engine",
+        choices=("livetranslate", "gummy"),
+        default="livetranslate",
+        help="live engine: livetranslate (voice + captions) or gummy (captions only, Beijing, priced per second)",
+    )
     parser.add_argument("--voice", metavar="V", help="voice of the translated speech (default: the model's)")
     parser.add_argument("--text-only", action="store_true", help="translate to text only, no translated voice")
     parser.add_argument(
@@ -347,6 +354,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
     from interpreter.core.captions import GAP_TEXT
     from interpreter.core.net import is_loopback
     from interpreter.errors import ConfigError
+    from interpreter.services.gummy_session import GummyLiveSession
     from interpreter.services.live_session import (
         GapDetected,
         LiveSession,
@@ -368,7 +376,13 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
     if args.duration is not None and args.duration <= 0:
         raise ConfigError("--duration must be a positive number of seconds.", field="duration")
 
-    config = _build_config(args, console)
+    from interpreter.cli import live_gummy
+
+    gummy_config = None
+    if live_gummy.wants_gummy(args):
+        gummy_config, config = live_gummy.gummy_configs(args)
+    else:
+        config = _build_config(args, console)
     api_key = None if demo_requested else find_api_key(args.api_key, region.value)
     demo = wants_demo(requested=demo_requested, api_key=api_key, base_url=args.base_url)
     if demo and not demo_requested:
@@ -412,19 +426,32 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
                     console.notice("Reconnected; unfinished speech is being sent again.")
 
         _report_earlier_sessions(out_dir, console)
-        session = LiveSession(
-            config,
-            api_key=endpoint.api_key,
-            base_url=endpoint.base_url,
-            region=region,
-            audio_source=audio,
-            image_source=images,
-            out_dir=out_dir,
-            on_update=on_update,
-            max_audio_s=args.duration,
-        )
+        session: LiveSession | GummyLiveSession
+        if gummy_config is not None:
+            session = live_gummy.gummy_session(
+                gummy_config,
+                endpoint=endpoint,
+                audio=audio,
+                out_dir=out_dir,
+                on_update=on_update,
+                max_audio_s=args.duration,
+            )
+        else:
+            session = LiveSession(
+                config,
+                api_key=endpoint.api_key,
+                base_url=endpoint.base_url,
+                region=region,
+                audio_source=audio,
+                image_source=images,
+                out_dir=out_dir,
+                on_update=on_update,
+                max_audio_s=args.duration,
+            )
         summary = await _run_until_done(session, console)
         _print_summary(summary, gate, console)
+        if isinstance(session, GummyLiveSession):
+            console.notice(live_gummy.cost_line(session))
         if not summary.complete:
             exit_code = EXIT_NETWORK
         # Kept past the stack's exit, which drains and closes the player (and empties ``player.outputs``).
@@ -434,7 +461,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
     return exit_code
 
 
-async def _run_until_done(session: LiveSession, console: _Console) -> LiveSummary:
+async def _run_until_done(session: LiveSession | GummyLiveSession, console: _Console) -> LiveSummary:
     """Run the session with Ctrl+C/SIGTERM finishing it gracefully (a second Ctrl+C quits at once)."""
     import asyncio
     import signal

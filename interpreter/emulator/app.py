@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from interpreter.emulator import gummy
 from interpreter.emulator.context import CONTEXT_KEY, EmulatorContext
 from interpreter.emulator.http import register_routes
 from interpreter.emulator.http.limits import MAX_REQUEST_BODY_BYTES
@@ -20,5 +21,6 @@ def build_app(context: EmulatorContext) -> web.Application:
     app = web.Application(client_max_size=MAX_REQUEST_BODY_BYTES)
     app[CONTEXT_KEY] = context
     app.router.add_get(REALTIME_PATH, realtime_handler)
+    gummy.add_routes(app)
     register_routes(app)
     return app

@@ -24,6 +24,7 @@ from interpreter.errors import (
 )
 
 __all__ = [
+    "QUOTA_EXHAUSTED_CODES",
     "Decision",
     "HandshakePacer",
     "HttpRetryPolicy",
@@ -31,7 +32,6 @@ __all__ = [
     "backoff",
     "classify",
     "http_retry_delay",
-    "QUOTA_EXHAUSTED_CODES",
     "is_quota_exhausted",
     "normalize_code",
 ]

@@ -14,6 +14,7 @@ Layout, one module per concern so the next APIs (Qwen-MT, OCR, qwen-mt-image tas
   :mod:`.file_models`): qwen3-livetranslate-flash (spec §3).
 - :mod:`.uploads`: temporary upload (getPolicy + the upload host on ``POST /``, spec §2.2); :mod:`.image_tasks`
   (+ :mod:`.image_state`, :mod:`.image_overlay`, :mod:`.native_errors`): qwen-mt-image tasks (spec §6).
+- :mod:`.analysis`: tongyi-xiaomi-analysis-flash/-pro, deterministic labelled session summaries.
 
 Adding an API: a module that registers its chat models (as :func:`.file_translation.register` does) or adds its own
 routes wrapped with ``http_route`` (native ``/api/v1/...`` paths), called from :func:`register_routes`.
@@ -26,9 +27,18 @@ from aiohttp import web
 
 def register_routes(app: web.Application) -> None:
     """Add every HTTP route of the emulator to ``app``."""
-    from interpreter.emulator.http import chat_completions, file_translation, image_tasks, mt_routes, ocr, uploads
+    from interpreter.emulator.http import (
+        analysis,
+        chat_completions,
+        file_translation,
+        image_tasks,
+        mt_routes,
+        ocr,
+        uploads,
+    )
 
     file_translation.register()
+    analysis.register()
     mt_routes.register(app)  # Qwen-MT (spec §4): its chat models and the native text-generation route
     ocr.register(app)
     chat_completions.add_routes(app)
