@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 ENGINES = ("livetranslate", "gummy")
 GUMMY = "gummy"
 
-# ---- user-facing sentences (one place, for the lead's msg() conversion) ----------------------------------------
+# ---- terminal sentences (CLI-only, plain English like the rest of cli/; errors from lower layers are msg()s) ----
 MSG_TEXT_ONLY_OPTION = "Gummy gives captions only; {option} needs --engine livetranslate."
 MSG_GUMMY_MODEL = "--model {model} is not a Gummy model; leave --model out or use gummy-realtime-v1."
 MSG_COST = (

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-# ---- user-facing sentences (one place, for the lead's msg() conversion) ----------------------------------------
+# ---- terminal sentences (CLI-only, plain English like the rest of cli/; errors from lower layers are msg()s) ----
 MSG_ESTIMATE = "Estimated cost: up to about {amount} ({model}, {tokens:,} tokens)."
 MSG_ESTIMATE_UNKNOWN = "Estimated size: {tokens:,} tokens ({model} has no price for this region)."
 MSG_USED = "Used {tokens:,} tokens."

@@ -31,8 +31,9 @@ from enum import Enum
 from typing import Any, Literal
 
 from interpreter.core.gummy import GUMMY_MODEL, GummyCatalog, load_gummy_catalog
-from interpreter.core.pcm import SAMPLE_WIDTH
+from interpreter.core.pcm import INPUT_RATE, SAMPLE_WIDTH
 from interpreter.errors import ConfigError, ProtocolError
+from interpreter.protocol import texts
 from interpreter.protocol.session_events import (
     GapMarked,
     Segment,
@@ -41,15 +42,6 @@ from interpreter.protocol.session_events import (
     SourceProgress,
     TranslationProgress,
 )
-
-# ---- user-facing sentences (one place, for the lead's msg() conversion) ----------------------------------------
-MSG_UNKNOWN_MODEL = "{model} is not a Gummy model; use gummy-realtime-v1."
-MSG_NO_TARGET = "Gummy needs one target language to translate into."
-MSG_SOURCE_UNSUPPORTED = "Gummy cannot recognise speech in {source}; choose another source language or automatic."
-MSG_PAIR_UNSUPPORTED = "Gummy does not translate {source} into {target}; choose another target language."
-MSG_SAMPLE_RATE = "Gummy needs audio at {minimum} Hz or more; {rate} Hz was given."
-MSG_MALFORMED = "The Gummy service sent a message that is not valid JSON."
-MSG_NOT_A_TASK_EVENT = "The Gummy service sent a message without a task header."
 
 FRAME_MS = 100
 """Audio per binary frame: the service's documented cadence (spec §7: ~100 ms per frame, sent every 100 ms)."""
@@ -77,7 +69,7 @@ class GummyConfig:
     target_language: str
     source_language: str | None = None
     model: str = GUMMY_MODEL
-    input_sample_rate: int = 16_000
+    input_sample_rate: int = INPUT_RATE
     vocabulary_id: str | None = None
 
 
@@ -86,22 +78,25 @@ def validate_gummy_config(config: GummyConfig, catalog: GummyCatalog | None = No
     catalog = catalog or load_gummy_catalog()
     model = catalog.model(config.model)
     if model is None:
-        raise ConfigError(MSG_UNKNOWN_MODEL.format(model=config.model), field="model")
+        raise ConfigError(texts.GUMMY_UNKNOWN_MODEL(model=config.model), field="model")
     target = (config.target_language or "").strip().lower()
     if not target:
-        raise ConfigError(MSG_NO_TARGET, field="target_language")
+        raise ConfigError(texts.GUMMY_NO_TARGET(), field="target_language")
     source = (config.source_language or "").strip().lower() or None
     if source == AUTO_SOURCE:
         source = None
     if source is not None and source not in catalog.asr_languages:
-        raise ConfigError(MSG_SOURCE_UNSUPPORTED.format(source=source), field="source_language")
+        raise ConfigError(texts.GUMMY_SOURCE_UNSUPPORTED(source=source), field="source_language")
     if not catalog.supports_pair(source, target):
-        raise ConfigError(
-            MSG_PAIR_UNSUPPORTED.format(source=source or "any language", target=target), field="target_language"
+        unsupported = (
+            texts.GUMMY_TARGET_UNSUPPORTED(target=target)
+            if source is None
+            else texts.GUMMY_PAIR_UNSUPPORTED(source=source, target=target)
         )
+        raise ConfigError(unsupported, field="target_language")
     if config.input_sample_rate < model.min_sample_rate:
         raise ConfigError(
-            MSG_SAMPLE_RATE.format(minimum=model.min_sample_rate, rate=config.input_sample_rate),
+            texts.GUMMY_SAMPLE_RATE(minimum=model.min_sample_rate, rate=config.input_sample_rate),
             field="input_sample_rate",
         )
     return GummyConfig(target, source, config.model, config.input_sample_rate, config.vocabulary_id)
@@ -251,10 +246,10 @@ def parse_gummy_event(text: str) -> GummyServerEvent:
     try:
         message = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ProtocolError(MSG_MALFORMED, detail=str(exc)) from None
+        raise ProtocolError(texts.GUMMY_MALFORMED(), detail=str(exc)) from None
     header = message.get("header") if isinstance(message, dict) else None
     if not isinstance(header, dict) or not isinstance(header.get("event"), str):
-        raise ProtocolError(MSG_NOT_A_TASK_EVENT, detail=text[:200])
+        raise ProtocolError(texts.GUMMY_NOT_A_TASK_EVENT(), detail=text[:200])
     task_id = str(header.get("task_id") or "")
     event = header["event"]
     raw_payload = message.get("payload")

@@ -100,3 +100,24 @@ OCR_POSITION_NOT_OBJECT = msg(
 )
 OCR_EVENT_NOT_JSON = msg("service.ocr.event_not_json", "The service sent a stream event that is not JSON.")
 OCR_BAD_STATUS_LINE = msg("service.ocr.bad_status_line", "The service sent a malformed stream status line.")
+
+# ---- Gummy (protocol.gummy, spec §7) -------------------------------------------------------------------------------
+GUMMY_UNKNOWN_MODEL = msg("config.gummy.unknown_model", "{model} is not a Gummy model; use gummy-realtime-v1.")
+GUMMY_NO_TARGET = msg("config.gummy.no_target", "Gummy needs one target language to translate into.")
+GUMMY_SOURCE_UNSUPPORTED = msg(
+    "config.gummy.source_unsupported",
+    "Gummy cannot recognise speech in {source}; choose another source language or automatic.",
+)
+GUMMY_PAIR_UNSUPPORTED = msg(
+    "config.gummy.pair_unsupported",
+    "Gummy does not translate {source} into {target}; choose another target language.",
+)
+GUMMY_TARGET_UNSUPPORTED = msg(
+    "config.gummy.target_unsupported",
+    "Gummy does not translate any language into {target}; choose another target language.",
+)
+GUMMY_SAMPLE_RATE = msg("config.gummy.sample_rate", "Gummy needs audio at {minimum} Hz or more; {rate} Hz was given.")
+GUMMY_MALFORMED = msg("service.gummy.malformed", "The Gummy service sent a message that is not valid JSON.")
+GUMMY_NOT_A_TASK_EVENT = msg(
+    "service.gummy.not_a_task_event", "The Gummy service sent a message without a task header."
+)

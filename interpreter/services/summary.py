@@ -26,20 +26,12 @@ from typing import Any, Protocol
 
 from interpreter.core.catalog import load_catalog
 from interpreter.core.cost import Estimate, Pricing, TokenCounts, load_pricing
+from interpreter.core.messages import ItemList
 from interpreter.errors import ConfigError, MediaFileError, ProtocolError
 from interpreter.protocol.chat_stream import ChatResult
 from interpreter.protocol.session_events import Segment
+from interpreter.services import texts
 from interpreter.store.atomic import atomic_write_text
-
-# ---- user-facing sentences (one place, for the lead's msg() conversion) ----------------------------------------
-MSG_UNREADABLE = "Cannot read the transcript {path}: {reason}. Choose a transcript.jsonl written by a live session."
-MSG_BAD_LINE = (
-    "Line {line} of {path} is not a transcript line (JSON with 'source' and 'translation'); fix or remove it."
-)
-MSG_EMPTY = "The transcript {path} has no spoken segments to summarise."
-MSG_UNKNOWN_MODEL = "{model} is not a summary model; choose one of: {choices}."
-MSG_UNKNOWN_LANGUAGE = "{language} is not a language code this app knows (for example en, zh, de)."
-MSG_BAD_ANSWER = "The summary model's answer could not be read as a summary; trying again may help."
 
 SUMMARY_MODELS = ("tongyi-xiaomi-analysis-flash", "tongyi-xiaomi-analysis-pro")
 DEFAULT_SUMMARY_MODEL = SUMMARY_MODELS[0]
@@ -101,8 +93,12 @@ def load_transcript(path: str | Path) -> Transcript:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a UTF-8 text file"
-        raise MediaFileError(MSG_UNREADABLE.format(path=path, reason=reason), detail=str(exc)) from exc
+        unreadable = (
+            texts.TRANSCRIPT_UNREADABLE(path=str(path), reason=exc.strerror)
+            if isinstance(exc, OSError) and exc.strerror
+            else texts.TRANSCRIPT_NOT_UTF8(path=str(path))
+        )
+        raise MediaFileError(unreadable, detail=str(exc)) from exc
     lines: list[TranscriptLine] = []
     languages: list[str] = []
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -113,19 +109,19 @@ def load_transcript(path: str | Path) -> Transcript:
         except json.JSONDecodeError:
             record = None
         if not isinstance(record, dict):
-            raise MediaFileError(MSG_BAD_LINE.format(line=number, path=path))
+            raise MediaFileError(texts.TRANSCRIPT_BAD_LINE(line=number, path=str(path)))
         if record.get("gap"):
             continue
         source, translation = record.get("source"), record.get("translation")
         if not isinstance(source, str) or not isinstance(translation, str):
-            raise MediaFileError(MSG_BAD_LINE.format(line=number, path=path))
+            raise MediaFileError(texts.TRANSCRIPT_BAD_LINE(line=number, path=str(path)))
         start = record.get("start_ms")
         if source.strip() or translation.strip():
             lines.append(TranscriptLine(start if isinstance(start, int) else None, source.strip(), translation.strip()))
         if isinstance(record.get("language"), str) and record["language"]:
             languages.append(record["language"])
     if not lines:
-        raise MediaFileError(MSG_EMPTY.format(path=path))
+        raise MediaFileError(texts.TRANSCRIPT_EMPTY(path=str(path)))
     spoken = max(set(languages), key=languages.count) if languages else ""
     return Transcript(tuple(lines), spoken)
 
@@ -143,7 +139,7 @@ def _clock(ms: int | None) -> str:
 def check_model(model: str) -> str:
     """``model`` when it is a summary model, else ConfigError naming the choices."""
     if model not in SUMMARY_MODELS:
-        raise ConfigError(MSG_UNKNOWN_MODEL.format(model=model, choices=", ".join(SUMMARY_MODELS)), field="model")
+        raise ConfigError(texts.SUMMARY_UNKNOWN_MODEL(model=model, choices=ItemList(SUMMARY_MODELS)), field="model")
     return model
 
 
@@ -155,7 +151,7 @@ def build_request(transcript: Transcript, *, model: str, target_language: str) -
     """
     check_model(model)
     if target_language not in load_catalog().languages:
-        raise ConfigError(MSG_UNKNOWN_LANGUAGE.format(language=target_language), field="target_language")
+        raise ConfigError(texts.SUMMARY_UNKNOWN_LANGUAGE(language=target_language), field="target_language")
     content = {
         "source_language": transcript.source_language or "auto",
         "target_language": target_language,
@@ -240,7 +236,7 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 def _section(value: Any, fallback_language: str) -> SummarySection:
     if not isinstance(value, Mapping) or not isinstance(value.get("summary"), str):
-        raise ProtocolError(MSG_BAD_ANSWER, detail=f"section: {str(value)[:200]}")
+        raise ProtocolError(texts.SUMMARY_BAD_ANSWER(), detail=f"section: {str(value)[:200]}")
     language = value.get("language")
     return SummarySection(
         language=language if isinstance(language, str) and language else fallback_language,
@@ -266,7 +262,7 @@ def parse_summary(
     except json.JSONDecodeError:
         data = None
     if not isinstance(data, dict):
-        raise ProtocolError(MSG_BAD_ANSWER, detail=text[:200])
+        raise ProtocolError(texts.SUMMARY_BAD_ANSWER(), detail=text[:200])
     return SessionSummary(
         model=model,
         source=_section(data.get("source"), source_language),

@@ -166,3 +166,26 @@ SESSION_CRASHED = msg(
     "session.internal_error",
     "The live session stopped because of an internal error (details are in the log); you can start again.",
 )
+
+# ---- session summary (services.summary) ----------------------------------------------------------------------------
+TRANSCRIPT_UNREADABLE = msg(
+    "file.transcript.unreadable",
+    "Cannot read the transcript {path}: {reason}. Choose a transcript.jsonl written by a live session.",
+)
+TRANSCRIPT_NOT_UTF8 = msg(
+    "file.transcript.not_utf8",
+    "Cannot read the transcript {path}: it is not a UTF-8 text file. Choose a transcript.jsonl written by a live "
+    "session.",
+)
+TRANSCRIPT_BAD_LINE = msg(
+    "file.transcript.bad_line",
+    "Line {line} of {path} is not a transcript line (JSON with 'source' and 'translation'); fix or remove it.",
+)
+TRANSCRIPT_EMPTY = msg("file.transcript.empty", "The transcript {path} has no spoken segments to summarise.")
+SUMMARY_UNKNOWN_MODEL = msg("config.summary.unknown_model", "{model} is not a summary model; choose one of: {choices}.")
+SUMMARY_UNKNOWN_LANGUAGE = msg(
+    "config.summary.unknown_language", "{language} is not a language code this app knows (for example en, zh, de)."
+)
+SUMMARY_BAD_ANSWER = msg(
+    "service.summary.bad_answer", "The summary model's answer could not be read as a summary; trying again may help."
+)

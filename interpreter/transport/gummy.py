@@ -38,6 +38,7 @@ from interpreter.protocol.gummy import (
     TaskStarted,
 )
 from interpreter.protocol.retry import Decision, RejectTracker, backoff, classify
+from interpreter.transport import texts
 from interpreter.transport.endpoints import Region, http_base_url, is_region, parse_region
 from interpreter.transport.errors import (
     HandshakeRateLimitError,
@@ -48,16 +49,6 @@ from interpreter.transport.errors import (
 from interpreter.transport.realtime import USER_AGENT, ConnectionStats, ConnectionStatus
 
 logger = logging.getLogger(__name__)
-
-# ---- user-facing sentences (one place, for the lead's msg() conversion) ----------------------------------------
-MSG_NO_KEY = "No API key is set: add one in Settings or set DASHSCOPE_API_KEY."
-MSG_BEIJING_ONLY = (
-    "Gummy is offered only in the Beijing region: switch the region to Beijing (with a Beijing API key) "
-    "or choose LiveTranslate."
-)
-MSG_START_TIMEOUT = "The Gummy service accepted the connection but did not start the task within {seconds:.0f} s."
-MSG_CRASHED = "The live session stopped because of an internal error; start it again."
-MSG_STOPPED_BEFORE_START = "The live session was stopped before it started."
 
 INFERENCE_PATH = "/api-ws/v1/inference"
 START_TIMEOUT_S = 10.0
@@ -82,7 +73,7 @@ def inference_url(base_url_or_region: str | Region | None) -> str:
         ConfigError: a Singapore region (Gummy is Beijing only), an unknown region or a malformed URL.
     """
     if is_region(base_url_or_region) and parse_region(base_url_or_region or Region.SINGAPORE) is not Region.BEIJING:
-        raise ConfigError(MSG_BEIJING_ONLY, field="region")
+        raise ConfigError(texts.GUMMY_BEIJING_ONLY(), field="region")
     parts = urlsplit(http_base_url(base_url_or_region))
     scheme = "wss" if parts.scheme == "https" else "ws"
     return urlunsplit((scheme, parts.netloc, parts.path + INFERENCE_PATH, "", ""))
@@ -128,7 +119,7 @@ class GummyConnection:
         session: GummySession | None = None,
     ) -> None:
         if not api_key or not api_key.strip():
-            raise ConfigError(MSG_NO_KEY, field="api_key")
+            raise ConfigError(texts.NO_API_KEY(), field="api_key")
         self._api_key = api_key.strip()
         self._url = inference_url(base_url if base_url else region)
         self._host = urlsplit(self._url).netloc
@@ -213,7 +204,7 @@ class GummyConnection:
         if self._failure is not None:
             raise self._failure
         if not self._ever_started.is_set():
-            raise NetworkError(MSG_STOPPED_BEFORE_START)
+            raise NetworkError(texts.STOPPED_BEFORE_START())
 
     def send_audio(self, pcm: bytes) -> None:
         """Queue PCM (mono s16le at the configured rate). Never blocks; ignored after finish/abort/failure."""
@@ -302,7 +293,7 @@ class GummyConnection:
             raise
         except Exception as exc:  # boundary: a bug in the pump must end the session visibly
             logger.exception("Gummy connection crashed")
-            self._fail(NetworkError(MSG_CRASHED, detail=f"{type(exc).__name__}: {exc}"))
+            self._fail(NetworkError(texts.INTERNAL_STOP(), detail=f"{type(exc).__name__}: {exc}"))
         finally:
             self._end_events()
 
@@ -392,7 +383,7 @@ class GummyConnection:
                     async with asyncio.timeout_at(deadline):
                         message = await ws.recv()
             except TimeoutError:
-                raise NetworkTimeoutError(MSG_START_TIMEOUT.format(seconds=self._start_timeout)) from None
+                raise NetworkTimeoutError(texts.GUMMY_TASK_NOT_STARTED(seconds=self._start_timeout)) from None
             except ConnectionClosed as exc:
                 if self._closing or self._ended.is_set():
                     return

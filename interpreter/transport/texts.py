@@ -174,3 +174,14 @@ RESULT_LINK_EXPIRED = msg(
 RESULT_TOO_LARGE = msg(
     "upload.result_too_large", "The translated picture is larger than any result should be; it was ignored."
 )
+
+# ---- Gummy (transport.gummy) ---------------------------------------------------------------------------------------
+GUMMY_BEIJING_ONLY = msg(
+    "region.gummy_beijing_only",
+    "Gummy is offered only in the Beijing region: switch the region to Beijing (with a Beijing API key) "
+    "or choose LiveTranslate.",
+)
+GUMMY_TASK_NOT_STARTED = msg(
+    "network.gummy_task_not_started",
+    "The Gummy service accepted the connection but did not start the task within {seconds:.0f} s.",
+)

@@ -15,7 +15,7 @@ import pytest
 from interpreter.cli import main
 from interpreter.cli.live import EXIT_CONFIG
 from interpreter.cli.live_gummy import MSG_TEXT_ONLY_OPTION
-from interpreter.transport.gummy import MSG_BEIJING_ONLY
+from interpreter.transport import texts
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "tests" / "data" / "speech_en_16k.wav"
@@ -57,7 +57,7 @@ async def test_gummy_demo_run_in_a_subprocess(tmp_path: Path) -> None:
         (["--play"], MSG_TEXT_ONLY_OPTION.format(option="--play")),
         (["--voice", "Cherry"], MSG_TEXT_ONLY_OPTION.format(option="--voice")),
         (["--target", "th", "--source", "zh"], "Gummy does not translate zh into th"),
-        (["--region", "singapore", "--api-key", "sk-test"], MSG_BEIJING_ONLY),
+        (["--region", "singapore", "--api-key", "sk-test"], texts.GUMMY_BEIJING_ONLY()),
     ],
 )
 def test_gummy_refusals_are_one_sentence_and_exit_2(

@@ -213,6 +213,7 @@ def test_parse_events_and_malformed_frames() -> None:
     ("config", "fragment"),
     [
         (GummyConfig(target_language="th", source_language="zh"), "does not translate zh into th"),
+        (GummyConfig(target_language="el"), "does not translate any language into el"),
         (GummyConfig(target_language="en", source_language="el"), "cannot recognise speech in el"),
         (GummyConfig(target_language="en", input_sample_rate=8000), "16000 Hz"),
         (GummyConfig(target_language="en", model="qwen3-livetranslate-flash-realtime"), "not a Gummy model"),
@@ -222,6 +223,14 @@ def test_parse_events_and_malformed_frames() -> None:
 def test_config_is_validated_locally(config: GummyConfig, fragment: str) -> None:
     with pytest.raises(ConfigError, match=fragment):
         validate_gummy_config(config)
+
+
+def test_an_unreachable_target_without_a_source_has_its_own_message() -> None:
+    """No "any language" pasted into the pair sentence: a translated UI renders the whole sentence from its id."""
+    with pytest.raises(ConfigError) as caught:
+        validate_gummy_config(GummyConfig(target_language="el"))
+    assert caught.value.user_message.id == "config.gummy.target_unsupported"
+    assert dict(caught.value.user_message.params) == {"target": "el"}
 
 
 def test_auto_source_accepts_any_documented_target() -> None:

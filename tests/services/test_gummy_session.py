@@ -11,6 +11,7 @@ from typing import Any
 import pysubs2
 import pytest
 
+from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import AuthenticationError, ConfigError
 from interpreter.media.files import decode_audio
 from interpreter.media.pacing import PacedPcmSource
@@ -24,14 +25,14 @@ from interpreter.services.live_session import (
     TranslatedAudio,
     UsageUpdated,
 )
-from interpreter.transport.gummy import MSG_BEIJING_ONLY
+from interpreter.transport import texts
 
 SPEECH = Path(__file__).parents[1] / "data" / "speech_en_16k.wav"
 WAIT_S = 45.0
 
 
 def paced(speed: float = 8.0) -> PacedPcmSource:
-    return PacedPcmSource(decode_audio(SPEECH), 16000, 40, speed=speed)
+    return PacedPcmSource(decode_audio(SPEECH), INPUT_RATE, 40, speed=speed)
 
 
 async def test_gummy_session_produces_captions_segments_and_files(
@@ -92,7 +93,8 @@ async def test_gummy_singapore_region_is_refused_before_connecting(tmp_path: Pat
     )
     with pytest.raises(ConfigError) as caught:
         await live.run()
-    assert caught.value.user_message == MSG_BEIJING_ONLY
+    assert caught.value.user_message == texts.GUMMY_BEIJING_ONLY()
+    assert caught.value.user_message.id == "region.gummy_beijing_only"
 
 
 def test_gummy_unsupported_pair_is_refused_locally() -> None:

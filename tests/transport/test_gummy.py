@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from interpreter.core.pcm import INPUT_RATE
 from interpreter.errors import AccessDeniedError, ConfigError, RequestRejectedError
 from interpreter.media.files import decode_audio
 from interpreter.media.pacing import PacedPcmSource
@@ -17,7 +18,8 @@ from interpreter.protocol.gummy import GummyConfig
 from interpreter.protocol.retry import backoff
 from interpreter.services.gummy_session import GummyLiveSession
 from interpreter.services.live_session import LiveUpdate, StatusChanged
-from interpreter.transport.gummy import MSG_BEIJING_ONLY, GummyConnection, inference_url
+from interpreter.transport import texts
+from interpreter.transport.gummy import GummyConnection, inference_url
 
 SPEECH = Path(__file__).parents[1] / "data" / "speech_en_16k.wav"
 WAIT_S = 45.0
@@ -29,7 +31,7 @@ def fast_backoff() -> Iterator[float]:
 
 
 def paced(speed: float = 8.0) -> PacedPcmSource:
-    return PacedPcmSource(decode_audio(SPEECH), 16000, 40, speed=speed)
+    return PacedPcmSource(decode_audio(SPEECH), INPUT_RATE, 40, speed=speed)
 
 
 def test_inference_url() -> None:
@@ -38,7 +40,8 @@ def test_inference_url() -> None:
     assert inference_url("https://proxy.example/api-ws/v1/realtime") == "wss://proxy.example/api-ws/v1/inference"
     with pytest.raises(ConfigError) as caught:
         inference_url("singapore")
-    assert caught.value.user_message == MSG_BEIJING_ONLY
+    assert caught.value.user_message == texts.GUMMY_BEIJING_ONLY()
+    assert caught.value.user_message.id == "region.gummy_beijing_only"
     with pytest.raises(ConfigError):
         GummyConnection(CONFIG, api_key="sk-x", region="singapore")
     with pytest.raises(ConfigError):

@@ -2655,6 +2655,54 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>config.gummy.no_target</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="106"/>
+        <source>Gummy needs one target language to translate into.</source>
+        <translation>Gummy 需要一个要翻译成的目标语言。</translation>
+    </message>
+</context>
+<context>
+    <name>config.gummy.pair_unsupported</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="111"/>
+        <source>Gummy does not translate {source} into {target}; choose another target language.</source>
+        <translation>Gummy 不支持将 {source} 翻译为 {target}；请选择其他目标语言。</translation>
+    </message>
+</context>
+<context>
+    <name>config.gummy.sample_rate</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="119"/>
+        <source>Gummy needs audio at {minimum} Hz or more; {rate} Hz was given.</source>
+        <translation>Gummy 需要 {minimum} Hz 或更高采样率的音频；当前为 {rate} Hz。</translation>
+    </message>
+</context>
+<context>
+    <name>config.gummy.source_unsupported</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="107"/>
+        <source>Gummy cannot recognise speech in {source}; choose another source language or automatic.</source>
+        <translation>Gummy 无法识别 {source} 语音；请选择其他源语言或“自动检测”。</translation>
+    </message>
+</context>
+<context>
+    <name>config.gummy.target_unsupported</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="115"/>
+        <source>Gummy does not translate any language into {target}; choose another target language.</source>
+        <translation>Gummy 无法将任何语言翻译为 {target}；请选择其他目标语言。</translation>
+    </message>
+</context>
+<context>
+    <name>config.gummy.unknown_model</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="105"/>
+        <source>{model} is not a Gummy model; use gummy-realtime-v1.</source>
+        <translation>{model} 不是 Gummy 模型；请使用 gummy-realtime-v1。</translation>
+    </message>
+</context>
+<context>
     <name>config.hotword_incomplete</name>
     <message>
         <location filename="../../protocol/texts.py" line="17"/>
@@ -2765,6 +2813,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../services/texts.py" line="82"/>
         <source>Translating from {language} is not supported; choose another source language or let the service detect it.</source>
         <translation>不支持从{language}翻译；请选择其他源语言，或让服务自动识别。</translation>
+    </message>
+</context>
+<context>
+    <name>config.summary.unknown_language</name>
+    <message>
+        <location filename="../../services/texts.py" line="186"/>
+        <source>{language} is not a language code this app knows (for example en, zh, de).</source>
+        <translation>{language} 不是本应用认识的语言代码（例如 en、zh、de）。</translation>
+    </message>
+</context>
+<context>
+    <name>config.summary.unknown_model</name>
+    <message>
+        <location filename="../../services/texts.py" line="185"/>
+        <source>{model} is not a summary model; choose one of: {choices}.</source>
+        <translation>{model} 不是摘要模型；请从以下模型中选择：{choices}。</translation>
     </message>
 </context>
 <context>
@@ -3494,6 +3558,38 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../services/texts.py" line="113"/>
         <source>The translation could not be written to {path}; check free space and permissions.</source>
         <translation>无法将译文写入 {path}；请检查可用空间和权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.transcript.bad_line</name>
+    <message>
+        <location filename="../../services/texts.py" line="180"/>
+        <source>Line {line} of {path} is not a transcript line (JSON with &apos;source&apos; and &apos;translation&apos;); fix or remove it.</source>
+        <translation>{path} 的第 {line} 行不是转写记录（应为包含 &apos;source&apos; 和 &apos;translation&apos; 的 JSON）；请修正或删除该行。</translation>
+    </message>
+</context>
+<context>
+    <name>file.transcript.empty</name>
+    <message>
+        <location filename="../../services/texts.py" line="184"/>
+        <source>The transcript {path} has no spoken segments to summarise.</source>
+        <translation>转写文件 {path} 中没有可供摘要的语音片段。</translation>
+    </message>
+</context>
+<context>
+    <name>file.transcript.not_utf8</name>
+    <message>
+        <location filename="../../services/texts.py" line="175"/>
+        <source>Cannot read the transcript {path}: it is not a UTF-8 text file. Choose a transcript.jsonl written by a live session.</source>
+        <translation>无法读取转写文件 {path}：它不是 UTF-8 文本文件。请选择由实时会话写出的 transcript.jsonl。</translation>
+    </message>
+</context>
+<context>
+    <name>file.transcript.unreadable</name>
+    <message>
+        <location filename="../../services/texts.py" line="171"/>
+        <source>Cannot read the transcript {path}: {reason}. Choose a transcript.jsonl written by a live session.</source>
+        <translation>无法读取转写文件 {path}：{reason}。请选择由实时会话写出的 transcript.jsonl。</translation>
     </message>
 </context>
 <context>
@@ -4301,6 +4397,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>network.gummy_task_not_started</name>
+    <message>
+        <location filename="../../transport/texts.py" line="184"/>
+        <source>The Gummy service accepted the connection but did not start the task within {seconds:.0f} s.</source>
+        <translation>Gummy 服务已接受连接，但未在 {seconds:.0f} 秒内启动任务。</translation>
+    </message>
+</context>
+<context>
     <name>network.http_connection_failed</name>
     <message>
         <location filename="../../transport/texts.py" line="130"/>
@@ -4761,6 +4865,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>region.gummy_beijing_only</name>
+    <message>
+        <location filename="../../transport/texts.py" line="179"/>
+        <source>Gummy is offered only in the Beijing region: switch the region to Beijing (with a Beijing API key) or choose LiveTranslate.</source>
+        <translation>Gummy 仅在北京地域提供：请将地域切换为北京（并使用北京地域的 API 密钥），或改用 LiveTranslate。</translation>
+    </message>
+</context>
+<context>
     <name>region.in_parentheses</name>
     <message>
         <location filename="../../transport/texts.py" line="12"/>
@@ -4924,6 +5036,22 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
     </message>
 </context>
 <context>
+    <name>service.gummy.malformed</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="120"/>
+        <source>The Gummy service sent a message that is not valid JSON.</source>
+        <translation>Gummy 服务发来的消息不是有效的 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>service.gummy.not_a_task_event</name>
+    <message>
+        <location filename="../../protocol/texts.py" line="121"/>
+        <source>The Gummy service sent a message without a task header.</source>
+        <translation>Gummy 服务发来的消息缺少任务头。</translation>
+    </message>
+</context>
+<context>
     <name>service.internal_error</name>
     <message>
         <location filename="../../protocol/texts.py" line="68"/>
@@ -5082,6 +5210,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../transport/texts.py" line="66"/>
         <source>The service refused the request (HTTP {status}); check the model, the options and the service address.</source>
         <translation>服务拒绝了请求（HTTP {status}）；请检查模型、选项和服务地址。</translation>
+    </message>
+</context>
+<context>
+    <name>service.summary.bad_answer</name>
+    <message>
+        <location filename="../../services/texts.py" line="189"/>
+        <source>The summary model&apos;s answer could not be read as a summary; trying again may help.</source>
+        <translation>无法将摘要模型的回答解析为摘要；重试可能会有帮助。</translation>
     </message>
 </context>
 <context>
