@@ -119,6 +119,10 @@ class _NativeSse:
 
     async def start(self) -> None:
         await self.response.prepare(self._call.request)
+        # The status is on the wire with the headers: record it now, so a client that has read the whole stream never
+        # finds the record without one (the route wrapper sets it again when the handler returns).
+        if self._call.record is not None:
+            self._call.record.status = self.response.status
 
     async def _event(self, event: str, status: int, data: dict[str, Any]) -> None:
         frame = (
