@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pytest
 
+from interpreter.core.pcm import SILENCE_DBFS
 from interpreter.errors import DeviceError
 from interpreter.media.microphone import DeviceStatus, MicBlock, Microphone, open_microphone
 from tests.fakes.pulse import PulseDaemon
@@ -31,6 +33,35 @@ async def _collect_until(blocks, predicate, within: float = WAIT_S) -> list[MicB
     return got
 
 
+#: Samples collected after the clip's length, beyond its first sample: room for a resampler's delay and ramp.
+CLIP_MARGIN_SAMPLES = 3200  # 0.2 s at 16 kHz
+
+
+def _clip_received(n_samples: int) -> Callable[[list[MicBlock]], bool]:
+    """Predicate: the clip has arrived whole: ``n_samples`` plus a margin since its first non-zero sample.
+
+    The virtual mic carries digital silence until the player starts, so the first non-zero sample marks the clip's
+    start, however late the player process got going on a loaded machine. Waiting on this condition, instead of a
+    fixed number of blocks counted from when the player was launched, never cuts the clip's end off.
+    """
+    seen = 0
+    start: int | None = None
+
+    def received(got: list[MicBlock]) -> bool:
+        nonlocal seen, start
+        for block in got[seen:]:
+            if start is None:
+                nz = np.flatnonzero(np.frombuffer(block.pcm, np.int16))
+                if nz.size:
+                    start = len(block.pcm) // 2 - int(nz[0])
+            else:
+                start += len(block.pcm) // 2
+        seen = len(got)
+        return start is not None and start >= n_samples + CLIP_MARGIN_SAMPLES
+
+    return received
+
+
 def _align(captured: np.ndarray, sent: np.ndarray) -> np.ndarray:
     corr = np.correlate(captured.astype(np.float64), sent.astype(np.float64), "valid")
     k = int(np.argmax(corr))
@@ -45,7 +76,7 @@ async def test_played_speech_arrives_bit_identical_at_16k(pulse: PulseDaemon) ->
         blocks = mic.blocks()
         await _collect_until(blocks, lambda g: len(g) >= 1)  # the device is delivering
         player = pulse.play_into_mic(sent.tobytes())
-        got = await _collect_until(blocks, lambda g: len(g) >= 50)  # 2 s: the 1 s clip and margin
+        got = await _collect_until(blocks, _clip_received(len(sent)))
         player.wait(timeout=10)
     finally:
         await mic.stop()
@@ -65,7 +96,8 @@ async def test_native_rate_capture_is_resampled_faithfully(pulse: PulseDaemon) -
         await _collect_until(blocks, lambda g: len(g) >= 1)
         player = pulse.play_into_mic(sent.tobytes())
         peaks: list[float] = []
-        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or len(g) >= 100)
+        clip_received = _clip_received(len(sent))
+        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or clip_received(g))
         player.wait(timeout=10)
         assert max(peaks) > -20  # the meter saw the speech
     assert all(len(b.pcm) == 640 for b in got)
@@ -86,7 +118,14 @@ async def test_mute_sends_silence_and_keeps_the_meter(pulse: PulseDaemon) -> Non
         await _collect_until(blocks, lambda g: len(g) >= 1)
         player = pulse.play_into_mic(sent.tobytes())
         peaks: list[float] = []
-        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or len(g) >= 40)
+
+        def speech_came_and_went(_got: list[MicBlock]) -> bool:
+            # The blocks are silence, so the meter is the only sign of the clip: wait until it showed the speech
+            # and then silence again, i.e. the whole clip was captured while muted.
+            peaks.append(mic.level.peak_dbfs)
+            return max(peaks) > -20 and peaks[-1] <= SILENCE_DBFS
+
+        got = await _collect_until(blocks, speech_came_and_went)
         player.wait(timeout=10)
         assert max(peaks) > -20  # the meter keeps working while muted
     assert all(b.filler and not any(b.pcm) for b in got)
