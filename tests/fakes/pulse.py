@@ -17,6 +17,7 @@ into a conftest; each import is a separate fixture, but they all hand out the sa
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import signal
@@ -127,8 +128,9 @@ class Recorder:
         self._thread.start()
 
     def _read(self) -> None:
-        assert self._proc.stdout is not None
-        while chunk := self._proc.stdout.read1(8192):
+        stdout = self._proc.stdout
+        assert isinstance(stdout, io.BufferedReader)  # stdout=PIPE gives a BufferedReader: read1 returns what is there
+        while chunk := stdout.read1(8192):
             with self._lock:
                 self._chunks.append(chunk)
 

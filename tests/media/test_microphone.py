@@ -97,7 +97,12 @@ async def test_native_rate_capture_is_resampled_faithfully(pulse: PulseDaemon) -
         player = pulse.play_into_mic(sent.tobytes())
         peaks: list[float] = []
         clip_received = _clip_received(len(sent))
-        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or clip_received(g))
+
+        def metered_until_received(g: list[MicBlock]) -> bool:
+            peaks.append(mic.level.peak_dbfs)
+            return clip_received(g)
+
+        got = await _collect_until(blocks, metered_until_received)
         player.wait(timeout=10)
         assert max(peaks) > -20  # the meter saw the speech
     assert all(len(b.pcm) == 640 for b in got)
@@ -268,3 +273,38 @@ async def test_stop_during_a_reopen_leaves_no_stream_running() -> None:
     # The stream the abandoned open made is started, then stopped and closed, not left running.
     assert await asyncio.to_thread(sd.late_closed.wait, 10), "a started PortAudio stream was left behind"
     assert not sd.late[0].active
+
+
+async def test_stop_delivers_the_audio_captured_before_it() -> None:
+    """Audio the device captured before stop() reaches the consumer: the last words of a talk are not dropped.
+
+    The loop is held busy while the device keeps capturing (a loaded machine), so hand-offs are still queued on
+    the loop when stop() is called; every one of them must come out of the iterator, in order, before it ends.
+    """
+    import threading
+
+    block = 640  # 40 ms at 16 kHz, the microphone's block at this rate
+    captured_ahead = threading.Event()
+    target: list[int] = []
+
+    def ramp(start: int, n: int) -> np.ndarray:
+        # Set once the device starts a block past the target: the callbacks before it have all been handed off.
+        if target and start >= target[0] + block:
+            captured_ahead.set()
+        return ((np.arange(start, start + n) % 30000) - 15000).astype(np.int16)
+
+    sd = FakeSoundDevice([FakeDevice("USB Mic", rate=16000.0, signal=ramp)])
+    mic = await open_microphone("USB Mic", sd=sd, samplerate=16000, block_ms=40)
+    blocks = mic.blocks()
+    got = await _collect_until(blocks, lambda g: len(g) >= 2)
+    target.append((len(got) + 3) * block)  # three more device blocks to be captured while the loop is busy
+    # Deliberately starve the loop (a bounded wait on the device thread's event): hand-offs queue up meanwhile.
+    assert captured_ahead.wait(WAIT_S)
+    await mic.stop()
+    got += [b async for b in blocks]
+    pcm = np.frombuffer(b"".join(b.pcm for b in got), np.int16)
+    # Audio delivered before start() has finished may be skipped (see Microphone._on_audio): start where it starts.
+    first = int(pcm[0]) + 15000
+    np.testing.assert_array_equal(pcm, ramp(first, len(pcm)))  # in order, nothing skipped
+    end = first + len(pcm)
+    assert end >= target[0], f"{target[0] - end} samples captured before stop() were dropped"
