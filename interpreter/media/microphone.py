@@ -50,6 +50,8 @@ _WATCHDOG_PERIOD_S = 0.25
 DEFAULT_RECOVER_INTERVAL_S = 1.0
 #: Seconds allowed for stopping/closing a PortAudio stream; a stream on a vanished device can hang in close.
 _CLOSE_TIMEOUT_S = 2.0
+#: Loop rounds stop() gives hand-offs still queued at close: all are queued already, so one round normally does it.
+_STOP_DRAIN_ROUNDS = 10
 
 StatusKind = Literal["started", "lost", "recovered", "switched", "stopped"]
 
@@ -187,6 +189,7 @@ class Microphone:
         self._tasks: list[asyncio.Task[None]] = []
         self._lost = False
         self._stopping = False
+        self._ended = False  # the end of iteration is queued: nothing may follow it
         self._running = False
         self.muted = False
         self._level_pcm = b""
@@ -225,8 +228,17 @@ class Microphone:
                 await task
         self._tasks.clear()
         await self._close_stream()
+        # Audio the device captured before the stream closed may still sit in the loop's queue of hand-offs (the
+        # loop was busy): it is the end of what the speaker said, so it is processed before the end is marked.
+        # Closing joined the callback thread, so every hand-off is already queued; a few rounds are enough, and
+        # the bound keeps a stream that could not be closed (abandoned above) from holding stop() up.
+        for _ in range(_STOP_DRAIN_ROUNDS):
+            if self._handled >= self._posted:
+                break
+            await asyncio.sleep(0)
         if self._running:
             self._running = False
+            self._ended = True
             self._flush_pending()
             self._put(None)
             self._emit(DeviceStatus("stopped", self.device, texts.MICROPHONE_OFF()))
@@ -349,7 +361,8 @@ class Microphone:
         self._handled += 1
         # While lost, a reopened stream may deliver before _open() has installed its resampler and the recovery
         # is announced: that audio would go through the old device's resampler, so it is skipped (a few ms).
-        if gen != self._gen or self._stopping or self._lost or self._resampler is None:
+        # After stop() not `_stopping`: audio captured before the stream closed is still the speaker's (see stop()).
+        if gen != self._gen or self._ended or self._lost or self._resampler is None:
             return
         self._last_callback = time.monotonic()
         self.stats.callbacks += 1

@@ -17,6 +17,7 @@ into a conftest; each import is a separate fixture, but they all hand out the sa
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import signal
@@ -38,6 +39,8 @@ SPEAKER_RATE = 24000
 MIC_SINK = "vmic_sink"
 MIC_SOURCE = "vmic"
 MIC_RATE = 16000
+#: Extra playback buffer beyond the clip's length, so the whole clip fits in the server's buffer with room to spare.
+_PLAYBACK_MARGIN_MS = 1000
 
 
 class PulseUnavailableError(RuntimeError):
@@ -60,7 +63,17 @@ class PulseDaemon:
         return proc.stdout
 
     def play_into_mic(self, pcm16k: bytes) -> subprocess.Popen[bytes]:
-        """Start playing raw 16 kHz mono s16le into the virtual microphone; returns the running ``pacat``."""
+        """Start playing raw 16 kHz mono s16le into the virtual microphone; returns the running ``pacat``.
+
+        The whole clip is handed to the server before it starts playing: the stream's buffer is the clip's length
+        plus a margin, so ``pacat`` writes everything up front and its drain at end of input starts playback. With a
+        short buffer (20 ms was used before) ``pacat`` must refill it every few milliseconds; on a loaded machine it
+        misses, the stream underruns, and the sound server plays zeros in the middle of the clip: the virtual mic
+        then carries a different signal than the test sent, and a bit-exact comparison fails for the harness's
+        fault. The capture side is unaffected: the null sink renders at the latency the *recording* stream asks
+        for, so the microphone still receives small, steady blocks.
+        """
+        buffer_ms = len(pcm16k) * 1000 // (MIC_RATE * 2) + _PLAYBACK_MARGIN_MS
         proc = subprocess.Popen(
             [
                 "pacat",
@@ -70,7 +83,7 @@ class PulseDaemon:
                 "--channels=1",
                 "--format=s16le",
                 "--raw",
-                "--latency-msec=20",
+                f"--latency-msec={buffer_ms}",
             ],
             env=self.env,
             stdin=subprocess.PIPE,
@@ -115,8 +128,9 @@ class Recorder:
         self._thread.start()
 
     def _read(self) -> None:
-        assert self._proc.stdout is not None
-        while chunk := self._proc.stdout.read1(8192):
+        stdout = self._proc.stdout
+        assert isinstance(stdout, io.BufferedReader)  # stdout=PIPE gives a BufferedReader: read1 returns what is there
+        while chunk := stdout.read1(8192):
             with self._lock:
                 self._chunks.append(chunk)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pytest
 
+from interpreter.core.pcm import SILENCE_DBFS
 from interpreter.errors import DeviceError
 from interpreter.media.microphone import DeviceStatus, MicBlock, Microphone, open_microphone
 from tests.fakes.pulse import PulseDaemon
@@ -31,6 +33,35 @@ async def _collect_until(blocks, predicate, within: float = WAIT_S) -> list[MicB
     return got
 
 
+#: Samples collected after the clip's length, beyond its first sample: room for a resampler's delay and ramp.
+CLIP_MARGIN_SAMPLES = 3200  # 0.2 s at 16 kHz
+
+
+def _clip_received(n_samples: int) -> Callable[[list[MicBlock]], bool]:
+    """Predicate: the clip has arrived whole: ``n_samples`` plus a margin since its first non-zero sample.
+
+    The virtual mic carries digital silence until the player starts, so the first non-zero sample marks the clip's
+    start, however late the player process got going on a loaded machine. Waiting on this condition, instead of a
+    fixed number of blocks counted from when the player was launched, never cuts the clip's end off.
+    """
+    seen = 0
+    start: int | None = None
+
+    def received(got: list[MicBlock]) -> bool:
+        nonlocal seen, start
+        for block in got[seen:]:
+            if start is None:
+                nz = np.flatnonzero(np.frombuffer(block.pcm, np.int16))
+                if nz.size:
+                    start = len(block.pcm) // 2 - int(nz[0])
+            else:
+                start += len(block.pcm) // 2
+        seen = len(got)
+        return start is not None and start >= n_samples + CLIP_MARGIN_SAMPLES
+
+    return received
+
+
 def _align(captured: np.ndarray, sent: np.ndarray) -> np.ndarray:
     corr = np.correlate(captured.astype(np.float64), sent.astype(np.float64), "valid")
     k = int(np.argmax(corr))
@@ -45,7 +76,7 @@ async def test_played_speech_arrives_bit_identical_at_16k(pulse: PulseDaemon) ->
         blocks = mic.blocks()
         await _collect_until(blocks, lambda g: len(g) >= 1)  # the device is delivering
         player = pulse.play_into_mic(sent.tobytes())
-        got = await _collect_until(blocks, lambda g: len(g) >= 50)  # 2 s: the 1 s clip and margin
+        got = await _collect_until(blocks, _clip_received(len(sent)))
         player.wait(timeout=10)
     finally:
         await mic.stop()
@@ -65,7 +96,13 @@ async def test_native_rate_capture_is_resampled_faithfully(pulse: PulseDaemon) -
         await _collect_until(blocks, lambda g: len(g) >= 1)
         player = pulse.play_into_mic(sent.tobytes())
         peaks: list[float] = []
-        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or len(g) >= 100)
+        clip_received = _clip_received(len(sent))
+
+        def metered_until_received(g: list[MicBlock]) -> bool:
+            peaks.append(mic.level.peak_dbfs)
+            return clip_received(g)
+
+        got = await _collect_until(blocks, metered_until_received)
         player.wait(timeout=10)
         assert max(peaks) > -20  # the meter saw the speech
     assert all(len(b.pcm) == 640 for b in got)
@@ -86,7 +123,14 @@ async def test_mute_sends_silence_and_keeps_the_meter(pulse: PulseDaemon) -> Non
         await _collect_until(blocks, lambda g: len(g) >= 1)
         player = pulse.play_into_mic(sent.tobytes())
         peaks: list[float] = []
-        got = await _collect_until(blocks, lambda g: peaks.append(mic.level.peak_dbfs) or len(g) >= 40)
+
+        def speech_came_and_went(_got: list[MicBlock]) -> bool:
+            # The blocks are silence, so the meter is the only sign of the clip: wait until it showed the speech
+            # and then silence again, i.e. the whole clip was captured while muted.
+            peaks.append(mic.level.peak_dbfs)
+            return max(peaks) > -20 and peaks[-1] <= SILENCE_DBFS
+
+        got = await _collect_until(blocks, speech_came_and_went)
         player.wait(timeout=10)
         assert max(peaks) > -20  # the meter keeps working while muted
     assert all(b.filler and not any(b.pcm) for b in got)
@@ -229,3 +273,38 @@ async def test_stop_during_a_reopen_leaves_no_stream_running() -> None:
     # The stream the abandoned open made is started, then stopped and closed, not left running.
     assert await asyncio.to_thread(sd.late_closed.wait, 10), "a started PortAudio stream was left behind"
     assert not sd.late[0].active
+
+
+async def test_stop_delivers_the_audio_captured_before_it() -> None:
+    """Audio the device captured before stop() reaches the consumer: the last words of a talk are not dropped.
+
+    The loop is held busy while the device keeps capturing (a loaded machine), so hand-offs are still queued on
+    the loop when stop() is called; every one of them must come out of the iterator, in order, before it ends.
+    """
+    import threading
+
+    block = 640  # 40 ms at 16 kHz, the microphone's block at this rate
+    captured_ahead = threading.Event()
+    target: list[int] = []
+
+    def ramp(start: int, n: int) -> np.ndarray:
+        # Set once the device starts a block past the target: the callbacks before it have all been handed off.
+        if target and start >= target[0] + block:
+            captured_ahead.set()
+        return ((np.arange(start, start + n) % 30000) - 15000).astype(np.int16)
+
+    sd = FakeSoundDevice([FakeDevice("USB Mic", rate=16000.0, signal=ramp)])
+    mic = await open_microphone("USB Mic", sd=sd, samplerate=16000, block_ms=40)
+    blocks = mic.blocks()
+    got = await _collect_until(blocks, lambda g: len(g) >= 2)
+    target.append((len(got) + 3) * block)  # three more device blocks to be captured while the loop is busy
+    # Deliberately starve the loop (a bounded wait on the device thread's event): hand-offs queue up meanwhile.
+    assert captured_ahead.wait(WAIT_S)
+    await mic.stop()
+    got += [b async for b in blocks]
+    pcm = np.frombuffer(b"".join(b.pcm for b in got), np.int16)
+    # Audio delivered before start() has finished may be skipped (see Microphone._on_audio): start where it starts.
+    first = int(pcm[0]) + 15000
+    np.testing.assert_array_equal(pcm, ramp(first, len(pcm)))  # in order, nothing skipped
+    end = first + len(pcm)
+    assert end >= target[0], f"{target[0] - end} samples captured before stop() were dropped"
