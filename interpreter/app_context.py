@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
     from interpreter.ui.viewmodels.ocr_vm import OcrViewModel
     from interpreter.ui.viewmodels.text_vm import TextViewModel
+    from interpreter.ui.viewmodels.transcript_vm import TranscriptViewModel
 
 __all__ = ["AppContext", "options_from_settings", "translate"]
 
@@ -122,6 +123,7 @@ class AppContext:
         self.text_vm: TextViewModel | None = None
         self.images_vm: ImagesViewModel | None = None
         self.ocr_vm: OcrViewModel | None = None
+        self.transcript_vm: TranscriptViewModel | None = None  # History → Translate transcript…
         self._tabs_http: HttpClient | None = None
         self.window: MainWindow | None = None
         self.presentation: PresentationWindow | None = None
@@ -369,6 +371,7 @@ class AppContext:
         from interpreter.ui.viewmodels.images_vm import ImagesViewModel
         from interpreter.ui.viewmodels.ocr_vm import OcrViewModel
         from interpreter.ui.viewmodels.text_vm import TextViewModel
+        from interpreter.ui.viewmodels.transcript_vm import TranscriptViewModel
 
         endpoint = self.current_endpoint()
         if endpoint is None:
@@ -390,6 +393,7 @@ class AppContext:
         )
         self.documents_vm = DocumentsViewModel(TextJobQueue(text_service), glossary=app_glossary)
         self.text_vm = TextViewModel(text_service, glossaries=glossaries.load, pricing=pricing, region=endpoint.region)
+        self.transcript_vm = TranscriptViewModel(text_service, self.journal)
         image_endpoint, image_key = self._image_endpoint(endpoint)
         self.images_vm = ImagesViewModel(image_endpoint, image_key, glossary_terms=image_terms)
         self.ocr_vm = OcrViewModel(
@@ -527,6 +531,8 @@ class AppContext:
             await self.text_vm.aclose()
         if self.ocr_vm is not None:
             await self.ocr_vm.aclose()
+        if self.transcript_vm is not None:
+            await self.transcript_vm.aclose()
         if self._tabs_http is not None:
             await self._tabs_http.aclose()
 
