@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -51,22 +52,29 @@ __all__ = ["DOCUMENT_COLUMNS", "DocumentQueueModel", "DocumentsViewModel", "is_t
 
 _log = logging.getLogger(__name__)
 
-#: Column headers (English; translated in the "DocumentQueue" context).
-DOCUMENT_COLUMNS = ("File", "Languages", "Status", "Progress", "Estimate", "Output")
+#: Column headers (English; translated in the "DocumentQueue" context, marked for lupdate).
+DOCUMENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("DocumentQueue", "File"),
+    QT_TRANSLATE_NOOP("DocumentQueue", "Languages"),
+    QT_TRANSLATE_NOOP("DocumentQueue", "Status"),
+    QT_TRANSLATE_NOOP("DocumentQueue", "Progress"),
+    QT_TRANSLATE_NOOP("DocumentQueue", "Estimate"),
+    QT_TRANSLATE_NOOP("DocumentQueue", "Output"),
+)
 DOC_FILE, DOC_LANGUAGES, DOC_STATUS, DOC_PROGRESS, DOC_ESTIMATE, DOC_OUTPUT = range(len(DOCUMENT_COLUMNS))
 
 _STATE_TEXT = {
-    JobState.QUEUED: "Waiting",
-    JobState.RUNNING: "Translating",
-    JobState.PAUSED: "Paused",
-    JobState.DONE: "Done",
-    JobState.FAILED: "Failed",
-    JobState.CANCELLED: "Cancelled",
+    JobState.QUEUED: QT_TRANSLATE_NOOP("DocumentQueue", "Waiting"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("DocumentQueue", "Translating"),
+    JobState.PAUSED: QT_TRANSLATE_NOOP("DocumentQueue", "Paused"),
+    JobState.DONE: QT_TRANSLATE_NOOP("DocumentQueue", "Done"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("DocumentQueue", "Failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("DocumentQueue", "Cancelled"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentQueue", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("DocumentQueue", str(text))
 
 
 class DocumentQueueModel(QAbstractTableModel):
@@ -289,7 +297,11 @@ class DocumentsViewModel(QObject):
             self.error_occurred.emit(render_error(exc))
         elif exc is not None:
             _log.error("documents: unexpected error", exc_info=exc)
-            self.error_occurred.emit(_tr("Something went wrong inside the app; it was written to the log."))
+            self.error_occurred.emit(
+                QCoreApplication.translate(
+                    "DocumentQueue", "Something went wrong inside the app; it was written to the log."
+                )
+            )
 
     def _set_running(self, running: bool) -> None:
         if running != self._running:
@@ -305,7 +317,7 @@ class DocumentsViewModel(QObject):
             self.error_occurred.emit(render(event.message))
         entries = self.queue.jobs()
         self.totals_changed.emit(
-            _tr("{done} of {total} documents done").format(
+            QCoreApplication.translate("DocumentQueue", "{done} of {total} documents done").format(
                 done=sum(1 for e in entries if e.state == JobState.DONE), total=len(entries)
             )
         )
