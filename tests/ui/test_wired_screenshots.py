@@ -1,6 +1,7 @@
-"""Screenshots of the main window on its Images and OCR tabs under a real X server (Xvfb), after real work against
-the emulator. Runs tests/ui/wired_shots.py in a subprocess (the test process owns an offscreen QApplication). The
-PNGs land in the test's tmp dir; docs/screenshots/main-window-{images,ocr}.png were made the same way."""
+"""Screenshots of the main window on its Images, OCR and Files (documents) tabs under a real X server (Xvfb),
+after real work against the emulator. Runs tests/ui/wired_shots.py in a subprocess (the test process owns an
+offscreen QApplication). The PNGs land in the test's tmp dir; docs/screenshots/main-window-{images,ocr,documents}.png
+were made the same way."""
 
 from __future__ import annotations
 
@@ -49,3 +50,7 @@ def test_screenshots_of_the_main_window_on_images_and_ocr(xvfb_display: str, tmp
     # OCR with positions: the recognised lines are outlined in the tab's box blue in the picture pane (left).
     box = lambda c: c.blue() > 200 and c.red() < 60 and 100 < c.green() < 180  # noqa: E731
     assert _count(ocr, 0.0, 0.45, 0.15, 0.92, box) > 20
+    # Documents: both rows done, each with its full progress bar (the bar's blue fill in the Progress column).
+    documents = QImage(str(tmp_path / "main-window-documents.png"))
+    bar = lambda c: c.blue() > 150 and c.red() < 120  # noqa: E731
+    assert _count(documents, 0.75, 0.88, 0.19, 0.28, bar) > 40
