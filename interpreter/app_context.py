@@ -249,6 +249,9 @@ class AppContext:
             self.demo = self.auto_demo = False
             if self.files_vm is not None:
                 self.files_vm.demo = False  # its client follows the endpoint (services.endpoint_client)
+            endpoint = self.current_endpoint()
+            if self.images_vm is not None and endpoint is not None:
+                self.images_vm.set_endpoint(*self._image_endpoint(endpoint))  # next batch: the service (or blocked)
             if self.window is not None:
                 self.window.set_demo(False)
                 self.window.show_notice(

@@ -128,3 +128,16 @@ def test_a_singapore_key_blocks_the_images_tab_with_one_sentence(
     assert window.images_tab.banner.isVisible() or window.images_tab.banner.label.text() == reason
     assert not window.images_tab.vm.start(), "nothing is sent from a Singapore endpoint"
     assert isinstance(window.ocr_tab, OcrTab), "OCR serves both regions"
+
+
+def test_leaving_the_automatic_demo_moves_the_images_tab_off_the_emulator(
+    qtbot: Any, start_shell: Callable[..., AppContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DASHSCOPE_API_KEY", raising=False)
+    shell = start_shell(demo=False)
+    assert shell.auto_demo and shell.images_vm is not None
+    assert shell.images_vm.block_reason == "", "the emulator serves images in the demo"
+    shell.secrets.set_api_key("singapore", "sk-" + "9f8e7d6c" * 4)
+    shell.api_key_changed()
+    assert not shell.demo
+    assert "Beijing" in shell.images_vm.block_reason, "a Singapore key: blocked, nothing goes to the emulator"
