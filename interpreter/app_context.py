@@ -36,6 +36,7 @@ from interpreter.bootstrap import (
     wants_demo,
 )
 from interpreter.core.catalog import load_catalog
+from interpreter.core.glossary import Glossary
 from interpreter.errors import AuthenticationError, InterpreterError, StorageError
 from interpreter.services.texts import NO_KEY_IN_APP
 from interpreter.store.journal import SessionJournal
@@ -62,10 +63,16 @@ if TYPE_CHECKING:
     from interpreter.emulator.server import EmulatorServer
     from interpreter.media.frames import FrameSource
     from interpreter.services.endpoint_client import CurrentEndpointClient
+    from interpreter.transport.http import HttpClient
     from interpreter.ui.main_window import MainWindow
     from interpreter.ui.presentation_window import PresentationWindow
+    from interpreter.ui.viewmodels.documents_vm import DocumentsViewModel
     from interpreter.ui.viewmodels.files_vm import FilesViewModel
+    from interpreter.ui.viewmodels.images_vm import ImagesViewModel
     from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel
+    from interpreter.ui.viewmodels.ocr_vm import OcrViewModel
+    from interpreter.ui.viewmodels.text_vm import TextViewModel
+    from interpreter.ui.viewmodels.transcript_vm import TranscriptViewModel
 
 __all__ = ["AppContext", "options_from_settings", "translate"]
 
@@ -112,6 +119,13 @@ class AppContext:
         self._vm: LiveSessionViewModel | None = None
         self.files_vm: FilesViewModel | None = None
         self._files_http: CurrentEndpointClient | None = None
+        # The Files tab's documents and Text pane, the Images and OCR tabs (built by _tab_view_models).
+        self.documents_vm: DocumentsViewModel | None = None
+        self.text_vm: TextViewModel | None = None
+        self.images_vm: ImagesViewModel | None = None
+        self.ocr_vm: OcrViewModel | None = None
+        self.transcript_vm: TranscriptViewModel | None = None  # History → Translate transcript…
+        self._tabs_http: HttpClient | None = None
         self.window: MainWindow | None = None
         self.presentation: PresentationWindow | None = None
         self.welcome: QWidget | None = None  # kept referenced for the app's life
@@ -160,7 +174,17 @@ class AppContext:
             self.emulator = await start_demo_emulator()
         self._vm = vm = LiveSessionViewModel(load_catalog(), self.environment(), options_from_settings(settings))
         self.files_vm = self._files_view_model()
-        self.window = window = MainWindow(vm, demo=self.demo, open_dialog=self._open_dialog, files_vm=self.files_vm)
+        self._tab_view_models()
+        self.window = window = MainWindow(
+            vm,
+            demo=self.demo,
+            open_dialog=self._open_dialog,
+            files_vm=self.files_vm,
+            documents_vm=self.documents_vm,
+            text_vm=self.text_vm,
+            images_vm=self.images_vm,
+            ocr_vm=self.ocr_vm,
+        )
         window.restore_geometry(settings.window_geometry)
         window.presentation_requested.connect(self._show_presentation)
         window.export_requested.connect(self._export_last)
@@ -227,6 +251,9 @@ class AppContext:
             self.demo = self.auto_demo = False
             if self.files_vm is not None:
                 self.files_vm.demo = False  # its client follows the endpoint (services.endpoint_client)
+            endpoint = self.current_endpoint()
+            if self.images_vm is not None and endpoint is not None:
+                self.images_vm.set_endpoint(*self._image_endpoint(endpoint))  # next batch: the service (or blocked)
             if self.window is not None:
                 self.window.set_demo(False)
                 self.window.show_notice(
@@ -331,6 +358,66 @@ class AppContext:
             demo=endpoint.demo,
             ui_language=current_ui_language(catalog),
         )
+
+    def _tab_view_models(self) -> None:
+        """The Files tab's documents queue and Text pane (Qwen-MT), the Images tab (qwen-mt-image) and the OCR tab
+        (qwen-vl-ocr), on the endpoint current at start-up (the embedded emulator in demo mode; the window's demo
+        banner labels their output). The app's glossary feeds Qwen-MT ``terms`` and the images' ``terminologies``.
+        Nothing is built without an endpoint (the tabs then stay placeholders)."""
+        from interpreter.services.ocr import OcrService
+        from interpreter.services.text_jobs import TextJobQueue
+        from interpreter.services.text_translation import TextTranslationService
+        from interpreter.store.glossaries import GlossaryStore
+        from interpreter.store.mt_checkpoints import MtCheckpointStore
+        from interpreter.store.ocr_history import OcrHistory
+        from interpreter.store.pricing import load_effective_pricing
+        from interpreter.transport.http import HttpClient
+        from interpreter.ui.viewmodels.documents_vm import DocumentsViewModel
+        from interpreter.ui.viewmodels.images_vm import ImagesViewModel
+        from interpreter.ui.viewmodels.ocr_vm import OcrViewModel
+        from interpreter.ui.viewmodels.text_vm import TextViewModel
+        from interpreter.ui.viewmodels.transcript_vm import TranscriptViewModel
+
+        endpoint = self.current_endpoint()
+        if endpoint is None:
+            return
+        glossaries = GlossaryStore()
+
+        def app_glossary() -> Glossary | None:
+            name = self.settings.current.glossary
+            return glossaries.get(name) if name else None
+
+        def image_terms() -> list[tuple[str, str]]:
+            glossary = app_glossary()
+            return [(item["src"], item["tgt"]) for item in glossary.as_terminologies()] if glossary else []
+
+        pricing, _notices = load_effective_pricing()  # the Live view-model already showed the notices
+        self._tabs_http = http = HttpClient(endpoint.base_url or endpoint.region, api_key=endpoint.api_key or None)
+        text_service = TextTranslationService(
+            http, checkpoints=MtCheckpointStore(), pricing=pricing, region=endpoint.region
+        )
+        self.documents_vm = DocumentsViewModel(TextJobQueue(text_service), glossary=app_glossary)
+        self.text_vm = TextViewModel(text_service, glossaries=glossaries.load, pricing=pricing, region=endpoint.region)
+        self.transcript_vm = TranscriptViewModel(text_service, self.journal)
+        image_endpoint, image_key = self._image_endpoint(endpoint)
+        self.images_vm = ImagesViewModel(image_endpoint, image_key, glossary_terms=image_terms)
+        self.ocr_vm = OcrViewModel(
+            OcrService(http, history=OcrHistory(), translator=text_service), glossaries=glossaries.load
+        )
+
+    def _image_endpoint(self, endpoint: Endpoint) -> tuple[str, str | None]:
+        """qwen-mt-image is Beijing-only: a custom address (the emulator) as it is; else the Beijing key when one is
+        stored; else the Singapore endpoint, which the Images tab blocks with its one sentence."""
+        if endpoint.base_url or endpoint.region == "beijing":
+            return endpoint.base_url or endpoint.region, endpoint.api_key or None
+        try:  # a Beijing key kept beside the Singapore one (the keyring holds one key per region)
+            beijing_key = self.secrets.get_api_key("beijing")
+        except StorageError as exc:
+            _log.warning("no Beijing key for images: %s", exc)
+            beijing_key = None
+        if beijing_key:
+            return "beijing", beijing_key
+        return endpoint.region, endpoint.api_key or None
 
     async def _offer_files_resume(self) -> None:
         """Load the Files queue; jobs left running at the last exit are offered for resume in the notice banner
@@ -448,6 +535,20 @@ class AppContext:
         asyncio.get_running_loop().set_exception_handler(loop_hook)
 
     # --- shutdown -------------------------------------------------------------------------------------------------
+    async def _close_tabs(self) -> None:
+        """Stop the documents, Text pane and OCR work and close their HTTP client (an image batch's tasks are kept
+        in its task store and resumed by the Images tab, never resubmitted)."""
+        if self.documents_vm is not None:
+            await self.documents_vm.shutdown()
+        if self.text_vm is not None:
+            await self.text_vm.aclose()
+        if self.ocr_vm is not None:
+            await self.ocr_vm.aclose()
+        if self.transcript_vm is not None:
+            await self.transcript_vm.aclose()
+        if self._tabs_http is not None:
+            await self._tabs_http.aclose()
+
     async def _shutdown(self) -> None:
         if self.files_vm is not None:
             from interpreter.ui.viewmodels.files_vm import files_settings_of
@@ -456,6 +557,7 @@ class AppContext:
             self.settings.update(files_settings_of(self.settings.current, self.files_vm.options))
         if self._files_http is not None:
             await self._files_http.aclose()
+        await self._close_tabs()
         if self._vm is not None:
             await self._vm.shutdown()
             changed = settings_with_options(self.settings.current, self._vm.options)

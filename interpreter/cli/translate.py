@@ -1,8 +1,18 @@
-"""``live-interpreter translate``: translate audio and video files (subtitles, text, dubbed WAV/MP4) from a terminal.
+"""``live-interpreter translate``: translate audio and video files (subtitles, text, dubbed WAV/MP4), subtitle and
+text documents, and pictures from a terminal.
 
-    live-interpreter translate talk.mp4 recordings/ --to en [--from zh] [--out-dir DIR] [--text-only] [--voice V]
-        [--formats srt,vtt,txt,wav,mp4] [--concurrency N] [--base-url URL] [--api-key KEY] [--region R] [--demo]
-        [--yes]
+    live-interpreter translate talk.mp4 recordings/ slides.srt notes.md poster.png --to en [--from zh]
+        [--out-dir DIR] [--text-only] [--voice V] [--formats srt,vtt,txt,wav,mp4] [--concurrency N]
+        [--model qwen-mt-plus] [--glossary TERMS.csv] [--domain TEXT] [--bilingual]
+        [--base-url URL] [--api-key KEY] [--region R] [--demo] [--yes]
+
+Routing by type (``cli.translate_kinds.split_by_kind``): media files and folders go to the file-translation
+service (below); subtitle/text documents (.srt .vtt .ass .ssa .txt .md) to Qwen-MT through
+``services.text_jobs.TextJobQueue`` (``--model``, ``--glossary`` as terms, ``--domain``, ``--bilingual``); pictures
+to qwen-mt-image (``services.image_translation.translate_images``: Beijing only — a custom ``--base-url`` such as
+the emulator serves it too; the glossary as terminologies, ``--domain`` as the domain hint). Each kind prints its
+progress and its own line; a batch of more than one kind ends with one ``Batch:`` line, and the exit code is the
+worst of the kinds' (130 first).
 
 Folders expand to the media files inside (recursively, sorted; other files are skipped and counted). The command
 prints the estimate (files, duration, tokens, cost) and asks before spending more than :data:`CONFIRM_ABOVE` unless
@@ -35,8 +45,10 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from interpreter.cli.translate_kinds import KindOutcome
     from interpreter.core.jobs import FileTranslationOptions, Job
     from interpreter.services.file_translation import FileTranslationEvent, FileTranslationService
+    from interpreter.transport.endpoints import Endpoint
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -65,12 +77,20 @@ DEFAULT_FORMATS = "srt,vtt,txt,wav,mp4"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``translate`` options to ``parser`` (the subcommand's parser)."""
-    parser.description = "Translate audio and video files into subtitles, text and a dubbed soundtrack."
+    parser.description = (
+        "Translate audio and video files into subtitles, text and a dubbed soundtrack; subtitle and text documents; "
+        "pictures."
+    )
     parser.epilog = (
         "Exit codes: 0 all done, 1 internal error, 2 a bad input (the others are still translated), "
         "3 key or model refused, 4 network or service trouble, 5 local storage trouble, 130 stopped (rerun to resume)."
     )
-    parser.add_argument("paths", nargs="+", metavar="FILE|FOLDER", help="audio/video files, or folders of them")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE|FOLDER",
+        help="audio/video files or folders of them, subtitle/text documents, pictures",
+    )
     parser.add_argument("--to", dest="target", required=True, metavar="LANG", help="language to translate into")
     parser.add_argument("--from", dest="source", metavar="LANG", help="language spoken (default: detect)")
     parser.add_argument("--out-dir", metavar="DIR", help="folder for the outputs (default: next to each file)")
@@ -100,6 +120,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=CONFIRM_ABOVE,
         metavar="AMOUNT",
         help=f"ask before starting when the estimate exceeds AMOUNT (default {CONFIRM_ABOVE}, pricing currency)",
+    )
+    parser.add_argument("--model", metavar="MODEL", help="Qwen-MT model for documents (default: qwen-mt-flash)")
+    parser.add_argument(
+        "--glossary", metavar="FILE.csv", help="terms for documents and pictures: two columns, term then translation"
+    )
+    parser.add_argument("--domain", metavar="TEXT", help="domain hint in English for documents and pictures")
+    parser.add_argument(
+        "--bilingual", action="store_true", help="documents keep the original line above each translation"
     )
     # Testing aid: segment length in seconds (short segments make a few seconds of media into several requests).
     parser.add_argument("--segment-s", type=float, help=argparse.SUPPRESS)
@@ -285,6 +313,13 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
     import sys
 
     from interpreter.bootstrap import endpoint_for, find_api_key, resolve_region, start_demo_emulator, wants_demo
+    from interpreter.cli.translate_kinds import (
+        KindOutcome,
+        load_glossary_terms,
+        split_by_kind,
+        translate_documents,
+        translate_pictures,
+    )
     from interpreter.services.file_media import FileMedia
     from interpreter.services.file_translation import FileTranslationService
     from interpreter.store.jobs import JobStore
@@ -294,6 +329,8 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
 
     region = resolve_region(args.region)
     options = _options(args)
+    media_paths, documents, pictures = split_by_kind(list(args.paths))
+    glossary = await asyncio.to_thread(load_glossary_terms, args.glossary)
     confirm_above = _amount(args.confirm_above)
     if options.out_dir:
         # StorageError (exit 5) before anything is paid.
@@ -318,28 +355,48 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
             if args.segment_s
             else None
         )
-        store = await asyncio.to_thread(JobStore, data_dir() / JOBS_FILE)
+        outcomes: list[KindOutcome] = []
         async with HttpClient(endpoint.base_url or endpoint.region, api_key=endpoint.api_key or None) as client:
-            service = FileTranslationService(
-                client,
-                store=store,
-                media=media,
-                region=region.value,
-                pricing=pricing,
-                concurrency=options.concurrency,
-            )
-            try:
-                return await _translate(
-                    service,
-                    args.paths,
-                    options,
-                    console,
-                    interactive=sys.stdin.isatty() and not args.yes,
-                    confirm_above=confirm_above,
+            if media_paths:
+                store = await asyncio.to_thread(JobStore, data_dir() / JOBS_FILE)
+                service = FileTranslationService(
+                    client,
+                    store=store,
+                    media=media,
+                    region=region.value,
+                    pricing=pricing,
+                    concurrency=options.concurrency,
                 )
-            finally:
-                await service.aclose()  # the store is ours to close: everything is committed by now
-                await asyncio.to_thread(store.close)
+                tally: dict[str, int] = {}
+                try:
+                    code = await _translate(
+                        service,
+                        media_paths,
+                        options,
+                        console,
+                        interactive=sys.stdin.isatty() and not args.yes,
+                        confirm_above=confirm_above,
+                        tally=tally,
+                    )
+                finally:
+                    await service.aclose()  # the store is ours to close: everything is committed by now
+                    await asyncio.to_thread(store.close)
+                if code == EXIT_STOPPED:
+                    return code
+                outcomes.append(KindOutcome(tally.get("done", 0), tally.get("total", len(media_paths)), code))
+            if documents:
+                outcomes.append(
+                    await translate_documents(
+                        documents, args, glossary, client=client, pricing=pricing, region=region.value, console=console
+                    )
+                )
+        if pictures:
+            outcomes.append(
+                await translate_pictures(
+                    pictures, args, glossary, endpoint=_image_endpoint(args, endpoint), console=console
+                )
+            )
+        return _batch_summary(outcomes, console)
     finally:
         if server is not None:
             await server.stop()
@@ -353,7 +410,10 @@ async def _translate(
     *,
     interactive: bool,
     confirm_above: Decimal,
+    tally: dict[str, int] | None = None,
 ) -> int:
+    """Translate the media files; returns the exit code. ``tally`` (when given) receives ``done`` and ``total``
+    (files) for the batch summary."""
     import asyncio
     import signal
     import time
@@ -389,6 +449,8 @@ async def _translate(
                 "already done)."
             )
     todo = [service.job(job.id) or job for job in added if job not in bad]
+    if tally is not None:
+        tally.update(done=0, total=len(added))
     if not todo:
         console.error("No file to translate.")
         return EXIT_INPUT
@@ -461,6 +523,8 @@ async def _translate(
     console.progress(final)
     done = [j for j in final if j.state == JobState.DONE]
     failed = [j for j in final if j.state == JobState.FAILED]
+    if tally is not None:
+        tally.update(done=len(done), total=len(final) + len(bad))
     for job in failed:
         console.error(job.error)
     for job in done:
@@ -489,3 +553,26 @@ async def _translate(
             return EXIT_LOCAL
         return EXIT_NETWORK
     return EXIT_OK
+
+
+def _image_endpoint(args: argparse.Namespace, endpoint: Endpoint) -> tuple[str, str]:
+    """Where pictures go: the emulator or ``--base-url`` with the key in use; else the Beijing region (the only one
+    serving qwen-mt-image) with ``--api-key``, ``DASHSCOPE_API_KEY`` or the stored Beijing key.
+
+    Raises:
+        ConfigError: no key for Beijing (the sentence says how to add one).
+    """
+    from interpreter.services.image_jobs import resolve_image_endpoint
+
+    if endpoint.base_url:
+        return endpoint.base_url, endpoint.api_key
+    return resolve_image_endpoint(None, None, args.api_key)
+
+
+def _batch_summary(outcomes: list[KindOutcome], console: Console) -> int:
+    """One ``Batch:`` line when more than one kind of file was given; the batch's exit code (the worst kind's)."""
+    if len(outcomes) > 1:
+        done = sum(o.done for o in outcomes)
+        total = sum(o.total for o in outcomes)
+        console.say(f"Batch: {done} of {total} files translated ({len(outcomes)} kinds).")
+    return max((o.code for o in outcomes), default=EXIT_INPUT)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import PurePath
 
+from interpreter.core.text_documents import TEXT_DOCUMENT_SUFFIXES
+
 
 class DropTarget(StrEnum):
     """The tab that handles a kind of file (values are the tabs' object names)."""
@@ -21,9 +23,11 @@ class DropTarget(StrEnum):
 
 AUDIO_SUFFIXES = frozenset({".wav", ".mp3", ".m4a", ".aac", ".flac", ".ogg", ".opus", ".wma", ".amr", ".aiff", ".aif"})
 VIDEO_SUFFIXES = frozenset({".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".wmv", ".flv", ".ts", ".mpg", ".mpeg"})
-#: Subtitle and text files are translated as text on the Files tab.
-TEXT_SUFFIXES = frozenset({".srt", ".vtt", ".ass", ".ssa", ".txt", ".md", ".csv", ".tsv"})
-#: Images (screenshots, scans, product photos) go to the Images tab; OCR is chosen there or on the OCR tab.
+#: Subtitle and text documents are translated with Qwen-MT in the Files tab's documents queue: exactly the files
+#: ``services.text_translation`` reads (.srt .vtt .ass .ssa .txt .md .markdown); a table (.csv) is not one.
+TEXT_SUFFIXES = TEXT_DOCUMENT_SUFFIXES
+#: Images (screenshots, scans, product photos) go to the Images tab, or the OCR tab when it is in front (the main
+#: window decides that: it knows which tab is current).
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif", ".tiff", ".gif"})
 
 

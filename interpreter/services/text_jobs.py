@@ -60,6 +60,8 @@ class TextEntry:
         job: the planned job (None when the file could not be read); its ``estimate`` is the cost before sending.
         units_done / units_total: progress in cues or lines; usage: billed tokens so far.
         result: output path, usage, cost and notes once DONE; error: the sentence when FAILED.
+        failure: the error behind ``error`` (its type tells a bad file from a network or storage failure, e.g. for
+            the ``translate`` command's exit code).
     """
 
     id: int
@@ -71,6 +73,7 @@ class TextEntry:
     usage: StoredUsage = field(default_factory=StoredUsage)
     result: TextJobResult | None = None
     error: str | None = None
+    failure: InterpreterError | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +158,8 @@ class TextJobQueue:
             try:
                 job = await asyncio.to_thread(self.service.add_file, path, options)
             except InterpreterError as error:
-                added.append(self._publish(TextEntry(entry_id, path, JobState.FAILED, None, error=error.user_message)))
+                failed = TextEntry(entry_id, path, JobState.FAILED, None, error=error.user_message, failure=error)
+                added.append(self._publish(failed))
                 continue
             total = job.units_total
             done = len({key.split(".")[0] for key in job.done_keys})
@@ -188,7 +192,9 @@ class TextJobQueue:
                 self._emit(TextBatchStopped(stopped, error))
                 break
             except InterpreterError as error:
-                self._publish(replace(self._entries[entry_id], state=JobState.FAILED, error=error.user_message))
+                self._publish(
+                    replace(self._entries[entry_id], state=JobState.FAILED, error=error.user_message, failure=error)
+                )
                 continue
             finally:
                 self._current = None
@@ -240,7 +246,7 @@ class TextJobQueue:
     def retry_failed(self) -> list[TextEntry]:
         """Queue the failed and cancelled entries that were planned again (their checkpoints are reused)."""
         return [
-            self._publish(replace(entry, state=JobState.QUEUED, error=None))
+            self._publish(replace(entry, state=JobState.QUEUED, error=None, failure=None))
             for entry in list(self._entries.values())
             if entry.state in (JobState.FAILED, JobState.CANCELLED) and entry.job is not None
         ]

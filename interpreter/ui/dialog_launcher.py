@@ -42,7 +42,10 @@ class SettingsAccess(Protocol):
 
 
 class Shell(Protocol):
-    """What the launcher needs from the application context (``app_context.AppContext`` and test doubles)."""
+    """What the launcher needs from the application context (``app_context.AppContext`` and test doubles).
+
+    Optional: ``transcript_vm`` (a ``viewmodels.transcript_vm.TranscriptViewModel``) adds "Translate transcript…"
+    to the history dialog (read with ``getattr``: test doubles need not have it)."""
 
     @property
     def settings(self) -> SettingsAccess: ...
@@ -76,7 +79,7 @@ def open_dialog(name: str, window: QWidget | None, *, shell: Shell) -> QWidget:
         "voices": _voices,
         "hotwords": _hotwords,
         "welcome": lambda w, s: show_welcome(w, lambda choice: _welcome_chosen(choice, w, s)),
-        "history": lambda w, s: open_history_dialog(w, HistoryViewModel(s.journal)),
+        "history": lambda w, s: open_history_dialog(w, HistoryViewModel(s.journal), getattr(s, "transcript_vm", None)),
     }
     return openers[name](window, shell)
 

@@ -1,11 +1,17 @@
-"""The Files tab: translate audio and video files as a queue (view only; the logic is ``viewmodels.files_vm``).
+"""The Files tab: translate audio and video files as a queue (view only; the logic is ``viewmodels.files_vm``),
+and, when the app gives their view-models, subtitle/text documents (``viewmodels.documents_vm``) and pasted text
+(``text_pane.TextPane``).
 
 Layout, top to bottom: a demo label (demo mode only), the notice strip (the ONE place where this tab's errors and
-notices appear), the batch options (target, source, voice or text only, outputs, output folder, concurrency), the
-action buttons, the queue table with a progress bar per file, and the overall progress with its totals.
+notices appear), then three labelled sections (sub-tabs): *Audio and video* — the batch options (target, source,
+voice or text only, outputs, output folder, concurrency), the action buttons, the queue table with a progress bar
+per file, and the overall progress with its totals; *Subtitles and documents* — the documents' own queue (Qwen-MT:
+target, model, bilingual) with its buttons; *Paste text* — the Text pane. One queue per kind: a media file is heard,
+a document is read, and they cost and progress differently.
 
-Files and folders arrive by drag and drop (onto the tab, or onto the window, which routes media files here), or
-with *Add files…* / *Add folder…*.
+Files and folders arrive by drag and drop (onto the tab, or onto the window, which routes media files and
+documents here), or with *Add files…* / *Add folder…*; documents go to their queue, everything else to the media
+queue.
 """
 
 from __future__ import annotations
@@ -34,12 +40,15 @@ from PySide6.QtWidgets import (
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from interpreter.core.jobs import MAX_CONCURRENCY, OutputFormat
 from interpreter.ui.dialogs.localization import current_ui_language, language_sort_key
+from interpreter.ui.text_pane import TextPane
+from interpreter.ui.viewmodels.documents_vm import DOC_PROGRESS, DocumentsViewModel, is_text_document
 from interpreter.ui.viewmodels.files_vm import (
     COL_ESTIMATE,
     COL_FILE,
@@ -52,6 +61,7 @@ from interpreter.ui.viewmodels.files_vm import (
     FilesViewModel,
 )
 from interpreter.ui.viewmodels.live_options import source_choices, target_choices
+from interpreter.ui.viewmodels.text_vm import TextViewModel
 from interpreter.ui.widgets import NoticeBanner
 
 #: Width (px) of the progress column: wide enough for a readable bar with "100 %" inside.
@@ -93,10 +103,18 @@ class FilesTab(QWidget):
     result_played = Signal(str)
     """Emitted with the file handed to the desktop's player."""
 
-    def __init__(self, vm: FilesViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vm: FilesViewModel,
+        parent: QWidget | None = None,
+        *,
+        documents_vm: DocumentsViewModel | None = None,
+        text_vm: TextViewModel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("files")
         self.vm = vm
+        self.documents_vm = documents_vm
         self.setAcceptDrops(True)
         self._ui_language = current_ui_language(vm.catalog)
         self._sort_key = language_sort_key(self._ui_language)
@@ -112,10 +130,27 @@ class FilesTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.demo_label)
         layout.addWidget(self.notice)
-        layout.addWidget(self._build_options())
-        layout.addLayout(self._build_actions())
-        layout.addWidget(self._build_table(), 1)
-        layout.addLayout(self._build_totals())
+        media = QWidget(self)
+        media_layout = QVBoxLayout(media)
+        media_layout.setContentsMargins(0, 6, 0, 0)
+        media_layout.addWidget(self._build_options())
+        media_layout.addLayout(self._build_actions())
+        media_layout.addWidget(self._build_table(), 1)
+        media_layout.addLayout(self._build_totals())
+        self.sections = QTabWidget(self)
+        self.sections.setObjectName("filesSections")
+        self.sections.addTab(media, self.tr("Audio and video"))
+        self.documents_page: DocumentsPage | None = None
+        if documents_vm is not None:
+            self.documents_page = DocumentsPage(documents_vm, self)
+            self.documents_page.notice_requested.connect(self.notice.show_message)
+            self.sections.addTab(self.documents_page, self.tr("Subtitles and documents"))
+        self.text_pane: TextPane | None = None
+        if text_vm is not None:
+            self.text_pane = TextPane(text_vm, self)
+            self.sections.addTab(self.text_pane, self.tr("Paste text"))
+        self.sections.tabBar().setVisible(self.sections.count() > 1)
+        layout.addWidget(self.sections, 1)
 
         self._load_options()
         self._connect_options()
@@ -376,8 +411,19 @@ class FilesTab(QWidget):
 
     # --- actions --------------------------------------------------------------------------------------------------
     def add_files(self, paths: list[str]) -> None:
-        """Queue files or folders (the main window's drop routing calls this too)."""
-        self.vm.add_paths(paths)
+        """Queue files or folders (the main window's drop routing calls this too): subtitle and text documents go
+        to the documents queue (when there is one), everything else to the media queue; the section that got the
+        first file is shown."""
+        documents = [p for p in paths if is_text_document(p)] if self.documents_page is not None else []
+        media = [p for p in paths if p not in documents]
+        if media:
+            self.vm.add_paths(media)
+        if documents and self.documents_page is not None:
+            self.documents_page.add_files(documents)
+        if documents and self.documents_page is not None and paths[0] == documents[0]:
+            self.sections.setCurrentWidget(self.documents_page)
+        elif media:
+            self.sections.setCurrentIndex(0)
 
     def selected_ids(self) -> list[int]:
         """Job ids of the selected rows, top to bottom."""
@@ -451,6 +497,153 @@ class FilesTab(QWidget):
     def resizeEvent(self, event: object) -> None:  # keep the empty-queue hint centred on the table
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._update_hint()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.add_files(paths)
+            event.acceptProposedAction()
+
+
+class DocumentsPage(QWidget):
+    """The *Subtitles and documents* section: options for documents added next (target, Qwen-MT model, bilingual),
+    the buttons, and the documents' queue table (its view-model is ``viewmodels.documents_vm``)."""
+
+    notice_requested = Signal(str, str)
+    """(sentence, level) for the Files tab's notice strip (the one place its messages appear)."""
+
+    def __init__(self, vm: DocumentsViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filesDocuments")
+        self.setAcceptDrops(True)
+        self.vm = vm
+        self.model_combo = QComboBox(self)
+        self.model_combo.setObjectName("documentsModel")
+        for name in vm.model_names():
+            self.model_combo.addItem(name, name)
+        self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(vm.mt_model)))
+        self.target_combo = QComboBox(self)
+        self.target_combo.setObjectName("documentsTarget")
+        self.bilingual_check = QCheckBox(self.tr("Bilingual (keep the original above each line)"), self)
+        self.bilingual_check.setChecked(vm.bilingual)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Translate into"), self))
+        options.addWidget(self.target_combo)
+        options.addSpacing(12)
+        options.addWidget(QLabel(self.tr("Model"), self))
+        options.addWidget(self.model_combo)
+        options.addSpacing(12)
+        options.addWidget(self.bilingual_check)
+        options.addStretch(1)
+
+        self.add_button = QPushButton(self.tr("Add documents…"), self)
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self.start_button.setObjectName("primaryButton")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.retry_button = QPushButton(self.tr("Retry failed"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.open_folder_button = QPushButton(self.tr("Open output folder"), self)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addSpacing(16)
+        for button in (self.start_button, self.cancel_button, self.retry_button, self.remove_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.open_folder_button)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("documentsQueue")
+        self.table.setModel(vm.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(DOC_PROGRESS, ProgressDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the status, with a failure's reason
+        header.setSectionResizeMode(DOC_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(DOC_PROGRESS, PROGRESS_COLUMN_PX)
+        self.totals_label = QLabel(self.tr("Drop .srt, .vtt, .ass, .ssa, .txt or .md files here."), self)
+        self.totals_label.setObjectName("documentsTotals")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(options)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals_label)
+
+        self._fill_targets()
+        self.model_combo.currentIndexChanged.connect(self._model_chosen)
+        self.target_combo.currentIndexChanged.connect(
+            lambda _i: vm.set_options(target=str(self.target_combo.currentData()))
+        )
+        self.bilingual_check.toggled.connect(lambda checked: vm.set_options(bilingual=checked))
+        self.add_button.clicked.connect(self._pick_files)
+        self.start_button.clicked.connect(vm.start)
+        self.cancel_button.clicked.connect(lambda: vm.cancel(self.selected_ids() or None))
+        self.retry_button.clicked.connect(vm.retry_failed)
+        self.remove_button.clicked.connect(lambda: vm.remove(self.selected_ids()))
+        self.open_folder_button.clicked.connect(self.open_output_folder)
+        vm.error_occurred.connect(lambda text: self.notice_requested.emit(text, "error"))
+        vm.totals_changed.connect(self.totals_label.setText)
+        vm.running_changed.connect(lambda _running: self._update_buttons())
+        vm.model.dataChanged.connect(lambda *_: self._update_buttons())
+        vm.model.rowsInserted.connect(lambda *_: self._update_buttons())
+        vm.model.rowsRemoved.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def add_files(self, paths: list[str]) -> None:
+        self.vm.add_paths(paths)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [int(self.vm.model.index(row, 0).data(JOB_ID_ROLE)) for row in rows]
+
+    def open_output_folder(self) -> None:
+        ids = self.selected_ids()
+        folder = self.vm.output_folder(ids[0]) if ids else None
+        if folder is None:
+            self.notice_requested.emit(self.tr("Select a document in the list to open its output folder."), "info")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+    def _fill_targets(self) -> None:
+        blocked = self.target_combo.blockSignals(True)
+        self.target_combo.clear()
+        for language in self.vm.languages():
+            self.target_combo.addItem(f"{language.name} ({language.code})", language.code)
+        self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(self.vm.target)))
+        self.target_combo.blockSignals(blocked)
+        self.vm.set_options(target=str(self.target_combo.currentData()))
+
+    def _model_chosen(self, _index: int) -> None:
+        self.vm.set_options(model=str(self.model_combo.currentData()))
+        self._fill_targets()
+
+    def _pick_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add subtitle or text documents"),
+            "",
+            self.tr("Subtitles and documents (*.srt *.vtt *.ass *.ssa *.txt *.md);;All files (*)"),
+        )
+        if paths:
+            self.add_files(paths)
+
+    def _update_buttons(self) -> None:
+        states = {entry.state.value for entry in self.vm.model.entries()}
+        self.start_button.setEnabled(not self.vm.is_running and "queued" in states)
+        self.cancel_button.setEnabled(bool(states & {"queued", "running"}))
+        self.retry_button.setEnabled(bool(states & {"failed", "cancelled"}) and not self.vm.is_running)
+        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        self.open_folder_button.setEnabled(bool(states))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

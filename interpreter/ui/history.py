@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +29,7 @@ from interpreter.ui.caption_rows import format_clock
 from interpreter.ui.messages import render
 from interpreter.ui.viewmodels.async_slot import async_slot
 from interpreter.ui.viewmodels.history import HistoryViewModel
+from interpreter.ui.viewmodels.transcript_vm import TranscriptViewModel
 
 _log = logging.getLogger(__name__)
 
@@ -104,9 +106,15 @@ def _notify(parent: QWidget | None, text: str, level: str) -> None:
 
 
 class HistoryDialog(QDialog):
-    """Past sessions, newest first; export the selected one."""
+    """Past sessions, newest first; export the selected one, or translate its transcript (when ``transcripts`` is
+    given: a ``TranscriptViewModel``)."""
 
-    def __init__(self, view_model: HistoryViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        view_model: HistoryViewModel,
+        parent: QWidget | None = None,
+        transcripts: TranscriptViewModel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Session history"))
         self.resize(640, 420)  # px: a dozen sessions visible without scrolling
@@ -124,6 +132,21 @@ class HistoryDialog(QDialog):
         self.export_button.clicked.connect(self._export)
         buttons.rejected.connect(self.reject)
         self.list.currentRowChanged.connect(lambda row: self.export_button.setEnabled(row >= 0))
+        self.transcripts = transcripts
+        if transcripts is not None:
+            self.translate_button = buttons.addButton(
+                self.tr("Translate transcript…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.translate_button.setEnabled(False)
+            self.translate_button.clicked.connect(self._translate)
+            self.list.currentRowChanged.connect(
+                lambda row: self.translate_button.setEnabled(row >= 0 and not transcripts.busy)
+            )
+            transcripts.busy_changed.connect(
+                lambda busy: self.translate_button.setEnabled(not busy and self.list.currentRow() >= 0)
+            )
+            transcripts.translated.connect(self._translated)
+            transcripts.failed.connect(lambda text: _notify(self.parentWidget() or self, text, "error"))
         layout = QVBoxLayout(self)
         layout.addWidget(empty)
         layout.addWidget(self.list, 1)
@@ -140,10 +163,35 @@ class HistoryDialog(QDialog):
             # The notice goes to the main window when the dialog has one as parent (it has show_notice).
             await export_session_interactively(self.parentWidget() or self, self.vm, session_id)
 
+    def _translate(self) -> None:
+        """Ask for the language and the folder (where the session is or will be exported), then translate."""
+        session_id = self.selected_session()
+        if session_id is None or self.transcripts is None:
+            return
+        targets = self.transcripts.targets()
+        labels = [f"{name} ({code})" for code, name in targets]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Translate transcript"), self.tr("Translate the transcript into:"), labels, 0, False
+        )
+        if not ok:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the translated transcript"))
+        if folder:
+            self.transcripts.translate(session_id, targets[labels.index(label)][0], Path(folder))
 
-def open_history_dialog(parent: QWidget | None, view_model: HistoryViewModel) -> HistoryDialog:
+    def _translated(self, path: str) -> None:
+        _notify(
+            self.parentWidget() or self,
+            QCoreApplication.translate("History", "Translated transcript written to {path}").format(path=path),
+            "info",
+        )
+
+
+def open_history_dialog(
+    parent: QWidget | None, view_model: HistoryViewModel, transcripts: TranscriptViewModel | None = None
+) -> HistoryDialog:
     """Show the history dialog non-modally."""
-    dialog = HistoryDialog(view_model, parent)
+    dialog = HistoryDialog(view_model, parent, transcripts)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -21,9 +21,15 @@ from interpreter.ui.caption_rows import format_clock
 from interpreter.ui.files_tab import FilesTab
 from interpreter.ui.i18n import language_labels
 from interpreter.ui.icons import app_icon
+from interpreter.ui.images_tab import ImagesTab
 from interpreter.ui.live_tab import LiveTab
+from interpreter.ui.ocr_tab import OcrTab
+from interpreter.ui.viewmodels.documents_vm import DocumentsViewModel
 from interpreter.ui.viewmodels.files_vm import FilesViewModel
+from interpreter.ui.viewmodels.images_vm import ImagesViewModel
 from interpreter.ui.viewmodels.live_session_vm import LiveSessionViewModel, SessionPhase
+from interpreter.ui.viewmodels.ocr_vm import OcrViewModel
+from interpreter.ui.viewmodels.text_vm import TextViewModel
 from interpreter.ui.widgets import ComingTab, NoticeBanner
 
 #: Default window size (px): room for the controls row and ~8 caption pairs on a 1366x768 laptop.
@@ -39,6 +45,8 @@ class MainWindow(QMainWindow):
         open_dialog: opens a named dialog ("api_key", "voices", "hotwords", "welcome", "history"); injected by the
             composition root so this window imports no dialog it may not have.
         files_vm: the Files tab's view-model; None keeps the "coming later" placeholder (tests of other tabs).
+        documents_vm / text_vm: the Files tab's documents queue and Text pane (None: the tab has media only).
+        images_vm / ocr_vm: the Images and OCR tabs' view-models; None keeps their placeholders.
     """
 
     geometry_changed = Signal(QByteArray)
@@ -55,6 +63,10 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         open_dialog: Callable[[str], None] | None = None,
         files_vm: FilesViewModel | None = None,
+        documents_vm: DocumentsViewModel | None = None,
+        text_vm: TextViewModel | None = None,
+        images_vm: ImagesViewModel | None = None,
+        ocr_vm: OcrViewModel | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -68,20 +80,28 @@ class MainWindow(QMainWindow):
         self.live_tab = LiveTab(live_vm, self)
         self.files_tab: FilesTab | ComingTab
         if files_vm is not None:
-            self.files_tab = FilesTab(files_vm, self)
+            self.files_tab = FilesTab(files_vm, self, documents_vm=documents_vm, text_vm=text_vm)
         else:
             self.files_tab = ComingTab(
                 self.tr("Files"),
                 self.tr("Translate recordings, videos and subtitle files, with a queue, progress and a cost estimate."),
             )
-        self.images_tab = ComingTab(
-            self.tr("Images"),
-            self.tr("Translate the text in screenshots, scans and product images, keeping the layout."),
-        )
-        self.ocr_tab = ComingTab(
-            self.tr("OCR"),
-            self.tr("Read text from images and the screen, then translate it."),
-        )
+        self.images_tab: ImagesTab | ComingTab
+        if images_vm is not None:
+            self.images_tab = ImagesTab(images_vm, self)
+        else:
+            self.images_tab = ComingTab(
+                self.tr("Images"),
+                self.tr("Translate the text in screenshots, scans and product images, keeping the layout."),
+            )
+        self.ocr_tab: OcrTab | ComingTab
+        if ocr_vm is not None:
+            self.ocr_tab = OcrTab(ocr_vm, parent=self)
+        else:
+            self.ocr_tab = ComingTab(
+                self.tr("OCR"),
+                self.tr("Read text from images and the screen, then translate it."),
+            )
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.live_tab, self.tr("&Live"))
@@ -152,13 +172,17 @@ class MainWindow(QMainWindow):
         self.banner.show_message(text, level, action_text=action_text, action=action)
 
     def route_files(self, paths: list[str]) -> dict[DropTarget, list[str]]:
-        """Send files to their tabs (switching to the first one); unsupported files are named in a notice."""
+        """Send files to their tabs (switching to the first one); unsupported files are named in a notice.
+
+        Media files, folders, subtitles and text documents go to the Files tab (which queues documents apart);
+        pictures go to the Images tab, or to the OCR tab when that is the tab in front."""
         # A folder has no extension to route by: folders go to the Files tab, which takes the media files inside.
         folders = [p for p in paths if os.path.isdir(p)]
         groups = group_by_target([p for p in paths if p not in folders])
         if folders:
             groups.setdefault(DropTarget.FILES, []).extend(folders)
-        tabs = {DropTarget.FILES: self.files_tab, DropTarget.IMAGES: self.images_tab}
+        ocr_in_front = isinstance(self.ocr_tab, OcrTab) and self.tabs.currentWidget() is self.ocr_tab
+        tabs = {DropTarget.FILES: self.files_tab, DropTarget.IMAGES: self.ocr_tab if ocr_in_front else self.images_tab}
         first: QWidget | None = None
         for target, tab in tabs.items():
             if groups.get(target):

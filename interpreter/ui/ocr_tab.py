@@ -410,6 +410,12 @@ class OcrTab(QWidget):
         """Every visible top-level window of the app (hidden while snipping)."""
         return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.snipper]
 
+    def add_files(self, paths: list[str]) -> None:
+        """Read the first picture of ``paths`` (the main window's drop routing, when this tab is in front); the tab
+        works on one image at a time."""
+        if paths:
+            self.vm.open_file(paths[0])
+
     def _open(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open an image"), "", self.tr(_IMAGE_FILTER))
         if path:

@@ -23,3 +23,14 @@ def test_groups_keep_the_drop_order() -> None:
         DropTarget.FILES: ["b.wav", "e.vtt"],
         DropTarget.UNSUPPORTED: ["c.zip"],
     }
+
+
+def test_documents_routed_to_files_are_exactly_those_the_text_service_reads() -> None:
+    from interpreter.services.text_translation import is_text_document
+
+    for name in ("a.srt", "b.vtt", "c.ass", "d.ssa", "e.txt", "f.md", "g.markdown"):
+        assert route_for(name) is DropTarget.FILES, name
+        assert is_text_document(name), name
+    # A table is no document the text service reads: it is named as not opened instead of failing in a queue.
+    assert route_for("sheet.csv") is DropTarget.UNSUPPORTED
+    assert not is_text_document("sheet.csv")

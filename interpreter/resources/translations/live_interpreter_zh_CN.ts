@@ -275,6 +275,148 @@
     </message>
 </context>
 <context>
+    <name>DocumentQueue</name>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="57"/>
+        <source>File</source>
+        <extracomment>Column headers (English; translated in the &quot;DocumentQueue&quot; context, marked for lupdate).</extracomment>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="58"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="59"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="60"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="61"/>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="62"/>
+        <source>Output</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="67"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="68"/>
+        <source>Translating</source>
+        <translation>翻译中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="69"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="70"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="71"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="72"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="301"/>
+        <source>Something went wrong inside the app; it was written to the log.</source>
+        <translation>应用内部出错，详情已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewmodels/documents_vm.py" line="320"/>
+        <source>{done} of {total} documents done</source>
+        <translation>已完成 {done}/{total} 个文档</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../ui/files_tab.py" line="531"/>
+        <source>Bilingual (keep the original above each line)</source>
+        <translation>双语（在每行译文上方保留原文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="534"/>
+        <source>Translate into</source>
+        <translation>翻译为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="537"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="543"/>
+        <source>Add documents…</source>
+        <translation>添加文档…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="544"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="546"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="547"/>
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="548"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="549"/>
+        <source>Open output folder</source>
+        <translation>打开输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="571"/>
+        <source>Drop .srt, .vtt, .ass, .ssa, .txt or .md files here.</source>
+        <translation>将 .srt、.vtt、.ass、.ssa、.txt 或 .md 文件拖放到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="613"/>
+        <source>Select a document in the list to open its output folder.</source>
+        <translation>请在列表中选择一个文档以打开其输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="633"/>
+        <source>Add subtitle or text documents</source>
+        <translation>添加字幕或文本文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="635"/>
+        <source>Subtitles and documents (*.srt *.vtt *.ass *.ssa *.txt *.md);;All files (*)</source>
+        <translation>字幕和文档 (*.srt *.vtt *.ass *.ssa *.txt *.md);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FilesQueue</name>
     <message>
         <location filename="../../ui/viewmodels/files_vm.py" line="100"/>
@@ -391,175 +533,190 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../ui/files_tab.py" line="105"/>
+        <location filename="../../ui/files_tab.py" line="123"/>
         <source>Demo — files are translated by the built-in emulator (not real translation).</source>
         <extracomment>Width (px) of the progress column: wide enough for a readable bar with &quot;100 %&quot; inside. Minimum width (px) of the file-name column before it is elided.</extracomment>
         <translation>演示模式 — 文件由内置模拟器处理（并非真实翻译）。</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="135"/>
+        <location filename="../../ui/files_tab.py" line="170"/>
         <source>Options for files you add</source>
         <translation>新添加文件的选项</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="143"/>
+        <location filename="../../ui/files_tab.py" line="178"/>
         <source>Text only (no translated speech)</source>
         <translation>仅文本（不生成译音）</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="152"/>
+        <location filename="../../ui/files_tab.py" line="187"/>
         <source>Next to each file</source>
         <translation>保存在原文件旁</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="153"/>
+        <location filename="../../ui/files_tab.py" line="188"/>
         <source>In this folder:</source>
         <translation>保存到此文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="159"/>
+        <location filename="../../ui/files_tab.py" line="194"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="160"/>
+        <location filename="../../ui/files_tab.py" line="195"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="168"/>
+        <location filename="../../ui/files_tab.py" line="203"/>
         <source>Segments translated at the same time (within the service&apos;s limits)</source>
         <translation>同时翻译的片段数（不超过服务的限额）</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="170"/>
+        <location filename="../../ui/files_tab.py" line="205"/>
         <source>Translate into</source>
         <translation>翻译为</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="172"/>
+        <location filename="../../ui/files_tab.py" line="207"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="174"/>
+        <location filename="../../ui/files_tab.py" line="209"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="177"/>
+        <location filename="../../ui/files_tab.py" line="212"/>
         <source>Write</source>
         <translation>输出格式</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="179"/>
+        <location filename="../../ui/files_tab.py" line="214"/>
         <source>At once</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="181"/>
+        <location filename="../../ui/files_tab.py" line="216"/>
         <source>Save</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="189"/>
+        <location filename="../../ui/files_tab.py" line="224"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="190"/>
+        <location filename="../../ui/files_tab.py" line="225"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="191"/>
+        <location filename="../../ui/files_tab.py" line="226"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="193"/>
+        <location filename="../../ui/files_tab.py" line="228"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="194"/>
+        <location filename="../../ui/files_tab.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="195"/>
+        <location filename="../../ui/files_tab.py" line="230"/>
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="196"/>
+        <location filename="../../ui/files_tab.py" line="231"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="197"/>
+        <location filename="../../ui/files_tab.py" line="232"/>
         <source>Open output folder</source>
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="198"/>
+        <location filename="../../ui/files_tab.py" line="233"/>
         <source>Play result</source>
         <translation>播放结果</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="239"/>
+        <location filename="../../ui/files_tab.py" line="274"/>
         <source>Drop audio or video files or folders here, or use Add files…</source>
         <translation>将音频、视频文件或文件夹拖到这里，或点击“添加文件…”</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="254"/>
+        <location filename="../../ui/files_tab.py" line="289"/>
         <source>No files yet.</source>
         <translation>还没有文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="280"/>
+        <location filename="../../ui/files_tab.py" line="315"/>
         <source>text only</source>
         <translation>仅文本</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="287"/>
+        <location filename="../../ui/files_tab.py" line="322"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="354"/>
+        <location filename="../../ui/files_tab.py" line="389"/>
         <source>Choose at least one output to write.</source>
         <translation>请至少选择一种输出格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="362"/>
+        <location filename="../../ui/files_tab.py" line="397"/>
         <source>Folder for the translations</source>
         <translation>译文保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="398"/>
+        <location filename="../../ui/files_tab.py" line="444"/>
         <source>Select a file in the list to open its output folder.</source>
         <translation>请先在列表中选择一个文件，再打开其输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="407"/>
+        <location filename="../../ui/files_tab.py" line="453"/>
         <source>Select a translated file with speech to play its result.</source>
         <translation>请选择一个已完成且带译音的文件来播放结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="415"/>
+        <location filename="../../ui/files_tab.py" line="461"/>
         <source>Add audio or video files</source>
         <translation>添加音频或视频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="418"/>
+        <location filename="../../ui/files_tab.py" line="464"/>
         <source>Audio and video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;All files (*)</source>
         <translation>音频和视频 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.opus *.wma *.amr *.mp4 *.mkv *.mov *.webm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/files_tab.py" line="426"/>
+        <location filename="../../ui/files_tab.py" line="472"/>
         <source>Add a folder of audio or video files</source>
         <translation>添加包含音频或视频文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="142"/>
+        <source>Audio and video</source>
+        <translation>音频和视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="147"/>
+        <source>Subtitles and documents</source>
+        <translation>字幕和文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_tab.py" line="151"/>
+        <source>Paste text</source>
+        <translation>粘贴文本</translation>
     </message>
 </context>
 <context>
@@ -584,57 +741,82 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history.py" line="59"/>
+        <location filename="../../ui/history.py" line="61"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="61"/>
+        <location filename="../../ui/history.py" line="63"/>
         <source> (interrupted)</source>
         <translation>（已中断）</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="62"/>
+        <location filename="../../ui/history.py" line="64"/>
         <source>{when}  {languages}  {duration}  {count} segments{state}</source>
         <translation>{when}  {languages}  {duration}  {count} 段{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="69"/>
+        <location filename="../../ui/history.py" line="71"/>
         <source>The last session ({when}, {count} segments) was interrupted. Everything up to then was saved; export it now?</source>
         <translation>上次会话（{when}，{count} 段）意外中断。中断前的内容均已保存；现在导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="80"/>
+        <location filename="../../ui/history.py" line="82"/>
         <source>Export session to folder</source>
         <translation>将会话导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="90"/>
+        <location filename="../../ui/history.py" line="92"/>
         <source>Exported {names} to {folder}</source>
         <translation>已将 {names} 导出到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="103"/>
+        <location filename="../../ui/history.py" line="105"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="185"/>
+        <source>Translated transcript written to {path}</source>
+        <translation>译文字幕已写入 {path}</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="111"/>
+        <location filename="../../ui/history.py" line="119"/>
         <source>Session history</source>
         <translation>会话历史</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="119"/>
+        <location filename="../../ui/history.py" line="127"/>
         <source>No sessions yet. Every live session is saved here automatically.</source>
         <translation>还没有会话。每次同传会话都会自动保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="122"/>
+        <location filename="../../ui/history.py" line="130"/>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="138"/>
+        <source>Translate transcript…</source>
+        <translation>翻译转写稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="174"/>
+        <source>Translate transcript</source>
+        <translation>翻译转写稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="174"/>
+        <source>Translate the transcript into:</source>
+        <translation>将转写稿翻译为：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="178"/>
+        <source>Folder for the translated transcript</source>
+        <translation>译文转写稿的保存文件夹</translation>
     </message>
 </context>
 <context>
@@ -1485,248 +1667,248 @@ Image tokens: {tokens}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Not available yet.</source>
         <extracomment>Default window size (px): room for the controls row and ~8 caption pairs on a 1366x768 laptop.</extracomment>
         <translation>暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Translate recordings, videos and subtitle files, with a queue, progress and a cost estimate.</source>
         <translation>翻译录音、视频和字幕文件，支持队列、进度显示和费用估算。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Translate the text in screenshots, scans and product images, keeping the layout.</source>
         <translation>翻译截图、扫描件和商品图片中的文字，并保留原有版式。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>OCR</source>
         <translation>文字识别</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Read text from images and the screen, then translate it.</source>
         <translation>识别图片和屏幕上的文字，然后进行翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Live</source>
         <translation>同传(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Files</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Images</source>
         <translation>图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;OCR</source>
         <translation>文字识别(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Demo — not real translation. Output comes from the built-in emulator.</source>
         <translation>演示模式——并非真实翻译。输出来自内置模拟器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Latency {s:.1f} s</source>
         <translation>延迟 {s:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Live Interpreter</source>
         <translation>同声传译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source> — Demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Not opened: {names}. Live Interpreter opens audio, video, subtitle, text and image files.</source>
         <translation>未打开：{names}。同声传译可以打开音频、视频、字幕、文本和图片文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Finishing the session before closing…</source>
         <translation>正在结束会话，随后关闭…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Latency —</source>
         <translation>延迟 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>From the end of speech to its final translation, last segment</source>
         <translation>最近一段从讲话结束到最终译文出现的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Session duration</source>
         <translation>会话时长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Cost —</source>
         <translation>费用 —</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Estimated cost of this session (the service&apos;s bill is authoritative)</source>
         <translation>本次会话的估算费用（以服务商账单为准）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>DEMO</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Demo — not real translation</source>
         <translation>演示模式——并非真实翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Open files…</source>
         <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Session &amp;history…</source>
         <translation>会话历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Export this session…</source>
         <translation>导出本次会话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Start / Stop</source>
         <translation>开始 / 停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Presentation window</source>
         <translation>演示窗口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Clear captions</source>
         <translation>清除字幕(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Show &amp;source text</source>
         <translation>显示原文(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Jump to live captions</source>
         <translation>跳到最新字幕(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>S&amp;ettings</source>
         <translation>设置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>&amp;API key…</source>
         <translation>API 密钥(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Voices…</source>
         <translation>音色(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>&amp;Hotwords…</source>
         <translation>热词(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Welcome guide…</source>
         <translation>欢迎向导(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;About Live Interpreter</source>
         <translation>关于同声传译(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Open files to translate</source>
         <translation>打开要翻译的文件</translation>
     </message>
@@ -1883,34 +2065,34 @@ Image tokens: {tokens}</source>
         <translation>翻译成：</translation>
     </message>
     <message>
-        <location filename="../../ui/ocr_tab.py" line="414"/>
+        <location filename="../../ui/ocr_tab.py" line="420"/>
         <source>Open an image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../ui/ocr_tab.py" line="450"/>
+        <location filename="../../ui/ocr_tab.py" line="456"/>
         <source>This snapshot reads by prompt only; it cannot straighten rotated text.</source>
         <translation>此快照只按提示词识别，无法摆正旋转的文字。</translation>
     </message>
     <message>
-        <location filename="../../ui/ocr_tab.py" line="483"/>
-        <location filename="../../ui/ocr_tab.py" line="484"/>
+        <location filename="../../ui/ocr_tab.py" line="489"/>
+        <location filename="../../ui/ocr_tab.py" line="490"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/ocr_tab.py" line="485"/>
-        <location filename="../../ui/ocr_tab.py" line="501"/>
+        <location filename="../../ui/ocr_tab.py" line="491"/>
+        <location filename="../../ui/ocr_tab.py" line="507"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/ocr_tab.py" line="536"/>
+        <location filename="../../ui/ocr_tab.py" line="542"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/ocr_tab.py" line="539"/>
+        <location filename="../../ui/ocr_tab.py" line="545"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2062,48 +2244,48 @@ Image tokens: {tokens}</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app_context.py" line="233"/>
+        <location filename="../../app_context.py" line="260"/>
         <source>Your key is saved: new sessions use the real service and are billed.</source>
         <translation>密钥已保存：新的会话将使用真实服务并产生费用。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="268"/>
+        <location filename="../../app_context.py" line="295"/>
         <source>Bundled speech sample</source>
         <translation>内置语音样本</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="275"/>
-        <location filename="../../app_context.py" line="278"/>
+        <location filename="../../app_context.py" line="302"/>
+        <location filename="../../app_context.py" line="305"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="343"/>
+        <location filename="../../app_context.py" line="430"/>
         <source>File translations were interrupted when the app last stopped ({count}). Resume them?</source>
         <translation>上次退出时有文件翻译被中断（{count} 个）。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="348"/>
+        <location filename="../../app_context.py" line="435"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="384"/>
+        <location filename="../../app_context.py" line="471"/>
         <source>The new language applies the next time you start Live Interpreter.</source>
         <translation>新的界面语言将在下次启动同声传译时生效。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="401"/>
+        <location filename="../../app_context.py" line="488"/>
         <source>There is no session to export yet.</source>
         <translation>还没有可以导出的会话。</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="417"/>
+        <location filename="../../app_context.py" line="504"/>
         <source>Recover…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../app_context.py" line="437"/>
+        <location filename="../../app_context.py" line="524"/>
         <source>Something went wrong inside the app; it was written to the log. You can keep working.</source>
         <translation>应用内部出现问题，详情已写入日志。您可以继续使用。</translation>
     </message>
@@ -2201,6 +2383,14 @@ Image tokens: {tokens}</source>
         <location filename="../../ui/viewmodels/text_vm.py" line="169"/>
         <source>{tokens} tokens, {cost}</source>
         <translation>{tokens} 个 token，{cost}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptViewModel</name>
+    <message>
+        <location filename="../../ui/viewmodels/transcript_vm.py" line="90"/>
+        <source>Something went wrong inside the app; it was written to the log.</source>
+        <translation>应用内部出错，详情已写入日志。</translation>
     </message>
 </context>
 <context>
