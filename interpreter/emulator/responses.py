@@ -84,6 +84,13 @@ class ResponseStreamer:
     async def _pause(self, emulated_ms: float) -> None:
         await asyncio.sleep(emulated_ms / 1000.0 / self._speed)
 
+    async def _pause_until(self, started: float, emulated_ms: float) -> None:
+        """Sleep until ``emulated_ms`` after the loop time ``started``. Voice chunks follow this fixed schedule:
+        sleeping a fixed interval after each send lets every overshoot of a loaded machine add up, and the client's
+        player then starves although the service kept its pace."""
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep(max(0.0, started + emulated_ms / 1000.0 / self._speed - loop.time()))
+
     async def stream(self, segment: Segment, settings: SessionSettings, image_tokens: int) -> None:
         """Emit the whole response for ``segment`` under ``settings`` (read when the response starts)."""
         await self._pause(RESPONSE_LATENCY_MS)
@@ -167,7 +174,8 @@ class ResponseStreamer:
             reveal_at_ms.append(chars * MS_PER_CHAR)
             chars += len(piece)
         revealed = 0
-        for offset in range(0, len(pcm), _AUDIO_CHUNK_BYTES):
+        started = asyncio.get_running_loop().time()
+        for number, offset in enumerate(range(0, len(pcm), _AUDIO_CHUNK_BYTES), start=1):
             chunk_end_ms = (offset + _AUDIO_CHUNK_BYTES) / BYTES_PER_SAMPLE * 1000 / OUTPUT_RATE
             while revealed < len(pieces) and reveal_at_ms[revealed] < chunk_end_ms:
                 revealed += 1
@@ -175,7 +183,7 @@ class ResponseStreamer:
                 after_first_text()
             chunk = pcm[offset : offset + _AUDIO_CHUNK_BYTES]
             self._outbox.send("response.audio.delta", **ids, delta=base64.b64encode(chunk).decode("ascii"))
-            await self._pause(AUDIO_CHUNK_MS / AUDIO_SEND_RATIO)
+            await self._pause_until(started, number * AUDIO_CHUNK_MS / AUDIO_SEND_RATIO)
         if pieces:  # final state: everything confirmed, nothing tentative
             self._outbox.send("response.audio_transcript.text", **ids, text="".join(pieces), stash="")
             after_first_text()
