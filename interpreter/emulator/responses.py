@@ -29,20 +29,20 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
+from interpreter.core.pcm import SAMPLE_WIDTH, VOICE_RATE
 from interpreter.emulator.content import SegmentContent, split_pieces
 from interpreter.emulator.context import TextForm
 from interpreter.emulator.ids import new_id
 from interpreter.emulator.outbox import Outbox
 from interpreter.emulator.session_config import SessionSettings
-from interpreter.emulator.synth import MS_PER_CHAR, OUTPUT_RATE, synthesize
+from interpreter.emulator.synth import MS_PER_CHAR, synthesize
 from interpreter.emulator.usage import response_usage
-from interpreter.emulator.vad import BYTES_PER_SAMPLE
 
 RESPONSE_LATENCY_MS = 300  # "thinking" time between end of speech and the first response event
 AUDIO_CHUNK_MS = 100  # size of one response.audio.delta
 AUDIO_SEND_RATIO = 1.25  # audio is sent 1.25x faster than it plays
 TEXT_PIECE_INTERVAL_MS = 120  # text-only mode: one word (or two CJK characters) every 120 ms
-_AUDIO_CHUNK_BYTES = OUTPUT_RATE * AUDIO_CHUNK_MS // 1000 * 2
+_AUDIO_CHUNK_BYTES = VOICE_RATE * AUDIO_CHUNK_MS // 1000 * 2
 
 
 @dataclass
@@ -158,7 +158,7 @@ class ResponseStreamer:
             usage=response_usage(
                 settings.model,
                 input_audio_ms=segment.duration_ms,
-                output_audio_ms=len(pcm) / BYTES_PER_SAMPLE * 1000 / OUTPUT_RATE,
+                output_audio_ms=len(pcm) / SAMPLE_WIDTH * 1000 / VOICE_RATE,
                 translation=translation,
                 phrases=settings.phrases,
                 image_tokens=image_tokens,
@@ -176,7 +176,7 @@ class ResponseStreamer:
         revealed = 0
         started = asyncio.get_running_loop().time()
         for number, offset in enumerate(range(0, len(pcm), _AUDIO_CHUNK_BYTES), start=1):
-            chunk_end_ms = (offset + _AUDIO_CHUNK_BYTES) / BYTES_PER_SAMPLE * 1000 / OUTPUT_RATE
+            chunk_end_ms = (offset + _AUDIO_CHUNK_BYTES) / SAMPLE_WIDTH * 1000 / VOICE_RATE
             while revealed < len(pieces) and reveal_at_ms[revealed] < chunk_end_ms:
                 revealed += 1
                 self._outbox.send("response.audio_transcript.text", **ids, **_stash_form(pieces, revealed))

@@ -14,7 +14,8 @@ import math
 
 import numpy as np
 
-OUTPUT_RATE = 24000  # Hz, the service's output rate
+from interpreter.core.pcm import VOICE_RATE
+
 MS_PER_CHAR = 65
 SYLLABLE_CHARS = 3
 # Peak level 0.3 of full scale (about -10 dBFS peak, -20 dBFS RMS): audible, never clipping.
@@ -43,7 +44,7 @@ def synthesize(text: str) -> bytes:
     syllables = [text[i : i + SYLLABLE_CHARS] for i in range(0, len(text), SYLLABLE_CHARS)]
     parts = []
     for index, syllable in enumerate(syllables):
-        samples = OUTPUT_RATE * MS_PER_CHAR * len(syllable) // 1000
+        samples = VOICE_RATE * MS_PER_CHAR * len(syllable) // 1000
         if not any(c.isalnum() for c in syllable):
             parts.append(np.zeros(samples))
             continue
@@ -59,11 +60,11 @@ def _vowel(syllable: str) -> tuple[float, float]:
 
 def _syllable(samples: int, pitch_hz: float, formants: tuple[float, float], syllable: str) -> np.ndarray:
     """One syllable, normalised to peak 1.0, with its envelope and trailing gap."""
-    t = np.arange(samples) / OUTPUT_RATE
+    t = np.arange(samples) / VOICE_RATE
     # A small per-syllable pitch accent (±4 %) from the characters, so neighbouring syllables differ.
     accent = 1.0 + 0.04 * ((sum(map(ord, syllable)) % 5) - 2) / 2
     f0 = pitch_hz * accent * (1.0 + VIBRATO_DEPTH * np.sin(2 * math.pi * VIBRATO_HZ * t))
-    phase = 2 * math.pi * np.cumsum(f0) / OUTPUT_RATE
+    phase = 2 * math.pi * np.cumsum(f0) / VOICE_RATE
     wave = np.zeros(samples)
     for k in range(1, int(MAX_HARMONIC_HZ // pitch_hz) + 1):
         freq = k * pitch_hz
@@ -71,9 +72,9 @@ def _syllable(samples: int, pitch_hz: float, formants: tuple[float, float], syll
         wave += weight * np.sin(k * phase)
     wave /= max(1e-9, float(np.max(np.abs(wave))))
     envelope = np.ones(samples)
-    attack = OUTPUT_RATE * ATTACK_MS // 1000
-    release = OUTPUT_RATE * RELEASE_MS // 1000
-    gap = min(samples, OUTPUT_RATE * GAP_MS // 1000)
+    attack = VOICE_RATE * ATTACK_MS // 1000
+    release = VOICE_RATE * RELEASE_MS // 1000
+    gap = min(samples, VOICE_RATE * GAP_MS // 1000)
     voiced = samples - gap
     envelope[voiced:] = 0.0
     if voiced > attack + release:

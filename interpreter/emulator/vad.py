@@ -22,6 +22,8 @@ from typing import Literal
 
 import numpy as np
 
+from interpreter.core.pcm import SAMPLE_WIDTH
+
 # 20 ms analysis frames: short enough for ±20 ms boundaries, long enough for a stable energy estimate.
 FRAME_MS = 20
 # Speech must last 3 frames (60 ms) before it counts, so a click or a pop does not open a segment.
@@ -31,7 +33,6 @@ THRESHOLD_CENTER_DBFS = -40.0
 THRESHOLD_SPAN_DB = 30.0
 # Full scale of s16 samples, for dBFS.
 _FULL_SCALE = 32768.0
-BYTES_PER_SAMPLE = 2
 
 
 def threshold_dbfs(threshold: float) -> float:
@@ -78,7 +79,7 @@ class EnergyVad:
     def feed(self, pcm: bytes) -> list[VadEvent]:
         """Analyse ``pcm`` (s16le mono) appended after everything fed before; returns completed boundaries."""
         data = self._pending + pcm
-        frame_bytes = self._frame_samples * BYTES_PER_SAMPLE
+        frame_bytes = self._frame_samples * SAMPLE_WIDTH
         whole = len(data) - len(data) % frame_bytes
         self._pending = data[whole:]
         if whole == 0:

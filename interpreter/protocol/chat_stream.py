@@ -50,9 +50,7 @@ __all__ = [
 
 DONE_SENTINEL = "[DONE]"
 """The last ``data:`` payload of an OpenAI-compatible stream."""
-
-OUTPUT_SAMPLE_RATE = 24_000
-"""Sample rate of ``delta.audio.data`` (s16le mono), spec §3."""
+# ``delta.audio.data`` is s16le mono at core.pcm.VOICE_RATE (spec §3).
 
 
 @dataclass(frozen=True)

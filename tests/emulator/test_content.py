@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from interpreter.core.catalog import load_catalog
+from interpreter.core.pcm import VOICE_RATE
 from interpreter.emulator.content import (
     apply_hotwords,
     confirmed_and_stash,
@@ -16,7 +17,7 @@ from interpreter.emulator.content import (
 )
 from interpreter.emulator.exceptions import ScriptFileError
 from interpreter.emulator.script import load_script
-from interpreter.emulator.synth import MS_PER_CHAR, OUTPUT_RATE, synthesize
+from interpreter.emulator.synth import MS_PER_CHAR, synthesize
 from interpreter.emulator.usage import response_usage
 
 
@@ -81,12 +82,12 @@ def test_synthetic_voice_is_deterministic_voice_like_and_sized_by_text() -> None
     text = "Hello, world"
     pcm = synthesize(text)
     assert pcm == synthesize(text)
-    assert len(pcm) == 2 * OUTPUT_RATE * MS_PER_CHAR * len(text) // 1000
+    assert len(pcm) == 2 * VOICE_RATE * MS_PER_CHAR * len(text) // 1000
     samples = np.frombuffer(pcm, dtype="<i2").astype(float)
     assert np.max(np.abs(samples)) <= 0.31 * 32767
     # Energy mostly in the voice band (100 Hz - 4 kHz), and the level varies (syllables and pauses).
     spectrum = np.abs(np.fft.rfft(samples)) ** 2
-    freqs = np.fft.rfftfreq(samples.size, 1 / OUTPUT_RATE)
+    freqs = np.fft.rfftfreq(samples.size, 1 / VOICE_RATE)
     assert spectrum[(freqs > 100) & (freqs < 4000)].sum() / spectrum.sum() > 0.95
     frames = samples[: samples.size // 480 * 480].reshape(-1, 480)
     levels = np.sqrt((frames**2).mean(axis=1))

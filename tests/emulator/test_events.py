@@ -12,7 +12,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from interpreter.emulator.synth import MS_PER_CHAR, OUTPUT_RATE
+from interpreter.core.pcm import VOICE_RATE
+from interpreter.emulator.synth import MS_PER_CHAR
 from interpreter.emulator.testing import EmulatorHandle
 from tests.emulator.wsclient import QWEN3, QWEN35, RawClient, configure, connect, silence, tone
 
@@ -104,7 +105,7 @@ async def test_texts_are_deterministic_demo_and_audio_follows_the_translation(ma
     assert shown[-1] == done["transcript"] and texts[-1]["stash"] == ""
     assert all(len(a) <= len(b) for a, b in itertools.pairwise(shown))  # grows, never flickers back
     pcm = b"".join(base64.b64decode(e["delta"]) for e in client.of_type("response.audio.delta"))
-    assert len(pcm) == 2 * OUTPUT_RATE * MS_PER_CHAR * len(done["transcript"]) // 1000
+    assert len(pcm) == 2 * VOICE_RATE * MS_PER_CHAR * len(done["transcript"]) // 1000
     chunks = client.of_type("response.audio.delta")
     assert all(len(base64.b64decode(c["delta"])) <= 4800 for c in chunks)  # 100 ms of 24 kHz s16le
     samples = np.frombuffer(pcm, dtype="<i2").astype(float)

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from interpreter.core.pcm import VOICE_RATE
 from interpreter.emulator.http.file_answer import demo_translation
-from interpreter.emulator.synth import MS_PER_CHAR, OUTPUT_RATE
+from interpreter.emulator.synth import MS_PER_CHAR
 from interpreter.emulator.testing import EmulatorHandle
 from interpreter.emulator.usage import text_tokens
 from tests.emulator.httpclient import (
@@ -62,13 +63,13 @@ def test_chunk_sequence_text_and_audio(make_emulator: Any) -> None:
     assert len({a["id"] for a in audio}) == 1
     pcm = b"".join(base64.b64decode(a["data"]) for a in audio)
     # Speech sized to the text: 24 kHz s16le, MS_PER_CHAR per character.
-    assert len(pcm) == len(text) * MS_PER_CHAR * OUTPUT_RATE // 1000 * 2
+    assert len(pcm) == len(text) * MS_PER_CHAR * VOICE_RATE // 1000 * 2
 
     # Text pieces come before their own speech: the first chunk is text, audio follows each piece.
     kinds = ["content" if "content" in d["choices"][0]["delta"] else "audio" for d in deltas]
     assert kinds[0] == "content" and kinds[1] == "audio"
 
-    expected_audio_out = _audio_tokens(len(pcm) / 2 / OUTPUT_RATE)
+    expected_audio_out = _audio_tokens(len(pcm) / 2 / VOICE_RATE)
     assert usage["usage"] == {
         "prompt_tokens": _audio_tokens(7.0),
         "completion_tokens": text_tokens(text) + expected_audio_out,
@@ -167,7 +168,7 @@ def test_stream_false_returns_one_chat_completion(make_emulator: Any) -> None:
     assert message["role"] == "assistant"
     assert message["content"] == demo_translation(4.0, "de")
     pcm = base64.b64decode(message["audio"]["data"])
-    assert len(pcm) == len(message["content"]) * MS_PER_CHAR * OUTPUT_RATE // 1000 * 2
+    assert len(pcm) == len(message["content"]) * MS_PER_CHAR * VOICE_RATE // 1000 * 2
     assert "transcript" not in message["audio"]  # the default form puts the text in content only
     assert answer["usage"]["prompt_tokens_details"]["audio_tokens"] == _audio_tokens(4.0)
     assert answer["usage"]["total_tokens"] == answer["usage"]["prompt_tokens"] + answer["usage"]["completion_tokens"]

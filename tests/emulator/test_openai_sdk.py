@@ -10,8 +10,9 @@ from typing import Any
 import openai
 import pytest
 
+from interpreter.core.pcm import VOICE_RATE
 from interpreter.emulator.http.faults import HttpFaults
-from interpreter.emulator.synth import MS_PER_CHAR, OUTPUT_RATE
+from interpreter.emulator.synth import MS_PER_CHAR
 from tests.emulator.httpclient import MODEL, audio_url, wav_bytes
 
 SPEED = 50.0
@@ -52,7 +53,7 @@ def test_streaming_with_extra_body(make_emulator: Any) -> None:
                 pcm += base64.b64decode(data)
             finish = chunk.choices[0].finish_reason or finish
     assert text.startswith("[FR démo] Segment 1, 5,0 secondes")
-    assert len(pcm) == len(text) * MS_PER_CHAR * OUTPUT_RATE // 1000 * 2
+    assert len(pcm) == len(text) * MS_PER_CHAR * VOICE_RATE // 1000 * 2
     assert finish == "stop"
     assert usage is not None
     assert usage.prompt_tokens == 75  # 6 s x 12.5

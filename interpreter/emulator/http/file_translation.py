@@ -26,6 +26,7 @@ from typing import Any
 
 from aiohttp import web
 
+from interpreter.core.pcm import VOICE_RATE
 from interpreter.emulator.context import TranscriptForm
 from interpreter.emulator.http.chat_completions import register_chat_model
 from interpreter.emulator.http.errors import rate_limited
@@ -36,7 +37,7 @@ from interpreter.emulator.http.media_probe import probe
 from interpreter.emulator.http.ratelimit import retry_after_seconds
 from interpreter.emulator.http.routing import HttpCall
 from interpreter.emulator.http.sse import SseWriter, StreamInterrupted
-from interpreter.emulator.synth import MS_PER_CHAR, OUTPUT_RATE
+from interpreter.emulator.synth import MS_PER_CHAR
 
 FIRST_CHUNK_MS = 300  # the same "thinking" latency as the realtime emulator's responses
 LISTEN_SPEED = 50.0  # the model takes the input in at 50x real time before answering (a 60 s clip: +1.2 s)
@@ -45,8 +46,8 @@ AUDIO_SEND_RATIO = 1.25  # speech is streamed 1.25x faster than it plays, like t
 TEXT_PIECE_INTERVAL_MS = 120  # text-only: one word (or two CJK characters) every 120 ms
 AUDIO_URL_LIFETIME_S = 3600  # ``expires_at`` of an audio delta: an hour after ``created`` (spec §3 example)
 _BYTES_PER_SAMPLE = 2  # s16le
-_BYTES_PER_CHAR = OUTPUT_RATE * MS_PER_CHAR // 1000 * _BYTES_PER_SAMPLE  # synth speaks MS_PER_CHAR per character
-_AUDIO_CHUNK_BYTES = OUTPUT_RATE * AUDIO_CHUNK_MS // 1000 * _BYTES_PER_SAMPLE
+_BYTES_PER_CHAR = VOICE_RATE * MS_PER_CHAR // 1000 * _BYTES_PER_SAMPLE  # synth speaks MS_PER_CHAR per character
+_AUDIO_CHUNK_BYTES = VOICE_RATE * AUDIO_CHUNK_MS // 1000 * _BYTES_PER_SAMPLE
 
 
 async def file_translation(call: HttpCall, body: dict[str, Any], model_name: str) -> web.StreamResponse:
@@ -173,13 +174,13 @@ class _Responder:
                     delta = {"role": "assistant", **delta}
                     first = False
                 await writer.send(self._chunk(delta))
-                chunk_ms = min(_AUDIO_CHUNK_BYTES, len(pcm) - offset) / _BYTES_PER_SAMPLE * 1000 / OUTPUT_RATE
+                chunk_ms = min(_AUDIO_CHUNK_BYTES, len(pcm) - offset) / _BYTES_PER_SAMPLE * 1000 / VOICE_RATE
                 await self._pause(chunk_ms / AUDIO_SEND_RATIO)
 
     async def complete(self) -> web.StreamResponse:
         answer = self._answer
         total_ms = self._first_chunk_ms + (
-            len(answer.pcm) / _BYTES_PER_SAMPLE * 1000 / OUTPUT_RATE / AUDIO_SEND_RATIO
+            len(answer.pcm) / _BYTES_PER_SAMPLE * 1000 / VOICE_RATE / AUDIO_SEND_RATIO
             if answer.pcm
             else TEXT_PIECE_INTERVAL_MS * len(answer.pieces)
         )
