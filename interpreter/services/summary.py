@@ -215,9 +215,12 @@ class SessionSummary:
     tokens: TokenCounts = field(default_factory=TokenCounts)
 
     def to_markdown(self, title: str = "Session summary") -> str:
-        """The summary as Markdown: one section per language with summary, key points and action items."""
+        """The summary as Markdown: one section per language (source, then target when it differs) with summary, key
+        points and action items."""
         parts = [f"# {title}", "", f"_Model: {self.model}_", ""]
-        for section in (self.source, self.target):
+        # A session summarised into its own language has one section, not the same one twice.
+        same_language = self.target.language == self.source.language
+        for section in (self.source,) if same_language else (self.source, self.target):
             parts += [f"## {section.language or 'Source'}", "", section.summary.strip(), ""]
             points = [f"- {point}" for point in section.key_points] or ["- (none)"]
             actions = [f"- [ ] {item}" for item in section.action_items] or ["- (none)"]

@@ -154,3 +154,15 @@ async def test_wrong_key_is_refused(make_emulator: Callable[..., Any]) -> None:
     async with HttpClient(emu.base_url, api_key="sk-wrong") as client:
         with pytest.raises(AuthenticationError):
             await summarize(client, transcript)
+
+
+async def test_a_summary_into_the_source_language_has_one_section(
+    make_emulator: Callable[..., Any], tmp_path: Path
+) -> None:
+    emu = make_emulator()
+    transcript = load_transcript(write_transcript(tmp_path / "t.jsonl"))
+    async with HttpClient(emu.base_url, api_key=emu.api_key) as client:
+        summary = await summarize(client, transcript, model=SUMMARY_MODELS[0], target_language="en")
+    markdown = summary.to_markdown()
+    assert markdown.count("## en") == 1, markdown
+    assert markdown.count("### Key points") == 1

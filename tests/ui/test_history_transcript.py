@@ -52,7 +52,7 @@ def test_translate_transcript_writes_the_srt_beside_the_export(
         dialog.list.setCurrentRow(0)
         assert dialog.translate_button.isEnabled()
 
-        exported = history.export(session_id, tmp_path / "out")
+        exported = run_coro(qtbot, qloop, history.export(session_id, tmp_path / "out"))
         asked: list[list[str]] = []
 
         def choose_language(_parent: Any, _title: str, _label: str, items: list[str], *_args: Any) -> tuple[str, bool]:
