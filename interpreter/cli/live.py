@@ -38,6 +38,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from interpreter.cli.common import EXIT_NETWORK, EXIT_OK, add_connection_arguments, demo_flag, exit_code_for
+
 if TYPE_CHECKING:  # the real imports happen inside the functions (module import must stay cheap)
     import contextlib
     from collections.abc import AsyncIterable, AsyncIterator
@@ -50,13 +52,6 @@ if TYPE_CHECKING:  # the real imports happen inside the functions (module import
     from interpreter.protocol.session_events import Segment
     from interpreter.services.gummy_session import GummyLiveSession
     from interpreter.services.live_session import LiveSession, LiveSummary
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_CONFIG = 2
-EXIT_AUTH = 3
-EXIT_NETWORK = 4
-EXIT_LOCAL = 5
 
 #: 40 ms audio blocks: the app's microphone block size, so a file exercises exactly the live path.
 _BLOCK_MS = 40
@@ -100,17 +95,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="play the translated voice (on DEVICE, default: the system's default output)",
     )
     parser.add_argument("--out-dir", metavar="DIR", help="output folder (default: ./live-output/<date-time>)")
-    parser.add_argument("--base-url", metavar="URL", help="service address (e.g. a local emulator http://127.0.0.1:N)")
-    parser.add_argument(
-        "--api-key", metavar="KEY", help="DashScope API key (default: DASHSCOPE_API_KEY, then keychain)"
-    )
-    parser.add_argument(
-        "--region", choices=("singapore", "beijing"), default="singapore", help="service region (keys are region-bound)"
-    )
-    # dest differs from the top-level --demo so argparse's subparser defaults cannot overwrite it.
-    parser.add_argument(
-        "--demo", dest="live_demo", action="store_true", help="use the built-in emulator (not real translation)"
-    )
+    add_connection_arguments(parser)
     parser.add_argument("--duration", type=float, metavar="SECONDS", help="stop after this many seconds of input")
     # Testing aid: pace the input faster than real time. Only against the emulator or a loopback address.
     parser.add_argument("--speed", type=float, default=1.0, help=argparse.SUPPRESS)
@@ -148,32 +133,6 @@ def _log_to_file(console: _Console) -> None:
     _log_file, problem = setup_logging()
     if problem is not None:
         console.notice(problem)
-
-
-def exit_code_for(error: BaseException) -> int:
-    """The documented exit code for an error raised by a live session."""
-    from interpreter.errors import (
-        AccessDeniedError,
-        AuthenticationError,
-        ConfigError,
-        DeviceError,
-        MediaFileError,
-        NetworkError,
-        RateLimitError,
-        RequestRejectedError,
-        ServerError,
-        StorageError,
-    )
-
-    if isinstance(error, AuthenticationError | AccessDeniedError):
-        return EXIT_AUTH
-    if isinstance(error, NetworkError | ServerError | RateLimitError):
-        return EXIT_NETWORK
-    if isinstance(error, ConfigError | RequestRejectedError | MediaFileError):
-        return EXIT_CONFIG
-    if isinstance(error, StorageError | DeviceError):
-        return EXIT_LOCAL
-    return EXIT_INTERNAL
 
 
 class _Console:
@@ -367,7 +326,7 @@ async def _run(args: argparse.Namespace, console: _Console) -> int:
     from interpreter.transport.realtime import failure_reason
 
     region = resolve_region(args.region)
-    demo_requested = bool(getattr(args, "live_demo", False) or getattr(args, "demo", False))
+    demo_requested = demo_flag(args)
     speed = float(args.speed)
     if not (speed > 0 and math.isfinite(speed)):
         raise ConfigError("--speed must be a positive number.", field="speed")

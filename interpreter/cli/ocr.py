@@ -24,18 +24,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from interpreter.cli.common import DEMO_DEST, EXIT_OK, add_connection_arguments, exit_code_for
+
 if TYPE_CHECKING:
     from pathlib import Path
 
     from interpreter.core.mt_chunking import Term
     from interpreter.services.ocr import OcrEstimate, OcrOptions
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_CONFIG = 2
-EXIT_AUTH = 3
-EXIT_NETWORK = 4
-EXIT_LOCAL = 5
 
 TASK_CHOICES = ("text", "multilang", "table", "document", "formula", "keyinfo", "positions")
 
@@ -63,41 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mt-model", metavar="M", help="translation model (default qwen-mt-flash)")
     parser.add_argument("--glossary", metavar="FILE.csv", help="glossary CSV (source,translation) sent as terms")
     parser.add_argument("--out", metavar="FILE", help="write the result here instead of printing it")
-    parser.add_argument("--base-url", metavar="URL", help="service address (e.g. a local emulator http://127.0.0.1:N)")
-    parser.add_argument(
-        "--api-key", metavar="KEY", help="DashScope API key (default: DASHSCOPE_API_KEY, then keychain)"
-    )
-    parser.add_argument(
-        "--region", choices=("singapore", "beijing"), default="singapore", help="service region (keys are region-bound)"
-    )
-    # dest differs from the top-level --demo so argparse's subparser defaults cannot overwrite it.
-    parser.add_argument("--demo", dest="ocr_demo", action="store_true", help="use the built-in emulator")
-
-
-def exit_code_for(error: BaseException) -> int:
-    """The documented exit code for an error."""
-    from interpreter.errors import (
-        AccessDeniedError,
-        AuthenticationError,
-        ConfigError,
-        MediaFileError,
-        NetworkError,
-        ProtocolError,
-        RateLimitError,
-        RequestRejectedError,
-        ServerError,
-        StorageError,
-    )
-
-    if isinstance(error, AuthenticationError | AccessDeniedError):
-        return EXIT_AUTH
-    if isinstance(error, NetworkError | ServerError | RateLimitError | ProtocolError):
-        return EXIT_NETWORK
-    if isinstance(error, ConfigError | RequestRejectedError | MediaFileError):
-        return EXIT_CONFIG
-    if isinstance(error, StorageError):
-        return EXIT_LOCAL
-    return EXIT_INTERNAL
+    add_connection_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -189,7 +150,7 @@ async def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     terms = _read_glossary(args.glossary, err) if args.glossary else ()
     image = Path(args.image)
     region = parse_region(args.region)
-    demo = bool(getattr(args, "ocr_demo", False))
+    demo = bool(getattr(args, DEMO_DEST, False))
     api_key: str | None = None
     if not demo:
         api_key, _source = resolve_api_key(args.api_key, region.value)

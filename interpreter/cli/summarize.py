@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from interpreter.cli.common import EXIT_OK, add_connection_arguments, demo_flag, exit_code_for
+
 # ---- terminal sentences (CLI-only, plain English like the rest of cli/; errors from lower layers are msg()s) ----
 MSG_ESTIMATE = "Estimated cost: up to about {amount} ({model}, {tokens:,} tokens)."
 MSG_ESTIMATE_UNKNOWN = "Estimated size: {tokens:,} tokens ({model} has no price for this region)."
@@ -40,16 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="second language of the summary, besides the one spoken (default: en)",
     )
     parser.add_argument("--out", metavar="FILE.md", help="also write the Markdown to this file")
-    parser.add_argument("--base-url", metavar="URL", help="service address (e.g. a local emulator http://127.0.0.1:N)")
-    parser.add_argument(
-        "--api-key", metavar="KEY", help="DashScope API key (default: DASHSCOPE_API_KEY, then keychain)"
-    )
-    parser.add_argument(
-        "--region", choices=("singapore", "beijing"), default="singapore", help="service region (keys are region-bound)"
-    )
-    parser.add_argument(
-        "--demo", dest="summarize_demo", action="store_true", help="use the built-in emulator (not a real summary)"
-    )
+    add_connection_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +51,6 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from interpreter.bootstrap import setup_logging
-    from interpreter.cli.live import exit_code_for
     from interpreter.errors import InterpreterError
 
     setup_logging()
@@ -99,7 +91,7 @@ async def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         notice(MSG_ESTIMATE_UNKNOWN.format(model=args.model, tokens=tokens))
 
-    demo_requested = bool(getattr(args, "summarize_demo", False) or getattr(args, "demo", False))
+    demo_requested = demo_flag(args)
     api_key = None if demo_requested else find_api_key(args.api_key, region.value)
     demo = wants_demo(requested=demo_requested, api_key=api_key, base_url=args.base_url)
     if demo and not demo_requested:
@@ -121,4 +113,4 @@ async def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         notice(MSG_USED.format(tokens=summary.tokens.total))
     if args.out:
         notice(MSG_WROTE.format(path=export_markdown(summary, args.out)))
-    return 0
+    return EXIT_OK

@@ -42,6 +42,18 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
+from interpreter.cli.common import (
+    EXIT_CONFIG,
+    EXIT_INTERNAL,
+    EXIT_LOCAL,
+    EXIT_NETWORK,
+    EXIT_OK,
+    EXIT_STOPPED,
+    add_connection_arguments,
+    demo_flag,
+    exit_code_for,
+)
+
 if TYPE_CHECKING:
     from decimal import Decimal
 
@@ -49,15 +61,6 @@ if TYPE_CHECKING:
     from interpreter.core.jobs import FileTranslationOptions, Job
     from interpreter.services.file_translation import FileTranslationEvent, FileTranslationService
     from interpreter.transport.endpoints import Endpoint
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_INPUT = 2
-EXIT_AUTH = 3
-EXIT_NETWORK = 4
-EXIT_LOCAL = 5
-#: 128 + SIGINT: the shell convention for "stopped by the user".
-EXIT_STOPPED = 130
 
 #: Estimated cost above which the command asks before starting (in the pricing table's currency): a few minutes of
 #: audio costs cents, so anything above one unit is a batch worth a second look.
@@ -103,17 +106,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"outputs to write, comma-separated (default: {DEFAULT_FORMATS}; mp4 only for videos)",
     )
     parser.add_argument("--concurrency", type=int, default=4, metavar="N", help="segments in flight at once (1-16)")
-    parser.add_argument("--base-url", metavar="URL", help="service address (e.g. a local emulator http://127.0.0.1:N)")
-    parser.add_argument(
-        "--api-key", metavar="KEY", help="DashScope API key (default: DASHSCOPE_API_KEY, then keychain)"
-    )
-    parser.add_argument(
-        "--region", choices=("singapore", "beijing"), default="singapore", help="service region (keys are region-bound)"
-    )
-    # dest differs from the top-level --demo so argparse's subparser defaults cannot overwrite it.
-    parser.add_argument(
-        "--demo", dest="translate_demo", action="store_true", help="use the built-in emulator (not real translation)"
-    )
+    add_connection_arguments(parser)
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask before a costly batch")
     parser.add_argument(
         "--confirm-above",
@@ -139,7 +132,6 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from interpreter.bootstrap import setup_logging
-    from interpreter.cli.live import exit_code_for
     from interpreter.errors import InterpreterError
 
     console = Console(sys.stdout, sys.stderr)
@@ -151,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     except InterpreterError as error:
         console.error(error.user_message)
         code = exit_code_for(error)
-        return EXIT_INPUT if code == EXIT_INTERNAL else code
+        return EXIT_CONFIG if code == EXIT_INTERNAL else code
     except KeyboardInterrupt:
         console.notice("Stopped. Run the same command again to resume where it stopped.")
         return EXIT_STOPPED
@@ -335,7 +327,7 @@ async def _run(args: argparse.Namespace, console: Console) -> int:
     if options.out_dir:
         # StorageError (exit 5) before anything is paid.
         await asyncio.to_thread(_check_out_dir, options.out_dir)
-    demo_requested = bool(getattr(args, "translate_demo", False) or getattr(args, "demo", False))
+    demo_requested = demo_flag(args)
     api_key = None if demo_requested else find_api_key(args.api_key, region.value)
     demo = wants_demo(requested=demo_requested, api_key=api_key, base_url=args.base_url)
     if demo and not demo_requested:
@@ -419,7 +411,6 @@ async def _translate(
     import time
     from decimal import Decimal
 
-    from interpreter.cli.live import exit_code_for
     from interpreter.core.jobs import JobState, SegmentState, batch_usage
     from interpreter.errors import InterpreterError
     from interpreter.services.file_translation import BatchStopped, JobUpdated
@@ -453,7 +444,7 @@ async def _translate(
         tally.update(done=0, total=len(added))
     if not todo:
         console.error("No file to translate.")
-        return EXIT_INPUT
+        return EXIT_CONFIG
 
     # The estimate of what is still to be paid (done and reused segments cost nothing more).
     remaining = Decimal(0)
@@ -545,7 +536,7 @@ async def _translate(
         console.error(stopped[0].user_message)
         return exit_code_for(stopped[0])
     if bad:
-        return EXIT_INPUT
+        return EXIT_CONFIG
     if failed:
         # A job whose segments all arrived failed while writing its outputs (local storage); otherwise a segment
         # kept failing (network or service trouble).
@@ -575,4 +566,4 @@ def _batch_summary(outcomes: list[KindOutcome], console: Console) -> int:
         done = sum(o.done for o in outcomes)
         total = sum(o.total for o in outcomes)
         console.say(f"Batch: {done} of {total} files translated ({len(outcomes)} kinds).")
-    return max((o.code for o in outcomes), default=EXIT_INPUT)
+    return max((o.code for o in outcomes), default=EXIT_CONFIG)

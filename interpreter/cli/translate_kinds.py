@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from interpreter.cli.common import EXIT_CONFIG, EXIT_INTERNAL, EXIT_NETWORK, EXIT_OK, exit_code_for
+
 if TYPE_CHECKING:
     import argparse
 
@@ -26,8 +28,6 @@ if TYPE_CHECKING:
     from interpreter.transport.http import HttpClient
 
 __all__ = ["KindOutcome", "load_glossary_terms", "split_by_kind", "translate_documents", "translate_pictures"]
-
-EXIT_OK, EXIT_INPUT, EXIT_NETWORK, EXIT_LOCAL = 0, 2, 4, 5
 
 
 class Output(Protocol):
@@ -98,13 +98,12 @@ def _this_batch(results: list[ImageProgress], paths: list[str]) -> list[ImagePro
 
 
 def _code_for(error: InterpreterError | None) -> int:
-    from interpreter.cli.live import exit_code_for
     from interpreter.errors import MediaFileError
 
     if error is None or isinstance(error, MediaFileError):
-        return EXIT_INPUT  # a file that cannot be read, or the reason was lost: the file is the thing to check
+        return EXIT_CONFIG  # a file that cannot be read, or the reason was lost: the file is the thing to check
     code = exit_code_for(error)
-    return EXIT_NETWORK if code == 1 else code
+    return EXIT_NETWORK if code == EXIT_INTERNAL else code
 
 
 async def translate_documents(

@@ -16,7 +16,8 @@ import pysubs2
 import pytest
 
 from interpreter.cli import main
-from interpreter.cli.live import EXIT_AUTH, EXIT_CONFIG, EXIT_LOCAL, EXIT_NETWORK, exit_code_for, tenths_clock
+from interpreter.cli.common import EXIT_AUTH, EXIT_CONFIG, EXIT_LOCAL, EXIT_NETWORK, exit_code_for
+from interpreter.cli.live import tenths_clock
 from interpreter.errors import AuthenticationError, ConfigError, NetworkError, StorageError
 
 ROOT = Path(__file__).resolve().parents[2]

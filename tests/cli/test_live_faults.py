@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from interpreter.cli import main
-from interpreter.cli.live import EXIT_NETWORK, EXIT_OK
+from interpreter.cli.common import EXIT_NETWORK, EXIT_OK
 from interpreter.core.captions import GAP_TEXT
 from interpreter.emulator.faults import Faults
 from interpreter.transport.realtime import RealtimeConnection

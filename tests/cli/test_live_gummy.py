@@ -13,7 +13,7 @@ import pysubs2
 import pytest
 
 from interpreter.cli import main
-from interpreter.cli.live import EXIT_CONFIG
+from interpreter.cli.common import EXIT_CONFIG
 from interpreter.cli.live_gummy import MSG_TEXT_ONLY_OPTION
 from interpreter.transport import texts
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from interpreter.cli import main
-from interpreter.cli.live import EXIT_AUTH, EXIT_CONFIG
+from interpreter.cli.common import EXIT_AUTH, EXIT_CONFIG
 
 
 def transcript(tmp_path: Path) -> Path:

@@ -125,7 +125,7 @@ def test_reused_folder_gets_numbered_files_and_interrupted_voice_is_recovered(tm
 def test_a_full_disk_is_a_storage_error_with_the_local_exit_code() -> None:
     import pytest
 
-    from interpreter.cli.live import EXIT_LOCAL, exit_code_for
+    from interpreter.cli.common import EXIT_LOCAL, exit_code_for
     from interpreter.errors import StorageError
 
     if not Path("/dev/full").exists():

@@ -151,7 +151,7 @@ def test_close_codes_are_not_all_network_drops(code: int, expected: type[Excepti
 async def test_a_bug_in_the_pump_is_an_internal_error_not_a_network_retry(
     make_emulator: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from interpreter.cli.live import EXIT_INTERNAL, exit_code_for
+    from interpreter.cli.common import EXIT_INTERNAL, exit_code_for
     from interpreter.errors import InterpreterError
     from interpreter.protocol.session import RealtimeSession
 
