@@ -14,14 +14,11 @@ from typing import Any
 
 from interpreter.errors import AuthenticationError
 from interpreter.protocol.chat_stream import ChatResult
+from interpreter.services import texts
 from interpreter.transport.endpoints import Endpoint
 from interpreter.transport.http import HttpClientPool
 
 __all__ = ["CurrentEndpointClient"]
-
-NO_KEY_MESSAGE = (
-    "No API key is set: add your DashScope key in Settings → API key, or start with --demo to try the app offline."
-)
 
 
 class CurrentEndpointClient:
@@ -44,7 +41,7 @@ class CurrentEndpointClient:
         """
         endpoint = self._endpoint()
         if endpoint is None:
-            raise AuthenticationError(NO_KEY_MESSAGE)
+            raise AuthenticationError(texts.NO_KEY_IN_APP())
         client = await self._pool.client(endpoint.base_url or endpoint.region, api_key=endpoint.api_key or None)
         return await client.chat_completion(payload)
 
