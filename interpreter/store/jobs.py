@@ -57,10 +57,18 @@ from interpreter.core.redaction import redact
 from interpreter.errors import StorageError
 from interpreter.store import texts
 from interpreter.store.paths import data_dir
+from interpreter.store.sqlite_file import DatabaseTexts, open_database
 
 _log = logging.getLogger(__name__)
 
 JOBS_FILE = "jobs.sqlite3"
+
+_JOBS_TEXTS = DatabaseTexts(
+    cannot_open=texts.JOBS_CANNOT_OPEN,
+    set_aside=texts.JOBS_SET_ASIDE,
+    cannot_create=texts.JOBS_CANNOT_CREATE,
+    too_new=texts.JOBS_TOO_NEW,
+)
 
 #: ``PRAGMA user_version`` of the schema below; bump with a migration step in ``_migrate`` when it changes.
 SCHEMA_VERSION = 1
@@ -155,62 +163,15 @@ class JobStore:
     # ---------------------------------------------------------------------------------------------------- lifecycle
 
     def _open(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect()
-        except sqlite3.DatabaseError as exc:
-            if not self.path.exists():
-                raise StorageError(texts.JOBS_CANNOT_OPEN(path=str(self.path)), detail=str(exc)) from exc
-            moved = self._move_aside()
-            self.notices.append(
-                f"The list of file translations was damaged and has been set aside as {moved.name}; "
-                "a new one was started."
-            )
-            _log.warning("jobs: %s unreadable (%s); moved to %s", self.path, exc, moved)
-            try:
-                return self._connect()
-            except sqlite3.Error as exc2:
-                raise StorageError(texts.JOBS_CANNOT_CREATE(), detail=str(exc2)) from exc2
-        except OSError as exc:
-            raise StorageError(texts.JOBS_CANNOT_OPEN(path=str(self.path)), detail=str(exc)) from exc
-
-    def _connect(self) -> sqlite3.Connection:
-        # isolation_level=None: autocommit; multi-statement changes use explicit BEGIN IMMEDIATE ... COMMIT.
-        # check_same_thread=False: calls come from the service's store thread; self._lock serialises them.
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            # FULL: one fsync per commit. A commit happens per request (seconds apart), and a paid result must
-            # survive a power cut, not only a process crash.
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute("PRAGMA foreign_keys=ON")
-            self._migrate(db)
-        except sqlite3.Error:
-            db.close()
-            raise
-        return db
-
-    @staticmethod
-    def _migrate(db: sqlite3.Connection) -> None:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise StorageError(
-                texts.JOBS_TOO_NEW(),
-                detail=f"user_version {version} > {SCHEMA_VERSION}",
-            )
-        if version < 1:
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-
-    def _move_aside(self) -> Path:
-        stamp = self._clock().strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            src = Path(str(self.path) + suffix)
-            if src.exists():
-                src.replace(Path(str(target) + suffix))
-        return target
+        return open_database(
+            self.path,
+            schema=_SCHEMA,
+            version=SCHEMA_VERSION,
+            texts=_JOBS_TEXTS,
+            clock=self._clock,
+            notices=self.notices,
+            check_same_thread=False,  # calls come from the service's store thread; self._lock serialises them,
+        )
 
     def close(self) -> None:
         """Close the database (everything is already committed)."""

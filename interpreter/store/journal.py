@@ -47,12 +47,20 @@ from interpreter.errors import StorageError
 from interpreter.store import texts
 from interpreter.store.atomic import atomic_write_text, atomic_write_with
 from interpreter.store.paths import data_dir
+from interpreter.store.sqlite_file import DatabaseTexts, open_database
 
 _log = logging.getLogger(__name__)
 
 JOURNAL_FILE = "journal.sqlite3"
 SESSIONS_DIR = "sessions"
 AUDIO_FILE = "translation.pcm"
+
+_JOURNAL_TEXTS = DatabaseTexts(
+    cannot_open=texts.HISTORY_CANNOT_OPEN,
+    set_aside=texts.HISTORY_SET_ASIDE,
+    cannot_create=texts.HISTORY_CANNOT_CREATE,
+    too_new=texts.HISTORY_NEWER,
+)
 
 #: ``PRAGMA user_version`` of the schema below; bump with a migration step in ``_migrate`` when it changes.
 SCHEMA_VERSION = 1
@@ -219,57 +227,15 @@ class SessionJournal:
     # ---------------------------------------------------------------------------------------------------- lifecycle
 
     def _open(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect()
-        except sqlite3.DatabaseError as exc:
-            if not self.path.exists():
-                raise StorageError(texts.HISTORY_CANNOT_OPEN(path=str(self.path)), detail=str(exc)) from exc
-            moved = self._move_aside()
-            self.notices.append(texts.HISTORY_SET_ASIDE(file=moved.name))
-            _log.warning("journal: %s unreadable (%s); moved to %s", self.path, exc, moved)
-            try:
-                return self._connect()
-            except sqlite3.Error as exc2:
-                raise StorageError(texts.HISTORY_CANNOT_CREATE(), detail=str(exc2)) from exc2
-        except OSError as exc:
-            raise StorageError(texts.HISTORY_CANNOT_OPEN(path=str(self.path)), detail=str(exc)) from exc
-
-    def _connect(self) -> sqlite3.Connection:
-        # isolation_level=None: autocommit; transactions are explicit (BEGIN ... COMMIT) where several writes must be
-        # atomic, and a single INSERT is committed the moment it returns.
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=True)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute("PRAGMA foreign_keys=ON")
-            self._migrate(db)
-        except sqlite3.Error:
-            db.close()
-            raise
-        return db
-
-    @staticmethod
-    def _migrate(db: sqlite3.Connection) -> None:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise StorageError(
-                texts.HISTORY_NEWER(),
-                detail=f"user_version {version} > {SCHEMA_VERSION}",
-            )
-        if version < 1:
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-
-    def _move_aside(self) -> Path:
-        stamp = self._clock().strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            src = Path(str(self.path) + suffix)
-            if src.exists():
-                src.replace(Path(str(target) + suffix))
-        return target
+        return open_database(
+            self.path,
+            schema=_SCHEMA,
+            version=SCHEMA_VERSION,
+            texts=_JOURNAL_TEXTS,
+            clock=self._clock,
+            notices=self.notices,
+            check_same_thread=True,
+        )
 
     def close(self) -> None:
         """Flush and close audio files and the database. Sessions still open stay unfinished (recoverable)."""

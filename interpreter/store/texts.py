@@ -101,6 +101,10 @@ JOBS_TOO_NEW = msg(
 )
 JOBS_CANNOT_OPEN = msg("file.jobs.cannot_open", "Cannot open the job list at {path}; check the folder permissions.")
 JOBS_UNREADABLE = msg("file.jobs.unreadable", "The list of file translations could not be read.")
+JOBS_SET_ASIDE = msg(
+    "file.jobs.damaged_set_aside",
+    "The list of file translations was damaged and has been set aside as {file}; a new one was started.",
+)
 JOBS_CANNOT_CREATE = msg("file.jobs.cannot_create", "Cannot create a new job list file.")
 JOBS_WRITE_FAILED = msg(
     "file.jobs.write_failed", "The list of file translations could not be updated; check free disk space."

@@ -3417,7 +3417,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.jobs.cannot_create</name>
     <message>
-        <location filename="../../store/texts.py" line="104"/>
+        <location filename="../../store/texts.py" line="108"/>
         <source>Cannot create a new job list file.</source>
         <translation>无法创建新的任务列表文件。</translation>
     </message>
@@ -3428,6 +3428,14 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
         <location filename="../../store/texts.py" line="102"/>
         <source>Cannot open the job list at {path}; check the folder permissions.</source>
         <translation>无法打开位于 {path} 的任务列表；请检查文件夹权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.jobs.damaged_set_aside</name>
+    <message>
+        <location filename="../../store/texts.py" line="104"/>
+        <source>The list of file translations was damaged and has been set aside as {file}; a new one was started.</source>
+        <translation>文件翻译列表已损坏，已另存为 {file}；并已新建一份列表。</translation>
     </message>
 </context>
 <context>
@@ -3449,7 +3457,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>file.jobs.write_failed</name>
     <message>
-        <location filename="../../store/texts.py" line="105"/>
+        <location filename="../../store/texts.py" line="109"/>
         <source>The list of file translations could not be updated; check free disk space.</source>
         <translation>无法更新文件翻译列表；请检查可用磁盘空间。</translation>
     </message>
@@ -4409,7 +4417,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.store.cannot_open</name>
     <message>
-        <location filename="../../store/texts.py" line="121"/>
+        <location filename="../../store/texts.py" line="125"/>
         <source>Cannot open the list of image translations at {path}; check the folder permissions.</source>
         <translation>无法打开位于 {path} 的图片翻译列表；请检查文件夹权限。</translation>
     </message>
@@ -4417,7 +4425,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.store.too_new</name>
     <message>
-        <location filename="../../store/texts.py" line="117"/>
+        <location filename="../../store/texts.py" line="121"/>
         <source>The list of image translations was written by a newer version of Live Interpreter; update the app to open it.</source>
         <translation>图片翻译列表由更新版本的 Live Interpreter 写入；请更新应用后再打开。</translation>
     </message>
@@ -4425,7 +4433,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>image.store.write_failed</name>
     <message>
-        <location filename="../../store/texts.py" line="124"/>
+        <location filename="../../store/texts.py" line="128"/>
         <source>The list of image translations could not be updated; check free disk space.</source>
         <translation>无法更新图片翻译列表；请检查可用磁盘空间。</translation>
     </message>
@@ -4701,7 +4709,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>ocr.history.cannot_open</name>
     <message>
-        <location filename="../../store/texts.py" line="131"/>
+        <location filename="../../store/texts.py" line="135"/>
         <source>The OCR history {path} cannot be opened ({reason}); check the disk and its permissions.</source>
         <translation>无法打开 OCR 历史记录 {path}（{reason}）；请检查磁盘及其权限。</translation>
     </message>
@@ -4709,7 +4717,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>ocr.history.too_new</name>
     <message>
-        <location filename="../../store/texts.py" line="128"/>
+        <location filename="../../store/texts.py" line="132"/>
         <source>The OCR history {path} was written by a newer version of the app; update the app.</source>
         <translation>OCR 历史记录 {path} 由更新版本的应用写入；请更新应用。</translation>
     </message>
@@ -4717,7 +4725,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>ocr.history.write_failed</name>
     <message>
-        <location filename="../../store/texts.py" line="134"/>
+        <location filename="../../store/texts.py" line="138"/>
         <source>The OCR history could not be updated ({reason}); check free disk space.</source>
         <translation>无法更新 OCR 历史记录（{reason}）；请检查可用磁盘空间。</translation>
     </message>
@@ -4936,7 +4944,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>ocr.schemas.save_failed</name>
     <message>
-        <location filename="../../store/texts.py" line="137"/>
+        <location filename="../../store/texts.py" line="141"/>
         <source>Cannot save the schemas to {path} ({reason}).</source>
         <translation>无法将结构保存到 {path}（{reason}）。</translation>
     </message>
@@ -5461,7 +5469,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>text.checkpoints_cannot_open</name>
     <message>
-        <location filename="../../store/texts.py" line="109"/>
+        <location filename="../../store/texts.py" line="113"/>
         <source>The translation checkpoints at {path} cannot be opened; check the disk and permissions.</source>
         <translation>无法打开位于 {path} 的翻译检查点；请检查磁盘和权限。</translation>
     </message>
@@ -5469,7 +5477,7 @@ No key yet? The demo runs entirely on this computer with a built-in stand-in for
 <context>
     <name>text.checkpoints_save_failed</name>
     <message>
-        <location filename="../../store/texts.py" line="113"/>
+        <location filename="../../store/texts.py" line="117"/>
         <source>Saving translation progress to {path} failed; check free disk space.</source>
         <translation>将翻译进度保存到 {path} 失败；请检查可用磁盘空间。</translation>
     </message>
